@@ -1,0 +1,128 @@
+package mlp.repl;
+
+import mlp.MlpError;
+import mlp.eval.Interpreter;
+import mlp.eval.Settings;
+import mlp.syntax.Source;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code mlp} command: runs scripts ({@code mlp FILE...}), a line of code ({@code -e}), or the
+ * REPL. Exit codes: 0 fine, 1 an error in the program, 2 bad usage of the command.
+ */
+@Command(name = "mlp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A small language for neural networks. With no FILE and no -e, starts the REPL.",
+        sortOptions = false, usageHelpAutoWidth = true)
+public final class Main implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "scripts to run, in order")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "-e", paramLabel = "CODE", description = "run this code (may be given several times)")
+    List<String> code = new ArrayList<>();
+
+    @Option(names = "--plots", paramLabel = "DIR", description = "where pictures are written when headless (default: plots)")
+    Path plots = Path.of("plots");
+
+    @Option(names = "--headless", description = "never open a window: pictures are written to files")
+    boolean headless;
+
+    public static void main(String[] args) {
+        int[] code = {0};
+        // the interpreter recurses over the syntax tree: give it a deep stack of its own
+        Thread worker = new Thread(null, () -> code[0] = run(args, System.out, System.err), "mlp", 512L << 20);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(code[0]);
+    }
+
+    /** Runs the command line and returns its exit code (what {@link #main} passes to System.exit). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            err.println("mlp: " + ex.getMessage());
+            err.println("Try 'mlp --help' for more information.");
+            return 2;
+        });
+        main.out = out;
+        main.err = err;
+        return cli.execute(args);
+    }
+
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
+    @Override
+    public Integer call() {
+        if (headless) System.setProperty("java.awt.headless", "true");
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                err.println("mlp: " + f + (Files.isDirectory(f) ? ": is a folder, not a script" : ": no such file"));
+                return 2;
+            }
+        }
+        Interpreter interpreter = new Interpreter(settings());
+        try {
+            for (String line : code) interpreter.run(new Source("<-e>", line));
+            for (Path f : files) interpreter.run(new Source(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+            if (files.isEmpty() && code.isEmpty()) return noArguments(interpreter);
+            return 0;
+        } catch (MlpError e) {
+            err.println(e.format());
+            return 1;
+        } catch (IOException e) {
+            err.println("mlp: cannot read " + e.getMessage());
+            return 2;
+        } catch (RuntimeException | Error e) {
+            err.println("mlp: internal error: " + e);
+            if (System.getenv("MLP_DEBUG") != null) e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private Settings settings() {
+        return new Settings()
+                .out(new PrintWriter(out, true))
+                .progress(err)
+                .progressIsTerminal(System.console() != null)
+                .pictures(headless ? Settings.Pictures.FILES : Settings.Pictures.WINDOWS)
+                .plotsDir(plots)
+                .fileRoot(Path.of("/"));
+    }
+
+    /** No file and no -e: the REPL; with stdin not a terminal, its lines are run as a script. */
+    private int noArguments(Interpreter interpreter) throws IOException {
+        InputStream in = System.in;
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        interpreter.run(new Source("<stdin>", text));
+        return 0;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"mlp " + (v == null ? "0.1.0" : v)};
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package mlp;
+
+import mlp.syntax.Pos;
+
+/**
+ * The one error type of mlp: everything a user can cause becomes an {@code MlpError} before it
+ * leaves the runtime. It carries the plain message and, once known, the source position
+ * ({@link #file()}, {@link #line()}, {@link #column()}); {@link #format()} renders it as
+ * {@code file:line:col: message}, the source line, and a caret under the column.
+ *
+ * <p>Code deep in the kernels throws it without a position; the interpreter fills in the
+ * position of the expression being evaluated ({@link #at(Pos)}), so the innermost position wins.
+ */
+public class MlpError extends RuntimeException {
+    private final String plainMessage;
+    private Pos pos;
+    private final boolean incomplete;
+
+    public MlpError(String message) {
+        this(message, null, false);
+    }
+
+    public MlpError(String message, Pos pos) {
+        this(message, pos, false);
+    }
+
+    /**
+     * @param incomplete true for a syntax error at the end of the input (an open bracket, a
+     *                   trailing operator): the REPL reads another line instead of reporting it
+     */
+    public MlpError(String message, Pos pos, boolean incomplete) {
+        super(message, null, false, false); // no Java stack trace: users never see one
+        this.plainMessage = message;
+        this.pos = pos;
+        this.incomplete = incomplete;
+    }
+
+    /** Sets the position if none is known yet, and returns this error. */
+    public MlpError at(Pos where) {
+        if (pos == null) pos = where;
+        return this;
+    }
+
+    /** The message without position or source line. */
+    public String plainMessage() {
+        return plainMessage;
+    }
+
+    /** Where the error happened, or null when it has no place in source code. */
+    public Pos pos() {
+        return pos;
+    }
+
+    public String file() {
+        return pos == null ? null : pos.source().name();
+    }
+
+    /** 1-based line, or 0 when unknown. */
+    public int line() {
+        return pos == null ? 0 : pos.line();
+    }
+
+    /** 1-based column, or 0 when unknown. */
+    public int column() {
+        return pos == null ? 0 : pos.col();
+    }
+
+    /** True when the input ended in the middle of a statement. */
+    public boolean incomplete() {
+        return incomplete;
+    }
+
+    @Override
+    public String getMessage() {
+        return pos == null ? plainMessage : pos + ": " + plainMessage;
+    }
+
+    /** {@code file:line:col: message}, then the source line and a caret under the column. */
+    public String format() {
+        if (pos == null) return plainMessage;
+        StringBuilder out = new StringBuilder(getMessage());
+        String text = pos.source().lineText(pos.line());
+        if (text != null) {
+            String shown = text.replace('\t', ' ');
+            if (shown.length() > 200) { // a 10 MB line is not echoed whole
+                int from = Math.max(0, Math.min(pos.col() - 100, shown.length() - 200));
+                shown = (from > 0 ? "..." : "") + shown.substring(from, Math.min(shown.length(), from + 200));
+                int caret = pos.col() - 1 - from + (from > 0 ? 3 : 0);
+                out.append("\n  ").append(shown).append("\n  ").append(" ".repeat(Math.max(0, caret))).append('^');
+            } else {
+                out.append("\n  ").append(shown).append("\n  ")
+                        .append(" ".repeat(Math.max(0, Math.min(pos.col() - 1, shown.length())))).append('^');
+            }
+        }
+        return out.toString();
+    }
+}

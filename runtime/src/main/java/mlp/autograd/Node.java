@@ -1,0 +1,114 @@
+package mlp.autograd;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * One value in a computation: its matrix, the gradient of the result with respect to it, and the
+ * two steps that relate it to its inputs (micrograd's idea over EJML matrices).
+ *
+ * <p>{@code forward} recomputes {@link #value} from the inputs' values in place and
+ * {@code backward} adds this node's gradient into the inputs' gradients. Both write into buffers
+ * allocated once when the node is built, so a compiled {@link Plan} can re-run a whole graph
+ * every epoch without allocating. Evaluated eagerly (at the REPL), a node runs its forward once
+ * when built and forgets its inputs unless a gradient is wanted.
+ */
+public final class Node {
+    public final DMatrixRMaj value;
+    private DMatrixRMaj grad;
+    private Node[] inputs;
+    private Runnable forward;
+    private Runnable backward;
+    private final boolean requiresGrad;
+    private final String label;
+
+    private Node(String label, DMatrixRMaj value, Node[] inputs, Runnable forward, boolean requiresGrad) {
+        this.label = label;
+        this.value = value;
+        this.inputs = inputs;
+        this.forward = forward;
+        this.requiresGrad = requiresGrad;
+    }
+
+    /** A constant: data, no gradient. */
+    public static Node constant(DMatrixRMaj value) {
+        return new Node("constant", value, new Node[0], null, false);
+    }
+
+    /** A leaf whose gradient is wanted: a parameter, or the x of {@code grad(f, x)}. */
+    public static Node variable(DMatrixRMaj value) {
+        return new Node("variable", value, new Node[0], null, true);
+    }
+
+    /**
+     * An operation node. {@code forward} must fill {@code out} from the inputs' values; it runs
+     * once now. Attach the backward step with {@link #backward(Runnable)}.
+     */
+    public static Node op(String label, DMatrixRMaj out, Runnable forward, Node... inputs) {
+        boolean wants = false;
+        for (Node in : inputs) wants |= in.requiresGrad;
+        Node n = new Node(label, out, inputs, forward, wants);
+        forward.run();
+        return n;
+    }
+
+    /** Sets the backward step (adds into the inputs' {@link #grad()}); kept only when a gradient is wanted. */
+    public Node backward(Runnable step) {
+        if (requiresGrad) this.backward = step;
+        return this;
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    Node[] inputs() {
+        return inputs;
+    }
+
+    Runnable forwardStep() {
+        return forward;
+    }
+
+    Runnable backwardStep() {
+        return backward;
+    }
+
+    /** The gradient buffer, allocated (as zeros) on first use. */
+    public DMatrixRMaj grad() {
+        if (grad == null) grad = new DMatrixRMaj(value.numRows, value.numCols);
+        return grad;
+    }
+
+    public boolean hasGrad() {
+        return grad != null;
+    }
+
+    public void zeroGrad() {
+        if (grad != null) grad.zero();
+    }
+
+    /**
+     * Forgets how this node was computed when nothing will ever ask for its gradient, so that a
+     * long REPL session does not keep every intermediate matrix alive.
+     */
+    public Node detachIfConstant() {
+        if (!requiresGrad) {
+            inputs = new Node[0];
+            forward = null;
+            backward = null;
+        }
+        return this;
+    }
+
+    public int rows() {
+        return value.numRows;
+    }
+
+    public int cols() {
+        return value.numCols;
+    }
+}

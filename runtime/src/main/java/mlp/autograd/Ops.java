@@ -1,0 +1,326 @@
+package mlp.autograd;
+
+import mlp.MlpError;
+import mlp.tensor.Kernels;
+import mlp.tensor.Limits;
+import mlp.tensor.Shapes;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The differentiable operations: each builds a {@link Node} whose forward and backward steps
+ * live side by side here. Buffers are allocated when the node is built; the steps only write
+ * into them.
+ */
+public final class Ops {
+    private Ops() {
+    }
+
+    public static Node scalar(double v) {
+        DMatrixRMaj m = new DMatrixRMaj(1, 1);
+        m.data[0] = v;
+        return Node.constant(m);
+    }
+
+    // ---- elementwise binary, broadcasting ----
+
+    /** The local derivative of an elementwise op with respect to one operand, times the incoming gradient. */
+    @FunctionalInterface
+    interface Local {
+        double of(double a, double b, double out, double g);
+    }
+
+    public static Node add(Node a, Node b) {
+        return binary("+", a, b, Double::sum, (x, y, o, g) -> g, (x, y, o, g) -> g);
+    }
+
+    public static Node sub(Node a, Node b) {
+        return binary("-", a, b, (x, y) -> x - y, (x, y, o, g) -> g, (x, y, o, g) -> -g);
+    }
+
+    public static Node mul(Node a, Node b) {
+        return binary("*", a, b, (x, y) -> x * y, (x, y, o, g) -> g * y, (x, y, o, g) -> g * x);
+    }
+
+    public static Node div(Node a, Node b) {
+        return binary("/", a, b, (x, y) -> x / y, (x, y, o, g) -> g / y, (x, y, o, g) -> -g * o / y);
+    }
+
+    public static Node pow(Node a, Node b) {
+        return binary("^", a, b, Math::pow,
+                (x, y, o, g) -> y == 0 ? 0 : g * y * Math.pow(x, y - 1),
+                (x, y, o, g) -> g == 0 ? 0 : g * o * Math.log(x));
+    }
+
+    /** An elementwise comparison: 1 where it holds, 0 elsewhere. Not differentiable. */
+    public static Node compare(String op, Node a, Node b) {
+        DoubleBinaryOperator f = switch (op) {
+            case "==" -> (x, y) -> x == y ? 1 : 0;
+            case "!=" -> (x, y) -> x != y ? 1 : 0;
+            case "<" -> (x, y) -> x < y ? 1 : 0;
+            case "<=" -> (x, y) -> x <= y ? 1 : 0;
+            case ">" -> (x, y) -> x > y ? 1 : 0;
+            case ">=" -> (x, y) -> x >= y ? 1 : 0;
+            default -> throw new IllegalArgumentException(op);
+        };
+        int[] shape = Shapes.broadcast(op, a.value, b.value);
+        DMatrixRMaj out = Limits.matrix(shape[0], shape[1]);
+        return Node.op(op, out, () -> Kernels.broadcast(a.value, b.value, out, f), a, b); // no backward: a step
+    }
+
+    private static Node binary(String op, Node a, Node b, DoubleBinaryOperator f, Local da, Local db) {
+        int[] shape = Shapes.broadcast(op, a.value, b.value);
+        DMatrixRMaj out = Limits.matrix(shape[0], shape[1]);
+        Node n = Node.op(op, out, () -> Kernels.broadcast(a.value, b.value, out, f), a, b);
+        if (!n.requiresGrad()) return n;
+        // a gradient the size of the output, summed down to an operand's shape when it was stretched
+        DMatrixRMaj tmp = Limits.matrix(shape[0], shape[1]);
+        return n.backward(() -> {
+            DMatrixRMaj g = n.grad();
+            if (a.requiresGrad()) {
+                local(a.value, b.value, out, g, tmp, da);
+                Kernels.addReduced(tmp, a.grad());
+            }
+            if (b.requiresGrad()) {
+                local(a.value, b.value, out, g, tmp, db);
+                Kernels.addReduced(tmp, b.grad());
+            }
+        });
+    }
+
+    private static void local(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out, DMatrixRMaj g, DMatrixRMaj tmp, Local d) {
+        int rows = out.numRows, cols = out.numCols;
+        double[] x = a.data, y = b.data, o = out.data, gd = g.data, t = tmp.data;
+        if (a.numRows == rows && a.numCols == cols && b.numRows == rows && b.numCols == cols) {
+            for (int i = 0, n = rows * cols; i < n; i++) t[i] = d.of(x[i], y[i], o[i], gd[i]);
+            return;
+        }
+        boolean aRow = a.numRows == 1, aCol = a.numCols == 1, bRow = b.numRows == 1, bCol = b.numCols == 1;
+        for (int r = 0; r < rows; r++) {
+            int ar = aRow ? 0 : r * a.numCols, br = bRow ? 0 : r * b.numCols;
+            for (int c = 0; c < cols; c++) {
+                int i = r * cols + c;
+                t[i] = d.of(x[ar + (aCol ? 0 : c)], y[br + (bCol ? 0 : c)], o[i], gd[i]);
+            }
+        }
+    }
+
+    // ---- elementwise unary ----
+
+    /** The derivative of an elementwise function, from its input x and output y. */
+    @FunctionalInterface
+    public interface Derivative {
+        double of(double x, double y);
+    }
+
+    public static Node neg(Node a) {
+        return unary("-", a, x -> -x, (x, y) -> -1);
+    }
+
+    public static Node relu(Node a) {
+        return unary("relu", a, x -> x > 0 ? x : 0, (x, y) -> x > 0 ? 1 : 0);
+    }
+
+    public static Node sigmoid(Node a) {
+        return unary("sigmoid", a, Ops::sigmoid, (x, y) -> y * (1 - y));
+    }
+
+    public static Node tanh(Node a) {
+        return unary("tanh", a, Math::tanh, (x, y) -> 1 - y * y);
+    }
+
+    public static Node exp(Node a) {
+        return unary("exp", a, Math::exp, (x, y) -> y);
+    }
+
+    public static Node log(Node a) {
+        return unary("log", a, Math::log, (x, y) -> 1 / x);
+    }
+
+    public static Node sqrt(Node a) {
+        return unary("sqrt", a, Math::sqrt, (x, y) -> 0.5 / y);
+    }
+
+    public static Node abs(Node a) {
+        return unary("abs", a, Math::abs, (x, y) -> Math.signum(x));
+    }
+
+    public static Node sin(Node a) {
+        return unary("sin", a, Math::sin, (x, y) -> Math.cos(x));
+    }
+
+    public static Node cos(Node a) {
+        return unary("cos", a, Math::cos, (x, y) -> -Math.sin(x));
+    }
+
+    public static Node tan(Node a) {
+        return unary("tan", a, Math::tan, (x, y) -> 1 + y * y);
+    }
+
+    public static double sigmoid(double x) {
+        // stable for large |x|: never exp of a large positive number
+        if (x >= 0) return 1 / (1 + Math.exp(-x));
+        double e = Math.exp(x);
+        return e / (1 + e);
+    }
+
+    public static Node unary(String label, Node a, DoubleUnaryOperator f, Derivative d) {
+        DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
+        Node n = Node.op(label, out, () -> Kernels.map(a.value, out, f), a);
+        return n.backward(() -> {
+            double[] x = a.value.data, y = out.data, g = n.grad().data, ga = a.grad().data;
+            for (int i = 0, len = out.getNumElements(); i < len; i++) ga[i] += g[i] * d.of(x[i], y[i]);
+        });
+    }
+
+    // ---- linear algebra ----
+
+    public static Node matmul(Node a, Node b) {
+        if (a.cols() != b.rows())
+            throw new MlpError("shape mismatch in '@': " + Shapes.of(a.value) + " @ " + Shapes.of(b.value)
+                    + " — inner sizes " + a.cols() + " and " + b.rows() + " differ");
+        DMatrixRMaj out = Limits.matrix(a.rows(), b.cols());
+        Node n = Node.op("@", out, () -> Kernels.matmul(a.value, b.value, out), a, b);
+        return n.backward(() -> {
+            if (a.requiresGrad()) Kernels.matmulAddTransB(n.grad(), b.value, a.grad());
+            if (b.requiresGrad()) Kernels.matmulAddTransA(a.value, n.grad(), b.grad());
+        });
+    }
+
+    public static Node transpose(Node a) {
+        DMatrixRMaj out = Limits.matrix(a.cols(), a.rows());
+        Node n = Node.op("'", out, () -> Kernels.transpose(a.value, out), a);
+        return n.backward(() -> Kernels.addTransposed(n.grad(), a.grad()));
+    }
+
+    // ---- reductions: dim -1 is every element (a 1×1 result), 0 down the rows (1×c), 1 across (r×1) ----
+
+    public static Node sum(Node a, int dim) {
+        return reduce("sum", a, dim, false);
+    }
+
+    public static Node mean(Node a, int dim) {
+        return reduce("mean", a, dim, true);
+    }
+
+    private static Node reduce(String label, Node a, int dim, boolean average) {
+        int rows = a.rows(), cols = a.cols();
+        DMatrixRMaj out = Limits.matrix(dim == 1 ? rows : 1, dim == 0 ? cols : 1);
+        int count = dim == -1 ? rows * cols : dim == 0 ? rows : cols;
+        double scale = average ? 1.0 / count : 1.0;
+        Node n = Node.op(label, out, () -> {
+            double[] x = a.value.data, o = out.data;
+            java.util.Arrays.fill(o, 0, out.getNumElements(), 0.0);
+            for (int r = 0; r < rows; r++)
+                for (int c = 0; c < cols; c++) o[dim == -1 ? 0 : dim == 0 ? c : r] += x[r * cols + c];
+            for (int i = 0; i < out.getNumElements(); i++) o[i] *= scale;
+        }, a);
+        return n.backward(() -> {
+            double[] g = n.grad().data, ga = a.grad().data;
+            for (int r = 0; r < rows; r++)
+                for (int c = 0; c < cols; c++) ga[r * cols + c] += scale * g[dim == -1 ? 0 : dim == 0 ? c : r];
+        });
+    }
+
+    /** max (or min, when {@code smallest}) over all elements or along a dim; the gradient goes to the winner. */
+    public static Node extreme(Node a, int dim, boolean smallest) {
+        int rows = a.rows(), cols = a.cols();
+        if (rows * cols == 0) throw new MlpError((smallest ? "min" : "max") + " of an empty tensor " + Shapes.of(a.value));
+        DMatrixRMaj out = Limits.matrix(dim == 1 ? rows : 1, dim == 0 ? cols : 1);
+        int[] winner = new int[out.getNumElements()];
+        Node n = Node.op(smallest ? "min" : "max", out, () -> {
+            double[] x = a.value.data, o = out.data;
+            java.util.Arrays.fill(winner, -1);
+            for (int r = 0; r < rows; r++)
+                for (int c = 0; c < cols; c++) {
+                    int k = dim == -1 ? 0 : dim == 0 ? c : r, i = r * cols + c;
+                    double v = x[i];
+                    if (winner[k] < 0 || (smallest ? v < o[k] : v > o[k]) || (Double.isNaN(v) && !Double.isNaN(o[k]))) {
+                        o[k] = v;
+                        winner[k] = i;
+                    }
+                }
+        }, a);
+        return n.backward(() -> {
+            double[] g = n.grad().data, ga = a.grad().data;
+            for (int k = 0; k < winner.length; k++) ga[winner[k]] += g[k];
+        });
+    }
+
+    // ---- slicing and joining ----
+
+    /** Rows [r0, r1) and columns [c0, c1) of a (bounds already checked). */
+    public static Node slice(Node a, int r0, int r1, int c0, int c1) {
+        int rows = r1 - r0, cols = c1 - c0, width = a.cols();
+        DMatrixRMaj out = Limits.matrix(rows, cols);
+        Node n = Node.op("slice", out, () -> {
+            for (int r = 0; r < rows; r++)
+                System.arraycopy(a.value.data, (r0 + r) * width + c0, out.data, r * cols, cols);
+        }, a);
+        return n.backward(() -> {
+            double[] g = n.grad().data, ga = a.grad().data;
+            for (int r = 0; r < rows; r++)
+                for (int c = 0; c < cols; c++) ga[(r0 + r) * width + c0 + c] += g[r * cols + c];
+        });
+    }
+
+    /** The parts one under another ({@code dim} 0) or side by side ({@code dim} 1). */
+    public static Node cat(Node[] parts, int dim) {
+        int rows = 0, cols = 0;
+        for (int i = 0; i < parts.length; i++) {
+            Node p = parts[i];
+            if (dim == 0) {
+                if (i > 0 && p.cols() != cols)
+                    throw new MlpError("cat: every part must have " + cols + " columns, but part " + (i + 1) + " is " + Shapes.of(p.value));
+                cols = p.cols();
+                rows += p.rows();
+            } else {
+                if (i > 0 && p.rows() != rows)
+                    throw new MlpError("cat: every part must have " + rows + " rows, but part " + (i + 1) + " is " + Shapes.of(p.value));
+                rows = p.rows();
+                cols += p.cols();
+            }
+        }
+        DMatrixRMaj out = Limits.matrix(rows, cols);
+        int totalRows = rows, totalCols = cols;
+        Node n = Node.op("cat", out, () -> {
+            int offset = 0;
+            for (Node p : parts) {
+                copyBlock(p.value, out, dim == 0 ? offset : 0, dim == 0 ? 0 : offset, false);
+                offset += dim == 0 ? p.rows() : p.cols();
+            }
+        }, parts);
+        return n.backward(() -> {
+            int offset = 0;
+            for (Node p : parts) {
+                if (p.requiresGrad()) copyBlock(p.grad(), n.grad(), dim == 0 ? offset : 0, dim == 0 ? 0 : offset, true);
+                offset += dim == 0 ? p.rows() : p.cols();
+            }
+        });
+    }
+
+    /**
+     * Forward ({@code back} false): copies {@code part} into {@code whole} at (r0, c0). Backward:
+     * adds the block of {@code whole} at (r0, c0) into {@code part}.
+     */
+    private static void copyBlock(DMatrixRMaj part, DMatrixRMaj whole, int r0, int c0, boolean back) {
+        int rows = part.numRows, cols = part.numCols, width = whole.numCols;
+        for (int r = 0; r < rows; r++) {
+            int w = (r0 + r) * width + c0, p = r * cols;
+            if (back) for (int c = 0; c < cols; c++) part.data[p + c] += whole.data[w + c];
+            else System.arraycopy(part.data, p, whole.data, w, cols);
+        }
+    }
+
+    /** A copy with another shape (same elements, row-major). */
+    public static Node reshape(Node a, int rows, int cols) {
+        DMatrixRMaj out = Limits.matrix(rows, cols);
+        Node n = Node.op("reshape", out, () -> System.arraycopy(a.value.data, 0, out.data, 0, rows * cols), a);
+        return n.backward(() -> {
+            double[] g = n.grad().data, ga = a.grad().data;
+            for (int i = 0; i < rows * cols; i++) ga[i] += g[i];
+        });
+    }
+}

@@ -1,0 +1,90 @@
+package mlp.autograd;
+
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A graph put in order once: the nodes a result depends on, inputs before users. Re-running
+ * {@link #forward()} recomputes every value in place (after the caller has written new data into
+ * the leaves' buffers); {@link #backward()} fills the gradients in reverse order. Neither
+ * allocates.
+ */
+public final class Plan {
+    private final Node output;
+    private final Node[] order;      // topological: every node after its inputs
+    private final Runnable[] forwards;
+    private final Runnable[] backwards;
+    private final Node[] withGrad;   // nodes whose gradient buffers must be cleared each pass
+
+    public Plan(Node output) {
+        this.output = output;
+        List<Node> sorted = new ArrayList<>();
+        visit(output, new HashSet<>(), sorted);
+        order = sorted.toArray(new Node[0]);
+        List<Runnable> f = new ArrayList<>();
+        List<Runnable> b = new ArrayList<>();
+        List<Node> g = new ArrayList<>();
+        for (Node n : order) {
+            if (n.forwardStep() != null) f.add(n.forwardStep());
+            if (n.requiresGrad()) {
+                g.add(n);
+                n.grad(); // allocate now, not in the loop
+            }
+        }
+        for (int i = order.length - 1; i >= 0; i--) if (order[i].backwardStep() != null) b.add(order[i].backwardStep());
+        forwards = f.toArray(new Runnable[0]);
+        backwards = b.toArray(new Runnable[0]);
+        withGrad = g.toArray(new Node[0]);
+    }
+
+    // iterative depth-first post-order: deep graphs must not overflow the Java stack
+    private static void visit(Node root, Set<Node> seen, List<Node> out) {
+        List<Node> stack = new ArrayList<>();
+        List<Integer> next = new ArrayList<>();
+        stack.add(root);
+        next.add(0);
+        seen.add(root);
+        while (!stack.isEmpty()) {
+            int top = stack.size() - 1;
+            Node n = stack.get(top);
+            int i = next.get(top);
+            if (i < n.inputs().length) {
+                next.set(top, i + 1);
+                Node in = n.inputs()[i];
+                if (seen.add(in)) {
+                    stack.add(in);
+                    next.add(0);
+                }
+            } else {
+                out.add(n);
+                stack.remove(top);
+                next.remove(top);
+            }
+        }
+    }
+
+    public Node output() {
+        return output;
+    }
+
+    /** Every node, inputs first. */
+    public List<Node> nodes() {
+        return List.of(order);
+    }
+
+    public void forward() {
+        for (Runnable r : forwards) r.run();
+    }
+
+    /** Clears every gradient, seeds the output's with ones, and runs the backward steps. */
+    public void backward() {
+        for (Node n : withGrad) n.zeroGrad();
+        DMatrixRMaj seed = output.grad();
+        java.util.Arrays.fill(seed.data, 0, seed.getNumElements(), 1.0);
+        for (Runnable r : backwards) r.run();
+    }
+}

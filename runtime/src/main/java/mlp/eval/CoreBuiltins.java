@@ -1,0 +1,54 @@
+package mlp.eval;
+
+import mlp.MlpError;
+import mlp.autograd.Node;
+import mlp.autograd.Plan;
+import mlp.value.Format;
+import mlp.value.Num;
+import mlp.value.Tensor;
+import mlp.value.Value;
+import org.ejml.data.DMatrixRMaj;
+
+import java.io.PrintWriter;
+
+/** Output, randomness, constants and autograd's {@code grad}. */
+final class CoreBuiltins implements Builtins.Module {
+    @Override
+    public void register(Builtins b) {
+        b.value("Constants", "pi", "pi", "π, the ratio of a circle's circumference to its diameter (3.1416).", new Num(Math.PI));
+        b.value("Constants", "e", "e", "e, the base of the natural logarithm (2.7183).", new Num(Math.E));
+
+        b.function("Output", "print(a, ...)",
+                "Prints its arguments, separated by spaces, then a new line.\n"
+                        + "Tensors print like NumPy arrays; strings print without quotes.",
+                a -> {
+                    PrintWriter out = a.interpreter().settings().out();
+                    StringBuilder line = new StringBuilder(Format.print(a.get("a")));
+                    for (Value v : a.rest()) line.append(' ').append(Format.print(v));
+                    out.println(line);
+                    out.flush();
+                    return null;
+                });
+
+        b.function("Data", "seed(n)",
+                "Seeds the random generator: every random draw after it is the same, run after run.",
+                a -> {
+                    a.interpreter().seed(a.integer("n"));
+                    return null;
+                });
+
+        b.function("Autograd", "grad(f, x)",
+                "The gradient of sum(f(x)) with respect to the tensor x, as a tensor of x's shape.\n"
+                        + "f is a function of one tensor, e.g. grad(x -> relu(x @ w' + b), [[1, 1]]).",
+                a -> {
+                    Tensor x = a.tensor("x");
+                    Node variable = Node.variable(x.data().copy());
+                    Value y = a.interpreter().call(a.get("f"), a.pos("f"), new Tensor(variable));
+                    if (y instanceof Num) return new Tensor(new DMatrixRMaj(x.rows(), x.cols())); // constant in x
+                    if (!(y instanceof Tensor t))
+                        throw a.error("f", "grad(f, x): f must return a tensor or a number, not " + Interpreter.describe(y));
+                    if (t.node().requiresGrad()) new Plan(t.node()).backward();
+                    return new Tensor(variable.grad().copy());
+                });
+    }
+}

@@ -1,0 +1,255 @@
+package mlp.eval;
+
+import mlp.MlpError;
+import mlp.autograd.Ops;
+import mlp.syntax.Expr;
+import mlp.syntax.Pos;
+import mlp.syntax.Source;
+import mlp.syntax.SourceParser;
+import mlp.syntax.Stmt;
+import mlp.tensor.Limits;
+import mlp.tensor.Shapes;
+import mlp.value.Bool;
+import mlp.value.HasMembers;
+import mlp.value.Indexable;
+import mlp.value.ListValue;
+import mlp.value.Num;
+import mlp.value.Str;
+import mlp.value.Tensor;
+import mlp.value.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Walks the syntax tree and evaluates it (jlox's tree-walking interpreter). One interpreter is
+ * one session: its own names, its own random generator, its own settings. It is not thread-safe;
+ * only {@link #cancellation()} may be touched from another thread.
+ */
+public final class Interpreter {
+    private static final Map<String, Expr> DEFAULTS = new ConcurrentHashMap<>();
+
+    private final Settings settings;
+    private final Scope builtinScope = new Scope(null);
+    private final Scope globals = new Scope(builtinScope);
+    private final Cancellation cancellation = new Cancellation();
+    private Random random = new Random();
+
+    public Interpreter() {
+        this(new Settings());
+    }
+
+    public Interpreter(Settings settings) {
+        this.settings = settings;
+        for (Builtins.Entry e : Builtins.standard().entries().values()) builtinScope.define(e.name(), e.value());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The session's names (the built-ins live in the scope above). */
+    public Scope globals() {
+        return globals;
+    }
+
+    /** The one random generator every random draw of this session uses. */
+    public Random random() {
+        return random;
+    }
+
+    /** Makes every random draw after this reproducible. */
+    public void seed(long seed) {
+        random = new Random(seed);
+    }
+
+    /** Safe to use from any thread: asks the running evaluation to stop. */
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    /** Runs a program and returns the value of its last expression statement, or null. */
+    public Value run(Source source) {
+        Value[] last = {null};
+        run(source, v -> last[0] = v);
+        return last[0];
+    }
+
+    /**
+     * Runs a program; {@code onValue} gets the value of each expression statement (the REPL
+     * echoes them; a script ignores them).
+     */
+    public void run(Source source, Consumer<Value> onValue) {
+        List<Stmt> program = SourceParser.parse(source);
+        Limits.maxElements(settings.maxElements());
+        for (Stmt stmt : program) {
+            if (cancellation.requested()) throw new MlpError("cancelled", stmt.pos());
+            Value v = execute(stmt);
+            if (v != null) onValue.accept(v);
+        }
+    }
+
+    private Value execute(Stmt stmt) {
+        try {
+            if (stmt instanceof Stmt.Assign a) {
+                globals.define(a.name(), eval(a.value(), globals));
+                return null;
+            }
+            if (stmt instanceof Stmt.Destructure d) {
+                destructure(d, eval(d.value(), globals));
+                return null;
+            }
+            return eval(((Stmt.Eval) stmt).expr(), globals);
+        } catch (MlpError e) {
+            throw e.at(stmt.pos());
+        } catch (StackOverflowError e) {
+            throw new MlpError("too deep: the expression nests or recurses too deeply", stmt.pos());
+        } catch (OutOfMemoryError e) {
+            throw new MlpError("out of memory", stmt.pos());
+        }
+    }
+
+    private void destructure(Stmt.Destructure d, Value value) {
+        if (!(value instanceof ListValue list))
+            throw new MlpError("cannot unpack " + describe(value) + " into " + d.names().size() + " names; it needs a list", d.value().pos());
+        if (list.length() != d.names().size())
+            throw new MlpError("the right side gives " + list.length() + (list.length() == 1 ? " value" : " values")
+                    + " but the left side names " + d.names().size(), d.pos());
+        for (int i = 0; i < list.length(); i++) globals.define(d.names().get(i), list.item(i));
+    }
+
+    /** Evaluates an expression in a scope; errors without a position get this expression's. */
+    public Value eval(Expr e, Scope scope) {
+        try {
+            return evaluate(e, scope);
+        } catch (MlpError err) {
+            throw err.at(e.pos());
+        }
+    }
+
+    private Value evaluate(Expr e, Scope scope) {
+        if (e instanceof Expr.Num n) return new Num(n.value());
+        if (e instanceof Expr.Str s) return new Str(s.value());
+        if (e instanceof Expr.Bool b) return Bool.of(b.value());
+        if (e instanceof Expr.Name n) return lookup(n, scope);
+        if (e instanceof Expr.Binary b) {
+            Value left = eval(b.left(), scope);
+            Value right = eval(b.right(), scope);
+            if (b.op().equals("|>")) return pipe(left, right, b);
+            return Operators.binary(b.op(), left, right);
+        }
+        if (e instanceof Expr.Negate n) return Operators.negate(eval(n.operand(), scope));
+        if (e instanceof Expr.Transpose t) return Operators.transpose(eval(t.operand(), scope));
+        if (e instanceof Expr.Call c) return call(c, scope);
+        if (e instanceof Expr.ListLit l) return list(l, scope);
+        if (e instanceof Expr.Index i) return Indexing.index(eval(i.target(), scope), i, sel -> eval(sel, scope));
+        if (e instanceof Expr.Member m) return member(eval(m.target(), scope), m);
+        if (e instanceof Expr.Lambda l) return new Lambda(l, scope);
+        throw new IllegalStateException("unknown expression " + e);
+    }
+
+    private Value lookup(Expr.Name n, Scope scope) {
+        Value v = scope.lookup(n.name());
+        if (v != null) return v;
+        String near = Suggest.nearest(n.name(), scope.visibleNames());
+        throw new MlpError("unknown name '" + n.name() + "'" + (near != null ? " — did you mean '" + near + "'?" : ""), n.pos());
+    }
+
+    private Value pipe(Value left, Value right, Expr.Binary b) {
+        if (left instanceof Tensor || left instanceof Num) {
+            if (!(right instanceof Callable fn))
+                throw new MlpError("'|>' applies a layer or function to a tensor, but the right side is " + describe(right), b.right().pos());
+            return fn.call(Args.of(this, b.right().pos(), left));
+        }
+        return mlp.nn.Pipelines.pipe(left, right, b.left().pos(), b.right().pos());
+    }
+
+    private Value call(Expr.Call c, Scope scope) {
+        Value callee = eval(c.callee(), scope);
+        if (!(callee instanceof Callable fn))
+            throw new MlpError(describe(callee) + " cannot be called like a function", c.pos());
+        List<Value> positional = new ArrayList<>();
+        List<Pos> positionalPos = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Value> named = new ArrayList<>();
+        List<Pos> namedPos = new ArrayList<>();
+        for (Expr.Arg a : c.args()) {
+            Value v = eval(a.value(), scope);
+            if (a.name() == null) {
+                positional.add(v);
+                positionalPos.add(a.pos());
+            } else {
+                names.add(a.name());
+                named.add(v);
+                namedPos.add(a.pos());
+            }
+        }
+        return fn.call(new Args(this, c.pos(), positional, positionalPos, names, named, namedPos));
+    }
+
+    /** Calls a function value from a built-in (e.g. {@code grad} calling its lambda). */
+    public Value call(Value fn, Pos at, Value... args) {
+        if (!(fn instanceof Callable c)) throw new MlpError(describe(fn) + " cannot be called like a function", at);
+        return c.call(Args.of(this, at, args));
+    }
+
+    /**
+     * {@code [...]}: numbers make a 1×n row; rows of equal width make a matrix; anything else
+     * (strings, tensors of several rows, mixed items) makes a list.
+     */
+    private Value list(Expr.ListLit l, Scope scope) {
+        List<Value> items = new ArrayList<>();
+        for (Expr item : l.items()) items.add(eval(item, scope));
+        if (items.isEmpty()) return new ListValue(items);
+        if (items.stream().allMatch(v -> v instanceof Num)) {
+            Limits.check(1, items.size());
+            double[] row = new double[items.size()];
+            for (int i = 0; i < row.length; i++) row[i] = ((Num) items.get(i)).value();
+            return new Tensor(new org.ejml.data.DMatrixRMaj(1, row.length, true, row));
+        }
+        if (items.stream().allMatch(v -> v instanceof Tensor t && t.rows() == 1)) {
+            int width = ((Tensor) items.get(0)).cols();
+            mlp.autograd.Node[] rows = new mlp.autograd.Node[items.size()];
+            for (int i = 0; i < rows.length; i++) {
+                Tensor t = (Tensor) items.get(i);
+                if (t.cols() != width)
+                    throw new MlpError("the rows of a tensor must have the same length: row 1 has " + width
+                            + (width == 1 ? " item" : " items") + ", row " + (i + 1) + " has " + t.cols(), l.items().get(i).pos());
+                rows[i] = t.node();
+            }
+            return new Tensor(Ops.cat(rows, 0));
+        }
+        return new ListValue(items);
+    }
+
+    private Value member(Value target, Expr.Member m) {
+        if (target instanceof HasMembers h) {
+            Value v = h.member(m.name());
+            if (v != null) return v;
+            String near = Suggest.nearest(m.name(), h.memberNames());
+            throw new MlpError(describe(target) + " has no member '" + m.name() + "'"
+                    + (near != null ? " — did you mean '" + near + "'?" : " (it has " + String.join(", ", h.memberNames()) + ")"), m.pos());
+        }
+        throw new MlpError(describe(target) + " has no members (no '." + m.name() + "')", m.pos());
+    }
+
+    /** Evaluates a default written in a built-in's signature, among the built-ins. */
+    Value evalDefault(String text) {
+        Expr e = DEFAULTS.computeIfAbsent(text, t -> SourceParser.parseExpression(new Source("<default>", t)));
+        return eval(e, builtinScope);
+    }
+
+    /** How a value is named in messages: "a tensor (100×2)", "a string", "a layer". */
+    public static String describe(Value v) {
+        if (v == null) return "nothing";
+        if (v instanceof Tensor t) return "a tensor " + Shapes.of(t.data());
+        if (v instanceof Num n) return "a number (" + n + ")";
+        if (v instanceof Indexable i && v instanceof ListValue) return "a list of " + i.length();
+        String kind = v.kind();
+        return (kind.matches("^[aeiou].*") ? "an " : "a ") + kind;
+    }
+}

@@ -1,0 +1,79 @@
+package mlp.syntax;
+
+import mlp.MlpError;
+import mlp.syntax.antlr.MlpLexer;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Sits between the lexer and the parser and decides which newlines end a statement. A run of
+ * newlines is dropped when it is inside {@code ()} or {@code []}, when the line before ends with
+ * a binary operator (or {@code =}, {@code ->}, {@code ,}), or when the next line starts with
+ * {@code |>}; otherwise it becomes one NL token.
+ */
+final class NewlineFilter implements TokenSource {
+    /** Deeper bracket nesting than this is refused before the parser's recursion could overflow. */
+    static final int MAX_DEPTH = 256;
+
+    private final TokenSource lexer;
+    private final Source source;
+    private final Deque<Token> pending = new ArrayDeque<>();
+    private final Deque<Token> open = new ArrayDeque<>();
+    private Token previous; // last token handed to the parser that was not a newline
+
+    NewlineFilter(TokenSource lexer, Source source) {
+        this.lexer = lexer;
+        this.source = source;
+    }
+
+    @Override
+    public Token nextToken() {
+        Token t = pending.isEmpty() ? lexer.nextToken() : pending.poll();
+        if (t.getType() != MlpLexer.NL) return track(t);
+        Token after = lexer.nextToken();
+        while (after.getType() == MlpLexer.NL) after = lexer.nextToken();
+        pending.add(after);
+        boolean ends = open.isEmpty() && previous != null && !continuesLine(previous.getType())
+                && after.getType() != MlpLexer.PIPE;
+        return ends ? t : nextToken();
+    }
+
+    private Token track(Token t) {
+        switch (t.getType()) {
+            case MlpLexer.LPAREN, MlpLexer.LBRACK -> {
+                open.push(t);
+                if (open.size() > MAX_DEPTH)
+                    throw new MlpError("nested too deeply (more than " + MAX_DEPTH + " open brackets)",
+                            SourceParser.pos(source, t));
+            }
+            case MlpLexer.RPAREN, MlpLexer.RBRACK -> {
+                if (!open.isEmpty()) open.pop(); // a mismatch is the parser's to report
+            }
+            default -> { }
+        }
+        previous = t;
+        return t;
+    }
+
+    /** Tokens after which a line break does not end the statement. */
+    static boolean continuesLine(int type) {
+        return switch (type) {
+            case MlpLexer.PIPE, MlpLexer.ARROW, MlpLexer.EQ, MlpLexer.NE, MlpLexer.LE, MlpLexer.GE,
+                 MlpLexer.LT, MlpLexer.GT, MlpLexer.POW2, MlpLexer.PLUS, MlpLexer.MINUS, MlpLexer.STAR,
+                 MlpLexer.SLASH, MlpLexer.AT, MlpLexer.CARET, MlpLexer.COMMA, MlpLexer.ASSIGN -> true;
+            default -> false;
+        };
+    }
+
+    @Override public int getLine() { return lexer.getLine(); }
+    @Override public int getCharPositionInLine() { return lexer.getCharPositionInLine(); }
+    @Override public CharStream getInputStream() { return lexer.getInputStream(); }
+    @Override public String getSourceName() { return lexer.getSourceName(); }
+    @Override public void setTokenFactory(TokenFactory<?> factory) { lexer.setTokenFactory(factory); }
+    @Override public TokenFactory<?> getTokenFactory() { return lexer.getTokenFactory(); }
+}

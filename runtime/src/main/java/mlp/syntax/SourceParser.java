@@ -1,0 +1,41 @@
+package mlp.syntax;
+
+import mlp.MlpError;
+import mlp.syntax.antlr.MlpLexer;
+import mlp.syntax.antlr.MlpParser;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+
+import java.util.List;
+
+/** The front of the language: program text in, a list of statements (or one {@link MlpError}) out. */
+public final class SourceParser {
+    private SourceParser() {
+    }
+
+    public static List<Stmt> parse(Source source) {
+        try {
+            MlpLexer lexer = new MlpLexer(CharStreams.fromString(source.text(), source.name()));
+            lexer.removeErrorListeners(); // BAD_CHAR catches everything the lexer cannot match
+            MlpParser parser = new MlpParser(new CommonTokenStream(new NewlineFilter(lexer, source)));
+            parser.removeErrorListeners();
+            parser.addErrorListener(new SyntaxErrors(source));
+            return new AstBuilder(source).program(parser.program());
+        } catch (StackOverflowError deep) {
+            throw new MlpError("nested too deeply to parse", new Pos(source, 1, 1));
+        }
+    }
+
+    /** Parses a single expression (used for the defaults written in built-in signatures). */
+    public static Expr parseExpression(Source source) {
+        List<Stmt> stmts = parse(source);
+        if (stmts.size() != 1 || !(stmts.get(0) instanceof Stmt.Eval e))
+            throw new MlpError("expected one expression", new Pos(source, 1, 1));
+        return e.expr();
+    }
+
+    static Pos pos(Source source, Token t) {
+        return new Pos(source, Math.max(1, t.getLine()), t.getCharPositionInLine() + 1);
+    }
+}

@@ -1,0 +1,113 @@
+package mlp.syntax;
+
+import mlp.MlpError;
+import mlp.syntax.antlr.MlpLexer;
+import mlp.syntax.antlr.MlpParser;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Turns the parser's first complaint into one error in words a user knows ("expected ')' to
+ * close '(' at 2:7", "expected an expression, found ']'"), and stops the parse there: one error
+ * per mistake, never a cascade of ANTLR token dumps.
+ */
+final class SyntaxErrors extends BaseErrorListener {
+    private final Source source;
+
+    SyntaxErrors(Source source) {
+        this.source = source;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col,
+                            String antlrMessage, RecognitionException e) {
+        Parser parser = (Parser) recognizer;
+        Token bad = e != null && e.getOffendingToken() != null ? e.getOffendingToken() : (Token) offending;
+        IntervalSet expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens() : parser.getExpectedTokens();
+        throw explain(parser.getInputStream(), bad, expected);
+    }
+
+    private MlpError explain(TokenStream tokens, Token bad, IntervalSet expected) {
+        Pos at = SourceParser.pos(source, bad);
+        boolean atEnd = bad.getType() == Token.EOF;
+        switch (bad.getType()) {
+            case MlpLexer.BAD_CHAR:
+                return new MlpError("unexpected character '" + bad.getText() + "'", at);
+            case MlpLexer.UNTERMINATED_STRING:
+                return new MlpError("unterminated string: a '\"' is missing at the end of the line", at);
+            case MlpLexer.ASSIGN:
+                return new MlpError("only a name or a list of names like [a, b] can be assigned to", at);
+            default:
+        }
+        Token opener = innermostOpen(tokens, bad);
+        boolean closer = bad.getType() == MlpLexer.RPAREN || bad.getType() == MlpLexer.RBRACK;
+        if (closer && opener == null)
+            return new MlpError("unexpected '" + bad.getText() + "' with no '" + openerOf(bad.getType()) + "' to close", at);
+        if (opener != null) {
+            int want = opener.getType() == MlpLexer.LPAREN ? MlpLexer.RPAREN : MlpLexer.RBRACK;
+            boolean wanted = expected.contains(want);
+            if ((closer && bad.getType() != want) || (wanted && (atEnd || bad.getLine() > opener.getLine())))
+                return new MlpError("expected '" + (want == MlpLexer.RPAREN ? ")" : "]") + "' to close '"
+                        + opener.getText() + "' at " + opener.getLine() + ":" + (opener.getCharPositionInLine() + 1),
+                        at, atEnd);
+        }
+        String found = describe(bad);
+        String wanted = describe(expected);
+        if (atEnd) return new MlpError("unexpected end of input" + (wanted.isEmpty() ? "" : ", expected " + wanted), at, true);
+        return new MlpError(wanted.isEmpty() ? "unexpected " + found : "expected " + wanted + ", found " + found, at);
+    }
+
+    /** The innermost bracket still open just before {@code bad}, or null. */
+    private static Token innermostOpen(TokenStream tokens, Token bad) {
+        Deque<Token> open = new ArrayDeque<>();
+        for (int i = 0; i < bad.getTokenIndex(); i++) {
+            Token t = tokens.get(i);
+            switch (t.getType()) {
+                case MlpLexer.LPAREN, MlpLexer.LBRACK -> open.push(t);
+                case MlpLexer.RPAREN, MlpLexer.RBRACK -> { if (!open.isEmpty()) open.pop(); }
+                default -> { }
+            }
+        }
+        return open.peek();
+    }
+
+    private static String openerOf(int closer) {
+        return closer == MlpLexer.RPAREN ? "(" : "[";
+    }
+
+    private static String describe(Token t) {
+        return switch (t.getType()) {
+            case Token.EOF -> "end of input";
+            case MlpLexer.NL -> "end of line";
+            case MlpLexer.NUMBER -> "number " + t.getText();
+            case MlpLexer.STRING -> "a string";
+            case MlpLexer.ID -> "name '" + t.getText() + "'";
+            default -> "'" + t.getText() + "'";
+        };
+    }
+
+    /** The expected tokens, in words: "an expression", "end of statement", or a short list. */
+    private static String describe(IntervalSet expected) {
+        if (expected == null) return "";
+        if (expected.contains(MlpLexer.ID) || expected.contains(MlpLexer.NUMBER)) return "an expression";
+        List<String> words = new ArrayList<>();
+        if (expected.contains(MlpLexer.NL) || expected.contains(Token.EOF) || expected.contains(MlpLexer.SEMI))
+            return "end of statement";
+        for (int type : new int[]{MlpLexer.RPAREN, MlpLexer.RBRACK, MlpLexer.COMMA, MlpLexer.COLON, MlpLexer.ARROW, MlpLexer.ASSIGN}) {
+            if (expected.contains(type)) words.add(MlpParser.VOCABULARY.getLiteralName(type));
+        }
+        if (words.isEmpty()) return "";
+        return words.size() == 1 ? words.get(0)
+                : String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    }
+}

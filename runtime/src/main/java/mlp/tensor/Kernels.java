@@ -1,0 +1,133 @@
+package mlp.tensor;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The numeric kernels: plain loops over {@code DMatrixRMaj.data}, writing into a given output.
+ * Small shapes get tight loops (EJML's general routines cost microseconds of overhead on a
+ * 300×2 matrix); large products go to EJML.
+ */
+public final class Kernels {
+    private Kernels() {
+    }
+
+    /** {@code out = f(a, b)} elementwise, with a and b broadcast to out's shape. */
+    public static void broadcast(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out, DoubleBinaryOperator f) {
+        double[] x = a.data, y = b.data, o = out.data;
+        int n = out.getNumElements();
+        if (a.numRows == out.numRows && a.numCols == out.numCols && b.numRows == out.numRows && b.numCols == out.numCols) {
+            for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(x[i], y[i]);
+        } else if (b.getNumElements() == 1 && a.getNumElements() == n) {
+            double s = y[0];
+            for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(x[i], s);
+        } else if (a.getNumElements() == 1 && b.getNumElements() == n) {
+            double s = x[0];
+            for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(s, y[i]);
+        } else {
+            int rows = out.numRows, cols = out.numCols;
+            boolean aRow = a.numRows == 1, aCol = a.numCols == 1, bRow = b.numRows == 1, bCol = b.numCols == 1;
+            for (int r = 0; r < rows; r++) {
+                int ar = aRow ? 0 : r * a.numCols, br = bRow ? 0 : r * b.numCols;
+                for (int c = 0; c < cols; c++) {
+                    o[r * cols + c] = f.applyAsDouble(x[ar + (aCol ? 0 : c)], y[br + (bCol ? 0 : c)]);
+                }
+            }
+        }
+    }
+
+    /** {@code out = f(a)} elementwise. */
+    public static void map(DMatrixRMaj a, DMatrixRMaj out, DoubleUnaryOperator f) {
+        double[] x = a.data, o = out.data;
+        for (int i = 0, n = a.getNumElements(); i < n; i++) o[i] = f.applyAsDouble(x[i]);
+    }
+
+    /**
+     * Adds {@code g} (of a broadcast result's shape) into {@code target}, summing over the axes
+     * along which target was stretched: the backward step of broadcasting.
+     */
+    public static void addReduced(DMatrixRMaj g, DMatrixRMaj target) {
+        double[] s = g.data, t = target.data;
+        if (g.numRows == target.numRows && g.numCols == target.numCols) {
+            for (int i = 0, n = g.getNumElements(); i < n; i++) t[i] += s[i];
+            return;
+        }
+        boolean rowStretched = target.numRows == 1 && g.numRows != 1;
+        boolean colStretched = target.numCols == 1 && g.numCols != 1;
+        int cols = g.numCols;
+        for (int r = 0; r < g.numRows; r++) {
+            int tr = rowStretched ? 0 : r * target.numCols;
+            for (int c = 0; c < cols; c++) t[tr + (colStretched ? 0 : c)] += s[r * cols + c];
+        }
+    }
+
+    /** {@code out = a @ b}. */
+    public static void matmul(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        if ((long) a.numRows * a.numCols * b.numCols > 32_768 && a.numCols > 8) {
+            CommonOps_DDRM.mult(a, b, out);
+            return;
+        }
+        int n = a.numRows, k = a.numCols, m = b.numCols;
+        double[] x = a.data, y = b.data, o = out.data;
+        for (int i = 0; i < n; i++) {
+            int oi = i * m, ai = i * k;
+            for (int j = 0; j < m; j++) o[oi + j] = 0;
+            for (int p = 0; p < k; p++) {
+                double v = x[ai + p];
+                if (v == 0) continue;
+                int bp = p * m;
+                for (int j = 0; j < m; j++) o[oi + j] += v * y[bp + j];
+            }
+        }
+    }
+
+    /** {@code out += a @ b'} (the gradient of a product with respect to its left factor). */
+    public static void matmulAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        if ((long) a.numRows * a.numCols * b.numRows > 32_768) {
+            CommonOps_DDRM.multAddTransB(a, b, out);
+            return;
+        }
+        int n = a.numRows, k = a.numCols, m = b.numRows;
+        double[] x = a.data, y = b.data, o = out.data;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) s += x[i * k + p] * y[j * k + p];
+                o[i * m + j] += s;
+            }
+        }
+    }
+
+    /** {@code out += a' @ b} (the gradient of a product with respect to its right factor). */
+    public static void matmulAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        if ((long) a.numRows * a.numCols * b.numCols > 32_768) {
+            CommonOps_DDRM.multAddTransA(a, b, out);
+            return;
+        }
+        int n = a.numRows, k = a.numCols, m = b.numCols;
+        double[] x = a.data, y = b.data, o = out.data;
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < k; i++) {
+                double v = x[r * k + i];
+                if (v == 0) continue;
+                for (int j = 0; j < m; j++) o[i * m + j] += v * y[r * m + j];
+            }
+        }
+    }
+
+    public static void transpose(DMatrixRMaj a, DMatrixRMaj out) {
+        int rows = a.numRows, cols = a.numCols;
+        double[] x = a.data, o = out.data;
+        for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) o[c * rows + r] = x[r * cols + c];
+    }
+
+    /** out += transpose(a). */
+    public static void addTransposed(DMatrixRMaj a, DMatrixRMaj out) {
+        int rows = a.numRows, cols = a.numCols;
+        double[] x = a.data, o = out.data;
+        for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) o[c * rows + r] += x[r * cols + c];
+    }
+}

@@ -1,0 +1,43 @@
+package mlp.tensor;
+
+import mlp.MlpError;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The size cap on tensors, so that {@code zeros(1e6, 1e6)} is a clear error and not an
+ * OutOfMemoryError. The interpreter sets the cap for the thread it evaluates on.
+ */
+public final class Limits {
+    public static final long DEFAULT_MAX_ELEMENTS = 100_000_000L;
+    private static final ThreadLocal<long[]> MAX = ThreadLocal.withInitial(() -> new long[]{DEFAULT_MAX_ELEMENTS});
+
+    private Limits() {
+    }
+
+    public static void maxElements(long max) {
+        MAX.get()[0] = max;
+    }
+
+    public static long maxElements() {
+        return MAX.get()[0];
+    }
+
+    /** Throws when a rows×cols tensor would exceed the cap. */
+    public static void check(long rows, long cols) {
+        if (rows < 0 || cols < 0) throw new MlpError("a tensor cannot have a negative size " + rows + "×" + cols);
+        long max = MAX.get()[0];
+        if (rows * cols > max || (rows > 0 && cols > Long.MAX_VALUE / rows))
+            throw new MlpError("a " + rows + "×" + cols + " tensor is too large (" + rows * cols
+                    + " elements; the limit is " + max + ")");
+    }
+
+    /** A new zero matrix, after checking its size. */
+    public static DMatrixRMaj matrix(int rows, int cols) {
+        check(rows, cols);
+        try {
+            return new DMatrixRMaj(rows, cols);
+        } catch (OutOfMemoryError e) {
+            throw new MlpError("out of memory for a " + rows + "×" + cols + " tensor");
+        }
+    }
+}

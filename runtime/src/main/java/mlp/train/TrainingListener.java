@@ -1,0 +1,22 @@
+package mlp.train;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Watches a training run as it goes (the live animation window). Called on the training
+ * thread, once per epoch: implementations must be cheap and must not block; they copy
+ * {@code predictions} only when they want it (the buffer is overwritten by the next epoch).
+ */
+public interface TrainingListener {
+    /** Training starts; {@code run} knows the model, X and y. */
+    default void started(Run run) {
+    }
+
+    /** An epoch finished (1-based) with this loss and these (training-mode) predictions. */
+    default void epoch(int epoch, double loss, DMatrixRMaj predictions) {
+    }
+
+    /** Training ended (finished, cancelled or failed). */
+    default void finished(Run run) {
+    }
+}
