@@ -86,6 +86,7 @@ public final class Main implements Callable<Integer> {
             for (String line : code) interpreter.run(new Source("<-e>", line));
             for (Path f : files) interpreter.run(new Source(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
             if (files.isEmpty() && code.isEmpty()) return noArguments(interpreter);
+            mlp.plot.Windows.awaitAllClosed(); // like plt.show(): stay while a picture is open
             return 0;
         } catch (MlpError e) {
             err.println(e.format());
