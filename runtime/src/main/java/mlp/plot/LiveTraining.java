@@ -1,16 +1,150 @@
 package mlp.plot;
 
 import mlp.eval.Interpreter;
+import mlp.eval.Settings;
+import mlp.train.Run;
 import mlp.train.TrainingListener;
+import org.ejml.data.DMatrixRMaj;
 
-/** {@code train(..., live=true)}: the animation window that follows a run as it trains. */
+import javax.swing.SwingUtilities;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code train(..., live=true)}: the animation window that follows a run as it trains. The
+ * training thread never waits for the window: at most ~30 times a second it copies the predictions
+ * (only then) and hands the copy over; the Swing thread draws the newest copy it finds. When
+ * training ends the window becomes an ordinary animation of the run (slider, replay). With no
+ * display the run's animation is written as a GIF when training ends.
+ */
 public final class LiveTraining {
     private LiveTraining() {
     }
 
+    /** At most one copy (and so one redraw) per this many nanoseconds: ~30 a second. */
+    static final long MIN_NANOS_BETWEEN_DRAWS = 33_000_000L;
+
     /** A listener that opens the window when training starts and updates it, throttled. */
     public static TrainingListener open(Interpreter interpreter, String title) {
-        return new TrainingListener() {
+        Settings settings = interpreter.settings();
+        if (settings.pictures() == Settings.Pictures.OFF) return new TrainingListener() {
         };
+        if (settings.pictures() == Settings.Pictures.WINDOWS && Windows.available()) return new LiveWindow(title);
+        return new LiveFile(settings, title);
+    }
+
+    /** No display: the animation of the finished run goes to the plots folder. */
+    private static final class LiveFile implements TrainingListener {
+        private final Settings settings;
+        private final String title;
+
+        LiveFile(Settings settings, String title) {
+            this.settings = settings;
+            this.title = title;
+        }
+
+        @Override
+        public void started(Run run) {
+            Projection.of(run.x(), run.y()); // an unsupported shape fails before training, not after
+        }
+
+        @Override
+        public void finished(Run run) {
+            if (run.frames().isEmpty() || run.epochs() == 0) return;
+            Destination d = Destination.choose(settings, null, null, title, "training", true);
+            Pictures.animation(d, settings, title, Timeline.of(run), 5);
+        }
+    }
+
+    /** One copy of the predictions, for the Swing thread. */
+    private record Snapshot(double[] xs, double[] ys, int epoch, double loss) {
+    }
+
+    static final class LiveWindow implements TrainingListener {
+        private final String title;
+        // training thread
+        private Projection projection;
+        private int plannedEpochs;
+        private long lastCopy;
+        private int copies;
+        // handed over
+        private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+        private final AtomicBoolean drawQueued = new AtomicBoolean();
+        // Swing thread
+        private AnimationWindow window;
+        private Range xRange;
+        private Range yRange;
+        private int drawn;
+
+        LiveWindow(String title) {
+            this.title = title;
+        }
+
+        @Override
+        public void started(Run run) {
+            projection = Projection.of(run.x(), run.y());
+            plannedEpochs = run.plannedEpochs();
+            double[] tx = projection.xs(run.y()), ty = projection.ys(run.y());
+            // the tutorial's frame 0: the inputs, when they live in the same plane as the targets
+            Snapshot start = run.x().numCols == run.y().numCols && run.x().numRows == run.y().numRows
+                    ? new Snapshot(projection.xs(run.x()), projection.ys(run.x()), 0, Double.NaN) : null;
+            lastCopy = System.nanoTime() - MIN_NANOS_BETWEEN_DRAWS;
+            Projection p = projection;
+            Windows.open(() -> {
+                window = new AnimationWindow(title, new AnimationChart(title, p, tx, ty, ChartStyle.WIDTH, ChartStyle.HEIGHT), 5);
+                xRange = Range.EMPTY.include(tx);
+                yRange = Range.EMPTY.include(ty);
+                if (start != null) draw(start);
+                else window.chart().axes(xRange, yRange);
+                return window.frame();
+            });
+        }
+
+        @Override
+        public void epoch(int epoch, double loss, DMatrixRMaj predictions) {
+            long now = System.nanoTime();
+            if (now - lastCopy < MIN_NANOS_BETWEEN_DRAWS) return;
+            lastCopy = now;
+            copies++;
+            latest.set(new Snapshot(projection.xs(predictions), projection.ys(predictions), epoch, loss));
+            if (drawQueued.compareAndSet(false, true)) SwingUtilities.invokeLater(this::drawLatest);
+        }
+
+        @Override
+        public void finished(Run run) {
+            Timeline t = run.frames().isEmpty() || projection == null ? null : Timeline.of(run);
+            SwingUtilities.invokeLater(() -> {
+                drawQueued.set(false);
+                if (window != null && t != null) window.timeline(t);
+            });
+        }
+
+        private void drawLatest() {
+            drawQueued.set(false);
+            Snapshot s = latest.get();
+            if (s != null && window != null && window.frame().isDisplayable()) draw(s);
+        }
+
+        private void draw(Snapshot s) {
+            xRange = xRange.include(s.xs());
+            yRange = yRange.include(s.ys());
+            window.showLive(s.xs(), s.ys(), Timeline.caption(s.epoch(), plannedEpochs, s.loss()), xRange, yRange);
+            drawn++;
+        }
+
+        /** How many times the window was redrawn (Swing thread; for tests and the benchmark). */
+        int drawn() {
+            return drawn;
+        }
+
+        /** How many times the predictions were copied (training thread). */
+        int copies() {
+            return copies;
+        }
+
+        /** The window (Swing thread), or null before it is built. */
+        AnimationWindow window() {
+            return window;
+        }
     }
 }
