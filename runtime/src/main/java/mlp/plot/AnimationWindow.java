@@ -1,7 +1,5 @@
 package mlp.plot;
 
-import org.knowm.xchart.XChartPanel;
-import org.knowm.xchart.XYChart;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -23,7 +21,7 @@ import java.awt.Dimension;
 final class AnimationWindow {
     private final JFrame frame;
     private final AnimationChart chart;
-    private final XChartPanel<XYChart> panel;
+    private final ChartPanel panel;
     private final JButton play = new JButton("Play");
     private final JSlider slider = new JSlider(0, 0, 0);
     private final JLabel status = new JLabel(" ");
@@ -39,7 +37,7 @@ final class AnimationWindow {
 
     AnimationWindow(String title, AnimationChart chart, double durationMs) {
         this.chart = chart;
-        this.panel = new XChartPanel<>(chart.chart());
+        this.panel = new ChartPanel(chart);
         this.timer = new Timer((int) Math.max(1, Math.round(durationMs)), e -> step());
         timer.setCoalesce(true);
 
@@ -120,12 +118,16 @@ final class AnimationWindow {
         panel.repaint();
     }
 
-    /** While training: shows the latest predictions, with the axes grown to hold them. */
+    /**
+     * While training: shows the latest predictions, with the axes grown to hold them, drawn at
+     * once (so the caller can time the drawing).
+     */
     void showLive(double[] xs, double[] ys, String caption, Range x, Range y) {
         chart.axes(x, y);
         chart.show(xs, ys, caption);
-        status.setText("training");
-        panel.repaint();
+        if (!"training".equals(status.getText())) status.setText("training");
+        if (panel.isShowing()) panel.paintImmediately(0, 0, panel.getWidth(), panel.getHeight());
+        else panel.repaint();
     }
 
     private void updateButton() {

@@ -16,6 +16,7 @@ final class ChartStyle {
     }
 
     static final int WIDTH = 600;
+    private static final int PADDING = 12;
     static final int HEIGHT = 600;
 
     /** Matplotlib's first colours (tab10): distinct, and readable by most colour-blind eyes. */
@@ -40,6 +41,16 @@ final class ChartStyle {
         return (int) Math.round(channel * (1 - white) + 255 * white);
     }
 
+    /** Bold 15 pt, or smaller (down to 9 pt) so that a long title fits the chart's width. */
+    static Font titleFont(String title, int width) {
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+        if (title == null) return font;
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        for (float size = 15; size > 9 && font.getStringBounds(title, frc).getWidth() > width; size -= 0.5f)
+            font = font.deriveFont(size - 0.5f);
+        return font;
+    }
+
     /** A chart of the house size and look, with a title and axis titles. */
     static XYChart xyChart(String title, String xTitle, String yTitle, int width, int height) {
         XYChart chart = new XYChart(width, height);
@@ -48,10 +59,11 @@ final class ChartStyle {
         chart.setYAxisTitle(yTitle);
         XYStyler s = chart.getStyler();
         s.setChartTitleVisible(title != null && !title.isEmpty());
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        // XChart centres the title over the plot, which starts after the y axis' labels
+        s.setChartTitleFont(titleFont(title, width - 2 * PADDING - 80));
         s.setChartTitleBoxVisible(false);
         s.setChartBackgroundColor(Color.WHITE);
-        s.setChartPadding(12);
+        s.setChartPadding(PADDING);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderColor(new Color(190, 190, 190));
         s.setPlotGridLinesColor(new Color(228, 228, 228));
@@ -86,12 +98,5 @@ final class ChartStyle {
         hidden.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         hidden.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         hidden.setShowInLegend(false);
-    }
-
-    /** Pins both axes to these ranges (an animation's axes never move). */
-    static void fixAxes(XYChart chart, Range x, Range y) {
-        Range px = x.padded(0.04), py = y.padded(0.04);
-        chart.getStyler().setXAxisMin(px.min()).setXAxisMax(px.max());
-        chart.getStyler().setYAxisMin(py.min()).setYAxisMax(py.max());
     }
 }

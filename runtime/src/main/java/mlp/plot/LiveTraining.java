@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code train(..., live=true)}: the animation window that follows a run as it trains. The
- * training thread never waits for the window: at most ~30 times a second it copies the predictions
- * (only then) and hands the copy over; the Swing thread draws the newest copy it finds. When
+ * training thread never waits for the window: at most ~30 times a second (less when drawing is
+ * slow, see {@link #DUTY}) it copies the predictions, only then, and hands the copy over; the
+ * Swing thread draws the newest copy it finds. The axes grow in steps as the points need. When
  * training ends the window becomes an ordinary animation of the run (slider, replay). With no
  * display the run's animation is written as a GIF when training ends.
  */
@@ -23,6 +24,12 @@ public final class LiveTraining {
 
     /** At most one copy (and so one redraw) per this many nanoseconds: ~30 a second. */
     static final long MIN_NANOS_BETWEEN_DRAWS = 33_000_000L;
+
+    /**
+     * Drawing may take at most 1/DUTY of the time: a redraw that took 10 ms waits 100 ms for the
+     * next. On a busy machine the window then draws less often instead of slowing training down.
+     */
+    static final int DUTY = 10;
 
     /** A listener that opens the window when training starts and updates it, throttled. */
     public static TrainingListener open(Interpreter interpreter, String title) {
@@ -67,6 +74,8 @@ public final class LiveTraining {
         private int plannedEpochs;
         private long lastCopy;
         private int copies;
+        /** The pause between two copies: set by the Swing thread from what drawing costs. */
+        private volatile long gapNanos = MIN_NANOS_BETWEEN_DRAWS;
         // handed over
         private final AtomicReference<Snapshot> latest = new AtomicReference<>();
         private final AtomicBoolean drawQueued = new AtomicBoolean();
@@ -88,12 +97,12 @@ public final class LiveTraining {
             // the tutorial's frame 0: the inputs, when they live in the same plane as the targets
             Snapshot start = run.x().numCols == run.y().numCols && run.x().numRows == run.y().numRows
                     ? new Snapshot(projection.xs(run.x()), projection.ys(run.x()), 0, Double.NaN) : null;
-            lastCopy = System.nanoTime() - MIN_NANOS_BETWEEN_DRAWS;
+            lastCopy = System.nanoTime() - gapNanos;
             Projection p = projection;
             Windows.open(() -> {
                 window = new AnimationWindow(title, new AnimationChart(title, p, tx, ty, ChartStyle.WIDTH, ChartStyle.HEIGHT), 5);
-                xRange = Range.EMPTY.include(tx);
-                yRange = Range.EMPTY.include(ty);
+                xRange = Range.EMPTY.include(tx).padded(0.1);
+                yRange = Range.EMPTY.include(ty).padded(0.1);
                 if (start != null) draw(start);
                 else window.chart().axes(xRange, yRange);
                 return window.frame();
@@ -103,7 +112,7 @@ public final class LiveTraining {
         @Override
         public void epoch(int epoch, double loss, DMatrixRMaj predictions) {
             long now = System.nanoTime();
-            if (now - lastCopy < MIN_NANOS_BETWEEN_DRAWS) return;
+            if (now - lastCopy < gapNanos) return;
             lastCopy = now;
             copies++;
             latest.set(new Snapshot(projection.xs(predictions), projection.ys(predictions), epoch, loss));
@@ -122,12 +131,15 @@ public final class LiveTraining {
         private void drawLatest() {
             drawQueued.set(false);
             Snapshot s = latest.get();
-            if (s != null && window != null && window.frame().isDisplayable()) draw(s);
+            if (s == null || window == null || !window.frame().isDisplayable()) return;
+            long start = System.nanoTime();
+            draw(s);
+            gapNanos = Math.max(MIN_NANOS_BETWEEN_DRAWS, (System.nanoTime() - start) * DUTY);
         }
 
         private void draw(Snapshot s) {
-            xRange = xRange.include(s.xs());
-            yRange = yRange.include(s.ys());
+            xRange = xRange.grownFor(Range.EMPTY.include(s.xs()), 0.2);
+            yRange = yRange.grownFor(Range.EMPTY.include(s.ys()), 0.2);
             window.showLive(s.xs(), s.ys(), Timeline.caption(s.epoch(), plannedEpochs, s.loss()), xRange, yRange);
             drawn++;
         }

@@ -3,9 +3,9 @@ package mlp.plot;
 import com.madgag.gif.fmsware.AnimatedGifEncoder;
 import mlp.MlpError;
 import mlp.io.AtomicFiles;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.internal.chartpart.Chart;
 
+
+import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -27,8 +27,12 @@ final class PictureFiles {
      */
     static final int MIN_GIF_DELAY_MS = 20;
 
-    static void png(Chart<?, ?> chart, Path target) {
-        AtomicFiles.write(target, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+    static void png(Drawing chart, Path target) {
+        BufferedImage image = new BufferedImage(chart.width(), chart.height(), BufferedImage.TYPE_INT_RGB);
+        draw(chart, image);
+        AtomicFiles.write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer");
+        });
     }
 
     /** The GIF frame delay, in ms, for an animation of {@code durationMs} per frame. */
@@ -49,7 +53,7 @@ final class PictureFiles {
      * are written (the rest is transparent over the previous frame), which keeps the file a few
      * kilobytes a frame. Frames are drawn one at a time, so memory stays at two images.
      */
-    static void gif(Chart<?, ?> chart, int frames, IntConsumer showFrame, double durationMs, Path target) {
+    static void gif(Drawing chart, int frames, IntConsumer showFrame, double durationMs, Path target) {
         AtomicFiles.write(target, out -> {
             AnimatedGifEncoder gif = new ChartGifEncoder();
             gif.setRepeat(0); // loop forever
@@ -57,7 +61,7 @@ final class PictureFiles {
             gif.setDispose(1); // each frame stays under the next
             gif.setQuality(10);
             if (!gif.start(out)) throw new IOException("cannot start the GIF");
-            int w = chart.getWidth(), h = chart.getHeight();
+            int w = chart.width(), h = chart.height();
             BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
             BufferedImage changes = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
             int[] now = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
@@ -92,10 +96,10 @@ final class PictureFiles {
     }
 
     /** Draws the chart into {@code image} (as XChart's BitmapEncoder does, without a new image each time). */
-    static void draw(Chart<?, ?> chart, BufferedImage image) {
+    static void draw(Drawing chart, BufferedImage image) {
         Graphics2D g = image.createGraphics();
         try {
-            chart.paint(g, chart.getWidth(), chart.getHeight());
+            chart.paint(g, chart.width(), chart.height());
         } finally {
             g.dispose();
         }

@@ -1,7 +1,6 @@
 package mlp.plot;
 
 import mlp.eval.Settings;
-import org.knowm.xchart.XChartPanel;
 import org.knowm.xchart.XYChart;
 
 import javax.swing.JFrame;
@@ -15,13 +14,13 @@ final class Pictures {
     static Chart still(Destination d, Settings settings, String what, String title, XYChart chart) {
         switch (d.shown) {
             case FILE -> {
-                if (d.gif) PictureFiles.gif(chart, 1, k -> { }, 0, d.file);
-                else PictureFiles.png(chart, d.file);
+                if (d.gif) PictureFiles.gif(Drawing.of(chart), 1, k -> { }, 0, d.file);
+                else PictureFiles.png(Drawing.of(chart), d.file);
                 d.written(settings);
             }
             case WINDOW -> Windows.open(() -> {
                 JFrame frame = new JFrame(title == null || title.isEmpty() ? "mlp" : title);
-                frame.add(new XChartPanel<>(chart));
+                frame.add(new ChartPanel(Drawing.of(chart)));
                 return frame;
             });
             case NOWHERE -> { }
@@ -35,10 +34,10 @@ final class Pictures {
             case FILE -> {
                 AnimationChart chart = AnimationChart.of(title, t, ChartStyle.WIDTH, ChartStyle.HEIGHT);
                 if (d.gif) {
-                    PictureFiles.gif(chart.chart(), t.size(), k -> chart.show(t, k), durationMs, d.file);
+                    PictureFiles.gif(chart, t.size(), k -> chart.show(t, k), durationMs, d.file);
                 } else {
                     chart.show(t, t.size() - 1);
-                    PictureFiles.png(chart.chart(), d.file);
+                    PictureFiles.png(chart, d.file);
                 }
                 d.written(settings);
             }

@@ -25,6 +25,20 @@ record Range(double min, double max) {
         return new Range(Math.min(min, other.min), Math.max(max, other.max));
     }
 
+    /**
+     * This range, or when {@code needed} reaches beyond it, a range that holds it with
+     * {@code headroom} (a fraction of its width) to spare on the side it grew: a live chart's
+     * axes then move seldom, in steps, instead of at every redraw.
+     */
+    Range grownFor(Range needed, double headroom) {
+        if (needed.isEmpty()) return this;
+        if (isEmpty()) return needed.padded(headroom);
+        if (needed.min >= min && needed.max <= max) return this;
+        Range both = include(needed);
+        double spare = (both.max - both.min) * headroom;
+        return new Range(needed.min < min ? both.min - spare : min, needed.max > max ? both.max + spare : max);
+    }
+
     /** Widened by {@code fraction} of its width on each side; an empty or one-value range gets a width. */
     Range padded(double fraction) {
         if (isEmpty()) return new Range(-1, 1);

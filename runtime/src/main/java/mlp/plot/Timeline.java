@@ -38,7 +38,7 @@ final class Timeline {
     static Timeline of(Run run) {
         if (run.frames().isEmpty())
             throw new MlpError("this run kept no frames to animate (train with frames= above 0)");
-        Timeline t = new Timeline(Projection.of(run.x(), run.y()), run.y(), run.epochs());
+        Timeline t = new Timeline(Projection.of(run.x(), run.y()), run.y(), run.plannedEpochs());
         List<DMatrixRMaj> frames = run.frames();
         List<Integer> frameEpochs = run.frameEpochs();
         for (int k = 0; k < frames.size(); k++) {

@@ -87,15 +87,15 @@ class AnimationWindowTest {
 
     /** The predictions series holds frame k of the run, column 0 against column 1, and the caption its epoch. */
     private static void assertShows(AnimationWindow w, Run run, int k) throws Exception {
-        XYSeries s = onEdt(() -> w.chart().chart().getSeries(AnimationChart.PREDICTIONS));
+        double[] shownXs = onEdt(() -> w.chart().shownXs()), shownYs = onEdt(() -> w.chart().shownYs());
         DMatrixRMaj frame = run.frames().get(k);
         double[] xs = new double[frame.numRows], ys = new double[frame.numRows];
         for (int r = 0; r < frame.numRows; r++) {
             xs[r] = frame.get(r, 0);
             ys[r] = frame.get(r, 1);
         }
-        assertArrayEquals(xs, s.getXData(), "frame " + k + ": x");
-        assertArrayEquals(ys, s.getYData(), "frame " + k + ": y");
+        assertArrayEquals(xs, shownXs, "frame " + k + ": x");
+        assertArrayEquals(ys, shownYs, "frame " + k + ": y");
         int epoch = run.frameEpochs().get(k);
         String caption = onEdt(() -> w.chart().caption());
         assertTrue(caption.startsWith("epoch " + epoch + " / " + run.epochs()), caption);

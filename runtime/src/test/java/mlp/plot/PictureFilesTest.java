@@ -57,12 +57,12 @@ class PictureFilesTest {
         Timeline t = Timeline.of(run);
         AnimationChart chart = AnimationChart.of(title, t, ChartStyle.WIDTH, ChartStyle.HEIGHT);
         chart.show(t, frame);
-        PictureFiles.draw(chart.chart(), new BufferedImage(ChartStyle.WIDTH, ChartStyle.HEIGHT, BufferedImage.TYPE_INT_RGB));
+        PictureFiles.draw(chart, new BufferedImage(ChartStyle.WIDTH, ChartStyle.HEIGHT, BufferedImage.TYPE_INT_RGB));
         return chart;
     }
 
     static double[] pixel(AnimationChart chart, double x, double y) {
-        return new double[]{chart.chart().getScreenXFromChart(x), chart.chart().getScreenYFromChart(y)};
+        return new double[]{chart.screenX(x), chart.screenY(y)};
     }
 
     @Test
@@ -216,7 +216,7 @@ class PictureFilesTest {
         var ref = StaticCharts.scatter("two", List.of(
                 new StaticCharts.Series("A", new double[]{0, 1}, new double[]{0, 1}),
                 new StaticCharts.Series("B", new double[]{0, 1}, new double[]{1, 0})));
-        PictureFiles.draw(ref, new BufferedImage(600, 600, BufferedImage.TYPE_INT_RGB));
+        PictureFiles.draw(Drawing.of(ref), new BufferedImage(600, 600, BufferedImage.TYPE_INT_RGB));
         assertEquals(600, png.getWidth());
         assertTrue(Images.distance(Images.at(png, ref.getScreenXFromChart(1), ref.getScreenYFromChart(1)), ChartStyle.color(0)) <= 6);
         assertTrue(Images.distance(Images.at(png, ref.getScreenXFromChart(0), ref.getScreenYFromChart(1)), ChartStyle.color(1)) <= 6);
