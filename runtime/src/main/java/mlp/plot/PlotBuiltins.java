@@ -97,76 +97,76 @@ public final class PlotBuiltins implements Builtins.Module {
     // ---- plot ----
 
     private static Value plot(Args a) {
-        List<Value> items = new ArrayList<>();
-        List<Pos> where = new ArrayList<>();
-        items.add(a.get("a"));
-        where.add(a.pos("a"));
+        List<Value> items = new ArrayList<>(List.of(a.get("a")));
+        List<Pos> where = new ArrayList<>(List.of(a.pos("a")));
         for (int i = 0; i < a.rest().size(); i++) {
             items.add(a.rest().get(i));
             where.add(a.restPos(i));
         }
-        String title = title(a);
+        return items.get(0) instanceof Run ? lossCurves(a, items, where) : line(a, items, where);
+    }
+
+    /** plot(run1, run2, ...): the loss of every epoch, on a log scale when every loss is above 0. */
+    private static Value lossCurves(Args a, List<Value> runs, List<Pos> where) {
+        List<String> labels = labels(a, runs.size(), i -> "run " + (i + 1));
         List<StaticCharts.Series> lines = new ArrayList<>();
-        String what;
-        boolean logY = false;
-        String xTitle, yTitle;
-        if (items.get(0) instanceof Run) {
-            what = "loss curve";
-            xTitle = "epoch";
-            yTitle = "loss";
-            List<String> labels = labels(a, items.size(), i -> "run " + (i + 1));
-            logY = true;
-            for (int i = 0; i < items.size(); i++) {
-                if (!(items.get(i) instanceof Run run))
-                    throw new MlpError("plot(run1, run2, ...) compares runs, but this is " + Interpreter.describe(items.get(i)), where.get(i));
-                double[] xs = new double[run.epochs()], ys = new double[run.epochs()];
-                for (int e = 0; e < xs.length; e++) {
-                    xs[e] = e + 1;
-                    ys[e] = run.loss(e);
-                    if (!(ys[e] > 0)) logY = false; // a log axis cannot show 0, negatives or NaN
-                }
-                if (xs.length == 0) throw new MlpError("this run has no finished epoch to plot", where.get(i));
-                lines.add(new StaticCharts.Series(labels.get(i), xs, ys));
+        boolean logY = true;
+        for (int i = 0; i < runs.size(); i++) {
+            if (!(runs.get(i) instanceof Run run))
+                throw new MlpError("plot(run1, run2, ...) compares runs, but this is " + Interpreter.describe(runs.get(i)), where.get(i));
+            if (run.epochs() == 0) throw new MlpError("this run has no finished epoch to plot", where.get(i));
+            double[] xs = new double[run.epochs()], ys = new double[run.epochs()];
+            for (int e = 0; e < xs.length; e++) {
+                xs[e] = e + 1;
+                ys[e] = run.loss(e);
+                if (!(ys[e] > 0)) logY = false; // a log axis cannot show 0, negatives or NaN
             }
-        } else {
-            what = "line";
-            xTitle = "x";
-            yTitle = "y";
-            if (items.size() > 2)
-                throw new MlpError("plot draws runs (plot(run1, run2, ...)) or one line (plot(x, y)); "
-                        + "a third argument that is not a run has no place here", where.get(2));
-            for (int i = 0; i < items.size(); i++)
-                if (!(items.get(i) instanceof Tensor))
-                    throw new MlpError("plot takes runs (plot(run)) or tensors (plot(x, y)), not " + Interpreter.describe(items.get(i)), where.get(i));
-            DMatrixRMaj y = ((Tensor) items.get(items.size() - 1)).data();
-            boolean oneLine = y.numRows == 1 || y.numCols == 1;
-            int points = oneLine ? y.numRows * y.numCols : y.numRows;
-            if (points == 0) throw new MlpError("plot: " + Shapes.of(y) + " has no points", where.get(items.size() - 1));
-            double[] xs;
-            if (items.size() == 2) {
-                DMatrixRMaj x = ((Tensor) items.get(0)).data();
-                if (x.numRows != 1 && x.numCols != 1)
-                    throw new MlpError("plot(x, y): x must be one row or one column, not " + Shapes.of(x), where.get(0));
-                if (x.numRows * x.numCols != points)
-                    throw new MlpError("plot(x, y): x has " + x.numRows * x.numCols + " values but y " + Shapes.of(y)
-                            + " has " + points + " points", where.get(1));
-                xs = x.data.clone();
-            } else {
-                xs = new double[points];
-                for (int i = 0; i < points; i++) xs[i] = i;
-                xTitle = "row";
-            }
-            if (oneLine) {
-                lines.add(new StaticCharts.Series(labels(a, 1, i -> "y").get(0), xs, y.data.clone()));
-            } else {
-                List<String> labels = labels(a, y.numCols, i -> "column " + i);
-                for (int c = 0; c < y.numCols; c++)
-                    lines.add(new StaticCharts.Series(labels.get(c), xs, Projection.column(y, c)));
-            }
+            lines.add(new StaticCharts.Series(labels.get(i), xs, ys));
         }
-        Destination d = destination(a, title, what.equals("line") ? "line" : "loss", false);
-        if (d.shown == Chart.Shown.NOWHERE) return new Chart(what, title, d.shown, null);
-        return Pictures.still(d, a.interpreter().settings(), what, title, StaticCharts.lines(title, xTitle, yTitle, lines, logY));
+        String title = title(a);
+        Destination d = destination(a, title, "loss", false);
+        if (d.shown == Chart.Shown.NOWHERE) return new Chart("loss curve", title, d.shown, null);
+        return Pictures.still(d, a.interpreter().settings(), "loss curve", title,
+                StaticCharts.lines(title, "epoch", "loss", lines, logY));
+    }
+
+    /** plot(x, y) or plot(y): y against x (or its row number), one line per column of y. */
+    private static Value line(Args a, List<Value> items, List<Pos> where) {
+        if (items.size() > 2)
+            throw new MlpError("plot draws runs (plot(run1, run2, ...)) or one line (plot(x, y)); "
+                    + "a third argument that is not a run has no place here", where.get(2));
+        for (int i = 0; i < items.size(); i++)
+            if (!(items.get(i) instanceof Tensor))
+                throw new MlpError("plot takes runs (plot(run)) or tensors (plot(x, y)), not " + Interpreter.describe(items.get(i)), where.get(i));
+        DMatrixRMaj y = ((Tensor) items.get(items.size() - 1)).data();
+        boolean oneLine = y.numRows == 1 || y.numCols == 1;
+        int points = oneLine ? y.numRows * y.numCols : y.numRows;
+        if (points == 0) throw new MlpError("plot: " + Shapes.of(y) + " has no points", where.get(items.size() - 1));
+        double[] xs;
+        if (items.size() == 2) {
+            DMatrixRMaj x = ((Tensor) items.get(0)).data();
+            if (x.numRows != 1 && x.numCols != 1)
+                throw new MlpError("plot(x, y): x must be one row or one column, not " + Shapes.of(x), where.get(0));
+            if (x.numRows * x.numCols != points)
+                throw new MlpError("plot(x, y): x has " + x.numRows * x.numCols + " values but y " + Shapes.of(y)
+                        + " has " + points + " points", where.get(1));
+            xs = x.data.clone();
+        } else {
+            xs = new double[points];
+            for (int i = 0; i < points; i++) xs[i] = i;
+        }
+        List<StaticCharts.Series> lines = new ArrayList<>();
+        if (oneLine) {
+            lines.add(new StaticCharts.Series(labels(a, 1, i -> "y").get(0), xs, y.data.clone()));
+        } else {
+            List<String> labels = labels(a, y.numCols, i -> "column " + i);
+            for (int c = 0; c < y.numCols; c++) lines.add(new StaticCharts.Series(labels.get(c), xs, Projection.column(y, c)));
+        }
+        String title = title(a);
+        Destination d = destination(a, title, "line", false);
+        if (d.shown == Chart.Shown.NOWHERE) return new Chart("line", title, d.shown, null);
+        return Pictures.still(d, a.interpreter().settings(), "line", title,
+                StaticCharts.lines(title, items.size() == 2 ? "x" : "row", "y", lines, false));
     }
 
     // ---- boundary ----

@@ -188,6 +188,29 @@ class AnimationWindowTest {
         assertShows(w, run, 9);
     }
 
+    private static JFrame showing(String title) {
+        for (java.awt.Window w : java.awt.Window.getWindows())
+            if (w instanceof JFrame f && f.isShowing() && title.equals(f.getTitle())) return f;
+        return null;
+    }
+
+    @Test
+    void thePictureBuiltinsOpenWindowsAndReturnAtOnce() throws Exception {
+        PlotTesting p = new PlotTesting(dir, Settings.Pictures.WINDOWS).define("run", rotation(10));
+        Chart animation = (Chart) p.run("animate(run, title=\"in a window\")");
+        Chart scatter = (Chart) p.run("scatter([[1, 2], [3, 4]], [[2, 2], [1, 1]], title=\"points\")");
+        assertEquals(Chart.Shown.WINDOW, animation.shown());
+        assertEquals(Chart.Shown.WINDOW, scatter.shown());
+        assertEquals("<chart: animation \"in a window\", in a window>", animation.toString());
+        waitFor("both windows", () -> showing("in a window") != null && showing("points") != null);
+        opened.add(onEdt(() -> showing("in a window")));
+        opened.add(onEdt(() -> showing("points")));
+        assertEquals("", p.printed.toString(), "nothing is written, nothing printed");
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(0, files.count());
+        }
+    }
+
     @Test
     void theProgramWaitsUntilTheLastWindowIsClosed() throws Exception {
         AtomicReference<JFrame> made = new AtomicReference<>();
