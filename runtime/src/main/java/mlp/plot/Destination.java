@@ -43,6 +43,7 @@ final class Destination {
             else throw new MlpError("a picture file must end in .png or .gif: \"" + file + "\"", filePos);
         }
         if (settings.pictures() == Settings.Pictures.OFF) return new Destination(Chart.Shown.NOWHERE, null, false, false);
+        boolean windows = Windows.available(); // first, as it fails clearly when the display is broken
         if (file != null) {
             Path path;
             try {
@@ -52,7 +53,7 @@ final class Destination {
             }
             return new Destination(Chart.Shown.FILE, path, gif, false);
         }
-        if (settings.pictures() == Settings.Pictures.FILES || !Windows.available()) {
+        if (settings.pictures() == Settings.Pictures.FILES || !windows) {
             String name = PictureFiles.safeName(title, fallbackName) + (animation ? ".gif" : ".png");
             Path path = FileAccess.resolve(settings, settings.plotsDir().resolve(name).toString());
             return new Destination(Chart.Shown.FILE, path, animation, true);

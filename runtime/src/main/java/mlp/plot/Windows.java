@@ -1,5 +1,7 @@
 package mlp.plot;
 
+import mlp.MlpError;
+
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
@@ -20,9 +22,31 @@ public final class Windows {
     private static final Object LOCK = new Object();
     private static int open;
 
-    /** True when windows can be shown (a display exists and Java is not headless). */
+    private static volatile Boolean available;
+
+    /**
+     * True when windows can be shown: Java is not headless and a display exists. Asked once. A
+     * DISPLAY naming an X server that does not answer breaks all drawing in this JVM (Java cannot
+     * fall back to headless once it tried): that is a clear error pointing at --headless.
+     */
     static boolean available() {
-        return !GraphicsEnvironment.isHeadless();
+        Boolean a = available;
+        if (a == null) available = a = probe();
+        if (!a && broken) throw new MlpError("cannot draw: the display " + System.getenv("DISPLAY")
+                + " does not answer; run with --headless to write pictures to files");
+        return a;
+    }
+
+    private static volatile boolean broken;
+
+    private static boolean probe() {
+        if (GraphicsEnvironment.isHeadless()) return false;
+        try {
+            return GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices().length > 0;
+        } catch (java.awt.AWTError | java.awt.HeadlessException | LinkageError e) { // LinkageError: AWT failed to start
+            broken = true;
+            return false;
+        }
     }
 
     /**
