@@ -57,7 +57,7 @@ final class AnimationChart implements Drawing {
         chart.getStyler().setChartTitlePadding(CAPTION_BAND);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setPlotContentSize(CONTENT);
-        chart.addSeries(TARGETS, targetXs, targetYs).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.TARGETS);
+        chart.addSeries(TARGETS, StaticCharts.finite(targetXs), StaticCharts.finite(targetYs)).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.TARGETS);
         // the predictions are drawn by paint(); XChart only shows them in the legend (its one
         // point lies outside the axes, where XChart does not draw)
         chart.addSeries(PREDICTIONS, new double[]{0}, new double[]{0}).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.PREDICTIONS);

@@ -1,6 +1,5 @@
 package mlp.plot;
 
-
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JFrame;

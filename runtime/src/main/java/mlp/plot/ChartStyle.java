@@ -15,9 +15,10 @@ final class ChartStyle {
     private ChartStyle() {
     }
 
+    /** The size of an animation or scatter (the notebook's 600×600). */
     static final int WIDTH = 600;
-    private static final int PADDING = 12;
     static final int HEIGHT = 600;
+    private static final int PADDING = 12;
 
     /** Matplotlib's first colours (tab10): distinct, and readable by most colour-blind eyes. */
     static final Color[] COLORS = {

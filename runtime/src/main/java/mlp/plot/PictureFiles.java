@@ -1,9 +1,7 @@
 package mlp.plot;
 
 import com.madgag.gif.fmsware.AnimatedGifEncoder;
-import mlp.MlpError;
 import mlp.io.AtomicFiles;
-
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -51,7 +49,7 @@ final class PictureFiles {
      * A looping animated GIF of {@code frames} frames of {@code chart}: {@code showFrame} puts
      * frame k on the chart, which is then drawn. After the first frame only the pixels that changed
      * are written (the rest is transparent over the previous frame), which keeps the file a few
-     * kilobytes a frame. Frames are drawn one at a time, so memory stays at two images.
+     * kilobytes a frame. Frames are drawn one at a time, so memory stays at a few images.
      */
     static void gif(Drawing chart, int frames, IntConsumer showFrame, double durationMs, Path target) {
         AtomicFiles.write(target, out -> {
@@ -111,9 +109,5 @@ final class PictureFiles {
         String name = t.replaceAll("[^\\p{L}\\p{N}._-]+", "_").replaceAll("^[._]+|_+$", "");
         if (name.length() > 120) name = name.substring(0, 120);
         return name.isEmpty() ? fallback : name;
-    }
-
-    static MlpError cannotDraw(Throwable e) {
-        return new MlpError("cannot draw the picture: " + e);
     }
 }

@@ -1,5 +1,6 @@
 package mlp.plot;
 
+import mlp.MlpError;
 import mlp.eval.Settings;
 import org.knowm.xchart.XYChart;
 
@@ -14,8 +15,12 @@ final class Pictures {
     static Chart still(Destination d, Settings settings, String what, String title, XYChart chart) {
         switch (d.shown) {
             case FILE -> {
-                if (d.gif) PictureFiles.gif(Drawing.of(chart), 1, k -> { }, 0, d.file);
-                else PictureFiles.png(Drawing.of(chart), d.file);
+                try {
+                    if (d.gif) PictureFiles.gif(Drawing.of(chart), 1, k -> { }, 0, d.file);
+                    else PictureFiles.png(Drawing.of(chart), d.file);
+                } catch (IllegalArgumentException | IllegalStateException e) { // XChart refusing its data
+                    throw new MlpError("cannot draw this picture: " + e.getMessage());
+                }
                 d.written(settings);
             }
             case WINDOW -> Windows.open(() -> {

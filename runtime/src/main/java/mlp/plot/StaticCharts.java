@@ -11,8 +11,19 @@ final class StaticCharts {
     private StaticCharts() {
     }
 
-    /** One named set of (x, y) points or one line. */
+    /** One named set of (x, y) points or one line; infinite values are left out like NaN. */
     record Series(String name, double[] xs, double[] ys) {
+        Series {
+            xs = finite(xs);
+            ys = finite(ys);
+        }
+    }
+
+    /** A copy with ±infinity as NaN: XChart skips NaN, and refuses infinity. */
+    static double[] finite(double[] values) {
+        double[] out = values.clone();
+        for (int i = 0; i < out.length; i++) if (Double.isInfinite(out[i])) out[i] = Double.NaN;
+        return out;
     }
 
     static XYChart scatter(String title, List<Series> clouds) {
@@ -83,8 +94,8 @@ final class StaticCharts {
             int k = 0;
             for (int r = 0; r < labels.length; r++)
                 if (labels[r] == c) {
-                    xs[k] = points[r][0];
-                    ys[k++] = points[r][1];
+                    xs[k] = Double.isFinite(points[r][0]) ? points[r][0] : Double.NaN;
+                    ys[k++] = Double.isFinite(points[r][1]) ? points[r][1] : Double.NaN;
                 }
             chart.addSeries("class " + c, xs, ys).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.color(c));
         }

@@ -259,6 +259,14 @@ class PictureFilesTest {
     }
 
     @Test
+    void infiniteAndNanValuesAreLeftOutNotAnError() throws Exception {
+        PlotTesting p = new PlotTesting(dir, Settings.Pictures.FILES);
+        p.run("scatter([[1, 2], [1/0, 0], [0/0, 1]], [[2, 3]], file=\"inf.png\")\nplot([1, 1/0, 0/0, 2], file=\"line.png\")");
+        assertEquals(600, Images.png(dir.resolve("inf.png")).getWidth());
+        assertEquals(700, Images.png(dir.resolve("line.png")).getWidth());
+    }
+
+    @Test
     void mistakesAreClearErrorsAtTheArgument() {
         PlotTesting p = new PlotTesting(dir, Settings.Pictures.FILES).define("run", walkingPoint(3));
         record Case(String code, String message, int column) {
