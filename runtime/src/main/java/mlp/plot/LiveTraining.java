@@ -9,14 +9,16 @@ import org.ejml.data.DMatrixRMaj;
 import javax.swing.SwingUtilities;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * {@code train(..., live=true)}: the animation window that follows a run as it trains. The
  * training thread never waits for the window: at most ~30 times a second (less when drawing is
  * slow, see {@link #DUTY}) it copies the predictions, only then, and hands the copy over; the
- * Swing thread draws the newest copy it finds. The axes grow in steps as the points need. When
- * training ends the window becomes an ordinary animation of the run (slider, replay). With no
- * display the run's animation is written as a GIF when training ends.
+ * Swing thread draws the newest copy it finds. The axes grow in steps as the points need. The
+ * window opens once training has run for 0.15 s (a shorter run shows its animation when it ends).
+ * When training ends the window becomes an ordinary animation of the run (slider, replay). With
+ * no display the run's animation is written as a GIF when training ends.
  */
 public final class LiveTraining {
     private LiveTraining() {
@@ -30,6 +32,9 @@ public final class LiveTraining {
      * next. On a busy machine the window then draws less often instead of slowing training down.
      */
     static final int DUTY = 10;
+
+    /** The live window opens once training has run this long (see {@code LiveWindow.due}). */
+    static final long OPEN_AFTER_NANOS = 150_000_000L;
 
     /** A listener that opens the window when training starts and updates it, throttled. */
     public static TrainingListener open(Interpreter interpreter, String title) {
@@ -72,6 +77,9 @@ public final class LiveTraining {
         // training thread
         private Projection projection;
         private int plannedEpochs;
+        private long startNanos;
+        private boolean opened;
+        private Runnable open;
         private long lastCopy;
         private int copies;
         /** The pause between two copies: set by the Swing thread from what drawing costs. */
@@ -97,9 +105,10 @@ public final class LiveTraining {
             // the tutorial's frame 0: the inputs, when they live in the same plane as the targets
             Snapshot start = run.x().numCols == run.y().numCols && run.x().numRows == run.y().numRows
                     ? new Snapshot(projection.xs(run.x()), projection.ys(run.x()), 0, Double.NaN) : null;
-            lastCopy = System.nanoTime() - gapNanos;
+            startNanos = System.nanoTime();
+            lastCopy = startNanos - gapNanos;
             Projection p = projection;
-            Windows.open(() -> {
+            open = () -> Windows.open(() -> {
                 window = new AnimationWindow(title, new AnimationChart(title, p, tx, ty, ChartStyle.WIDTH, ChartStyle.HEIGHT), 5);
                 xRange = Range.EMPTY.include(tx).padded(0.1);
                 yRange = Range.EMPTY.include(ty).padded(0.1);
@@ -111,9 +120,32 @@ public final class LiveTraining {
 
         @Override
         public void epoch(int epoch, double loss, DMatrixRMaj predictions) {
+            if (due()) handOver(epoch, loss, predictions);
+        }
+
+        @Override
+        public void epoch(int epoch, double loss, Supplier<DMatrixRMaj> predictions) {
+            if (due()) handOver(epoch, loss, predictions.get()); // only now are they made
+        }
+
+        /**
+         * True, once a gap has passed since the last copy: time for another. The window itself
+         * opens only when training has run for {@link #OPEN_AFTER_NANOS}: a shorter run is over
+         * before a window could show it, and gets the run's animation when it ends instead.
+         */
+        private boolean due() {
             long now = System.nanoTime();
-            if (now - lastCopy < gapNanos) return;
+            if (now - lastCopy < gapNanos) return false;
             lastCopy = now;
+            if (!opened) {
+                if (now - startNanos < OPEN_AFTER_NANOS) return false;
+                opened = true;
+                open.run();
+            }
+            return true;
+        }
+
+        private void handOver(int epoch, double loss, DMatrixRMaj predictions) {
             copies++;
             latest.set(new Snapshot(projection.xs(predictions), projection.ys(predictions), epoch, loss));
             if (drawQueued.compareAndSet(false, true)) SwingUtilities.invokeLater(this::drawLatest);
@@ -122,9 +154,19 @@ public final class LiveTraining {
         @Override
         public void finished(Run run) {
             Timeline t = run.frames().isEmpty() || projection == null ? null : Timeline.of(run);
+            if (t == null) return;
+            if (!opened) { // a short run: its animation, as animate would show it
+                opened = true;
+                Windows.open(() -> {
+                    window = AnimationWindow.of(title, t, 5);
+                    window.playWhenOpened();
+                    return window.frame();
+                });
+                return;
+            }
             SwingUtilities.invokeLater(() -> {
                 drawQueued.set(false);
-                if (window != null && t != null) window.timeline(t);
+                if (window != null) window.timeline(t);
             });
         }
 

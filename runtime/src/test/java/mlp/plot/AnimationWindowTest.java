@@ -212,6 +212,22 @@ class AnimationWindowTest {
     }
 
     @Test
+    void aRunShorterThanTheWindowTakesToOpenShowsItsAnimationWhenItEnds() throws Exception {
+        TrainingListener listener = LiveTraining.open(new PlotTesting(dir, Settings.Pictures.WINDOWS).interpreter, "short");
+        LiveTraining.LiveWindow live = (LiveTraining.LiveWindow) listener;
+        Run run = rotation(10);
+        listener.started(run);
+        for (int e = 1; e <= 50; e++) listener.epoch(e, 1.0 / e, run.frames().get(9)); // well under 0.15 s
+        assertEquals(0, live.copies(), "no window yet, so nothing copied");
+        assertEquals(null, onEdt(live::window));
+        listener.finished(run);
+        waitFor("the run's animation", () -> live.window() != null && live.window().frame().isShowing());
+        opened.add(onEdt(() -> live.window().frame()));
+        waitFor("it to play to the end", () -> !live.window().playing() && live.window().slider().getValue() == 9);
+        assertShows(live.window(), run, 9);
+    }
+
+    @Test
     void theProgramWaitsUntilTheLastWindowIsClosed() throws Exception {
         AtomicReference<JFrame> made = new AtomicReference<>();
         Windows.open(() -> {
@@ -240,8 +256,6 @@ class AnimationWindowTest {
         Run run = new Run(new mlp.value.Str("m"), d[0], d[1], epochs);
         run.addFrame(0, d[0].copy());
         listener.started(run);
-        waitFor("the live window", () -> live.window() != null && live.window().frame().isShowing());
-        opened.add(onEdt(() -> live.window().frame()));
 
         // the Swing thread is busy (held by this latch): training must go on regardless
         CountDownLatch release = new CountDownLatch(1);
@@ -253,6 +267,11 @@ class AnimationWindowTest {
             }
         });
         DMatrixRMaj predictions = new DMatrixRMaj(d[1].numRows, 2);
+        int[] made = {0}; // how often the listener asked for the predictions
+        java.util.function.Supplier<DMatrixRMaj> later = () -> {
+            made[0]++;
+            return predictions;
+        };
         long start = System.nanoTime();
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             for (int e = 1; e <= epochs; e++) {
@@ -261,14 +280,19 @@ class AnimationWindowTest {
                     predictions.data[i] = d[0].data[i] + t * (d[1].data[i] - d[0].data[i]);
                 double loss = 1.0 / e;
                 run.addLoss(loss);
-                listener.epoch(e, loss, predictions);
+                if (e % 2 == 0) listener.epoch(e, loss, predictions);
+                else listener.epoch(e, loss, later); // a trainer that makes them only on demand
                 if (e % 300 == 0) run.addFrame(e, predictions.copy());
                 if (e % 10 == 0) Thread.sleep(1); // ~3 s of "training"
             }
         }, "epoch() waited for the Swing thread");
         double seconds = (System.nanoTime() - start) / 1e9;
         release.countDown();
+        waitFor("the live window", () -> live.window() != null && live.window().frame().isShowing());
+        opened.add(onEdt(() -> live.window().frame()));
+        assertFalse(onEdt(() -> live.window().slider().isEnabled()), "no replay while training");
         int copies = live.copies();
+        assertTrue(made[0] <= copies && made[0] < epochs / 100, "predictions made " + made[0] + " times for " + copies + " copies");
         assertTrue(copies >= 2, "the window was fed (" + copies + " copies)");
         assertTrue(copies <= seconds / 0.033 + 2, copies + " copies in " + seconds + " s: more than ~30 a second");
         waitFor("the last copy drawn", () -> live.window().chart().caption().startsWith("epoch"));
