@@ -136,7 +136,12 @@ final class MathBuiltins implements Builtins.Module {
         int size = m.numRows;
         DMatrixRMaj out = Limits.matrix(size, size);
         Node in = t.node();
-        Node n = Node.op("inv", out, () -> invertInto(in.value, out), in);
+        Node n;
+        try {
+            n = Node.op("inv", out, () -> invertInto(in.value, out), in);
+        } catch (MlpError e) {
+            throw a.error("A", e.plainMessage());
+        }
         if (!n.requiresGrad()) return new Tensor(n);
         DMatrixRMaj tmp = new DMatrixRMaj(size, size), step = new DMatrixRMaj(size, size);
         return new Tensor(n.backward(() -> {

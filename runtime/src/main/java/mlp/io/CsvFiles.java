@@ -72,12 +72,13 @@ final class CsvFiles {
                     rows.add(new Row(cells, line(lineStarts, record.getCharacterPosition())));
                 }
             } catch (UncheckedIOException e) {
-                long line = parser.getCurrentLineNumber();
                 String cause = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
-                String why = cause.contains("EOF") ? "a quoted cell is not closed (a '\"' is missing)"
-                        : cause.contains("invalid char between encapsulated token") ? "a quoted cell has text after its closing '\"'"
-                        : "this is not a CSV file it can read";
-                throw new MlpError(name + " line " + Math.max(1, line) + ": " + why);
+                if (cause.contains("EOF"))
+                    throw new MlpError(name + " line " + line(lineStarts, unclosedQuote(text))
+                            + ": a quoted cell is not closed (a '\"' is missing)");
+                String why = cause.contains("invalid char between encapsulated token")
+                        ? "a quoted cell has text after its closing '\"'" : "this is not a CSV file it can read";
+                throw new MlpError(name + " line " + Math.max(1, parser.getCurrentLineNumber()) + ": " + why);
             }
         } catch (IOException e) {
             throw new MlpError("cannot read " + name + ": " + e.getMessage());
@@ -85,10 +86,28 @@ final class CsvFiles {
         return rows;
     }
 
+    /**
+     * A first row with a cell that is not a number is a header. So is scikit-learn's all-number
+     * header ({@code 150,4}: the number of rows, the number of features), recognised by being
+     * shorter than the next row and starting with the number of rows after it.
+     */
+    /** Where the quote that is never closed opens ("" inside quotes toggles twice: no change). */
+    private static int unclosedQuote(String text) {
+        int open = 0;
+        boolean inside = false;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) != '"') continue;
+            inside = !inside;
+            if (inside) open = i;
+        }
+        return open;
+    }
+
     private static boolean isHeader(List<Row> rows) {
         String[] first = rows.get(0).cells();
         for (String cell : first) if (!isNumber(cell.trim())) return true;
-        return rows.size() > 1 && first.length < rows.get(1).cells().length;
+        return rows.size() > 1 && first.length < rows.get(1).cells().length
+                && parse(first[0].trim()) == rows.size() - 1;
     }
 
     static boolean isNumber(String cell) {
