@@ -34,8 +34,8 @@ final class CoreBuiltins implements Builtins.Module {
                 });
 
         b.function("Data", "seed(n)",
-                "Seeds the random generator: every random draw after it (randn, rand, split, the\n"
-                        + "initial weights of layers, the shuffles of training) is the same, run after run.\n"
+                "Seeds the random generator, so that every random draw after it repeats run after run.\n"
+                        + "The draws: randn, rand, split, the initial weights of layers, the shuffles of training.\n"
                         + "Example: seed(20)",
                 a -> {
                     a.interpreter().seed(a.integer("n"));

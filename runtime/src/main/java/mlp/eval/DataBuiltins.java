@@ -42,8 +42,9 @@ final class DataBuiltins implements Builtins.Module {
                         + "Example: linspace(-1, 1, 5) is the column -1, -0.5, 0, 0.5, 1.",
                 DataBuiltins::linspace);
         b.function("Data", "cat(a, ..., dim=0)",
-                "Joins tensors one under another (dim=0: they need the same number of columns)\n"
-                        + "or side by side (dim=1: the same number of rows). A list of tensors works too.\n"
+                "Joins tensors one under another, or side by side with dim=1.\n"
+                        + "dim=0 (the default) needs the same number of columns, dim=1 the same number of rows.\n"
+                        + "A list of tensors works too: cat([X1, X2]).\n"
                         + "Example: X = cat(X1, X2, X3)",
                 a -> {
                     int dim = dim(a, "dim");
@@ -84,8 +85,9 @@ final class DataBuiltins implements Builtins.Module {
                     return new Tensor(Ops.cat(columns, 1));
                 });
         b.function("Data", "split(X, y, fraction=0.8)",
-                "Shuffles the rows of X and y together (seeded: see seed), then gives the first\n"
-                        + "fraction of them for training and the rest for testing, as a list of four:\n"
+                "Splits the rows into a training part and a test part, after a seeded shuffle.\n"
+                        + "The rows of X and y are shuffled together (see seed); the first fraction of them are for\n"
+                        + "training, the rest for testing, given as a list of four:\n"
                         + "[Xtrain, Xtest, ytrain, ytest] = split(X, y, 0.8)",
                 DataBuiltins::split);
         b.function("Data", "standardize(X, like=)",
@@ -95,8 +97,9 @@ final class DataBuiltins implements Builtins.Module {
                         + "Example: Xtest = standardize(Xtest, like=Xtrain)",
                 DataBuiltins::standardize);
         b.function("Data", "onehot(labels, k=)",
-                "Class indices (an n×1 column of 0, 1, ..., k-1) to an n×k tensor with a 1 in each\n"
-                        + "row's column of its class. k defaults to the largest label plus one.\n"
+                "Turns class indices into rows of zeros with a 1 in the column of the class.\n"
+                        + "labels is an n×1 column of 0, 1, ..., k-1; the result is n×k. k defaults to the largest\n"
+                        + "label plus one.\n"
                         + "Example: onehot([[0], [2]], 3) is [[1, 0, 0], [0, 0, 1]]",
                 DataBuiltins::onehot);
     }

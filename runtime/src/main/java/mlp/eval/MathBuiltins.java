@@ -20,13 +20,14 @@ import java.util.function.UnaryOperator;
 final class MathBuiltins implements Builtins.Module {
     @Override
     public void register(Builtins b) {
-        elementwise(b, "sin", "The sine of each element (in radians).", Math::sin, Ops::sin);
-        elementwise(b, "cos", "The cosine of each element (in radians).", Math::cos, Ops::cos);
-        elementwise(b, "tan", "The tangent of each element (in radians).", Math::tan, Ops::tan);
-        elementwise(b, "exp", "e raised to each element.", Math::exp, Ops::exp);
-        elementwise(b, "log", "The natural logarithm of each element (nan below 0, -inf at 0).", Math::log, Ops::log);
-        elementwise(b, "sqrt", "The square root of each element (nan below 0).", Math::sqrt, Ops::sqrt);
-        elementwise(b, "abs", "The absolute value of each element.", Math::abs, Ops::abs);
+        elementwise(b, "sin", "The sine of each element (in radians).", Kernels.Unary.SIN, Math::sin, Ops::sin);
+        elementwise(b, "cos", "The cosine of each element (in radians).", Kernels.Unary.COS, Math::cos, Ops::cos);
+        elementwise(b, "tan", "The tangent of each element (in radians).", Kernels.Unary.TAN, Math::tan, Ops::tan);
+        elementwise(b, "exp", "e raised to each element.", Kernels.Unary.EXP, Math::exp, Ops::exp);
+        elementwise(b, "log", "The natural logarithm of each element (nan below 0, -inf at 0).", Kernels.Unary.LOG,
+                Math::log, Ops::log);
+        elementwise(b, "sqrt", "The square root of each element (nan below 0).", Kernels.Unary.SQRT, Math::sqrt, Ops::sqrt);
+        elementwise(b, "abs", "The absolute value of each element.", Kernels.Unary.ABS, Math::abs, Ops::abs);
 
         reduction(b, "sum", "The sum of the elements",
                 "With no dim, of all elements, as a number (0 for an empty tensor); dim=0 sums down each\n"
@@ -56,15 +57,21 @@ final class MathBuiltins implements Builtins.Module {
                 MathBuiltins::inverse);
     }
 
-    /** Registers a function that maps each element; numbers map to numbers. */
-    static void elementwise(Builtins b, String name, String help, DoubleUnaryOperator onNumber, UnaryOperator<Node> onTensor) {
-        b.function("Math", name + "(x)", help, a -> apply(a, onNumber, onTensor));
-    }
-
-    static Value apply(Args a, DoubleUnaryOperator onNumber, UnaryOperator<Node> onTensor) {
-        Value x = a.get("x");
-        if (x instanceof Num n) return new Num(onNumber.applyAsDouble(n.value()));
-        return new Tensor(onTensor.apply(a.tensor("x").node()));
+    /**
+     * Registers a function that maps each element: numbers map to numbers; a tensor goes through
+     * its own kernel loop, or through the autograd op when a gradient is wanted.
+     */
+    static void elementwise(Builtins b, String name, String help, Kernels.Unary kernel, DoubleUnaryOperator onNumber,
+                            UnaryOperator<Node> onTensor) {
+        b.function("Math", name + "(x)", help, a -> {
+            Value x = a.get("x");
+            if (x instanceof Num n) return new Num(onNumber.applyAsDouble(n.value()));
+            Tensor t = a.tensor("x");
+            if (t.node().requiresGrad()) return new Tensor(onTensor.apply(t.node()));
+            DMatrixRMaj out = Limits.matrix(t.rows(), t.cols());
+            Kernels.map(kernel, t.data(), out);
+            return new Tensor(out);
+        });
     }
 
     interface Reduce {

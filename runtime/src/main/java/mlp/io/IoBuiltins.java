@@ -32,9 +32,9 @@ public final class IoBuiltins implements Builtins.Module {
                         + "Example: data = load(\"data/iris.csv\")",
                 IoBuiltins::load);
         b.function("Files", "save(value, file)",
-                "Writes a tensor to a CSV file, every number exactly (load reads it back unchanged),\n"
-                        + "or a model to a .json file with its weights. The file is replaced in one step: it is\n"
-                        + "never left half-written.\n"
+                "Writes a tensor to a CSV file, or a model to a .json file.\n"
+                        + "Every number is written exactly: load reads back the same tensor. A model keeps its\n"
+                        + "weights and running statistics. The file is replaced in one step, never left half-written.\n"
                         + "Example: save(model, \"model.json\")",
                 IoBuiltins::save);
     }
