@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class InterpreterBench {
     private Interpreter interpreter;
-    private Expr add, scale, layer;
+    private Expr add, scale, layer, product, relu, sine;
     private DMatrixRMaj x, y, w, b;
     private Node nx, ny, nw, nb;
     private final double[] out = new double[600];
@@ -61,6 +61,9 @@ public class InterpreterBench {
         add = parse("X + Y");
         scale = parse("X * 2");
         layer = parse("relu(X @ W' + b)");
+        product = parse("X @ W'");
+        relu = parse("relu(X)");
+        sine = parse("sin(X)");
         nx = Node.constant(x);
         ny = Node.constant(y);
         nw = Node.constant(w);
@@ -101,6 +104,21 @@ public class InterpreterBench {
         return interpreter.eval(layer, interpreter.globals());
     }
 
+    @Benchmark
+    public Value interpretProduct() {
+        return interpreter.eval(product, interpreter.globals());
+    }
+
+    @Benchmark
+    public Value interpretRelu() {
+        return interpreter.eval(relu, interpreter.globals());
+    }
+
+    @Benchmark
+    public Value interpretSin() {
+        return interpreter.eval(sine, interpreter.globals());
+    }
+
     // ---- the same work without the interpreter ----
 
     @Benchmark
@@ -111,6 +129,15 @@ public class InterpreterBench {
     @Benchmark
     public Node opsLayer() {
         return Ops.relu(Ops.add(Ops.matmul(nx, Ops.transpose(nw)), nb));
+    }
+
+    private final DMatrixRMaj productOut = new DMatrixRMaj(300, 2);
+
+    /** The floor of X @ W': the kernel alone, into a preallocated matrix. */
+    @Benchmark
+    public DMatrixRMaj kernelProduct() {
+        mlp.tensor.Kernels.matmul(x, w, productOut);
+        return productOut;
     }
 
     /** The floor: a loop writing 600 sums into a preallocated array. */

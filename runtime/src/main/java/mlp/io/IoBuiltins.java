@@ -88,6 +88,7 @@ public final class IoBuiltins implements Builtins.Module {
 
     /** The path of a file argument, through the file-access policy; its errors point at the argument. */
     private static Path resolve(Args a, String name) {
+        if (name.isBlank()) throw a.error("file", a.sig() + ": the file name is empty");
         try {
             return FileAccess.resolve(a.interpreter().settings(), name);
         } catch (MlpError e) {
