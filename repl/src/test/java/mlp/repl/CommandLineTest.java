@@ -86,10 +86,10 @@ class CommandLineTest {
     void badUsageExitsWith2() {
         Result r = mlp("--no-such-flag");
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("mlp: Unknown option: '--no-such-flag'"), r.err());
+        assertTrue(r.err().contains("--no-such-flag"), r.err());
         r = mlp(dir.resolve("missing.mlp").toString());
         assertEquals(2, r.code());
-        assertEquals("mlp: " + dir.resolve("missing.mlp") + ": no such file\n", r.err());
+        assertTrue(r.err().contains(dir.resolve("missing.mlp") + ": no such file"), r.err());
         noStackTrace(r);
     }
 
