@@ -178,6 +178,8 @@ class ErrorsTest {
         fails("load(\"nowhere/x.csv\")", 1, 6, "load(file): no such file: nowhere/x.csv (there is no folder " + dir.resolve("nowhere") + ")");
         fails("load(\"folder\")", 1, 6, "load(file): folder is a folder, not a file");
         fails("save(zeros(1, 1), \"folder\")", 1, 19, "save(value, file): folder is a folder, not a file");
+        fails("save(zeros(1, 1), \"bad.csv/y.csv\")", 1, 19, "save(value, file): cannot write " + dir.resolve("bad.csv/y.csv")
+                + ": " + dir.resolve("bad.csv") + " is a file, not a folder");
         fails("save(zeros(1, 1), \"x.json\")", 1, 19, "save(value, file): a tensor is saved as CSV; name the file .csv (.json is for models)");
     }
 
