@@ -44,7 +44,14 @@ public final class IoBuiltins implements Builtins.Module {
         Path path = resolve(a, name);
         if (Files.isDirectory(path)) throw a.error("file", a.sig() + ": " + name + " is a folder, not a file");
         if (!Files.exists(path)) throw a.error("file", a.sig() + ": no such file: " + name + nearby(path, name));
-        if (isJson(name)) return ModelFiles.load(path);
+        if (isJson(name)) {
+            try {
+                return ModelFiles.load(path);
+            } catch (MlpError e) {
+                if (e.pos() != null) throw e;
+                throw a.error("file", a.sig() + ": " + e.plainMessage());
+            }
+        }
         String text;
         try {
             text = readText(path);
