@@ -2,6 +2,7 @@ package mlp.plot;
 
 import com.madgag.gif.fmsware.AnimatedGifEncoder;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.Map;
 /**
  * animated-gif-lib's encoder with a palette made for charts. A chart is a few flat colours plus
  * anti-aliased edges, so the 256 most used colours are kept exactly and every other pixel gets
- * the nearest of them. (The library's NeuQuant quantizer is made for photographs: on charts it
- * tints grey text and white background, and it is slow.)
+ * the nearest of them; a frame of few colours gets a palette as small as it needs. (The
+ * library's NeuQuant quantizer is made for photographs: on charts it tints grey text and white
+ * background, and it is slow.)
  */
 final class ChartGifEncoder extends AnimatedGifEncoder {
     @Override
@@ -38,7 +40,9 @@ final class ChartGifEncoder extends AnimatedGifEncoder {
             if (!e.getKey().equals(key)) palette.add(e.getKey());
         }
 
-        colorTab = new byte[256 * 3];
+        int bits = 1; // the palette holds 2^bits colours: no more than the frame uses
+        while ((1 << bits) < palette.size()) bits++;
+        colorTab = new byte[3 << bits];
         Map<Integer, Integer> index = new HashMap<>();
         for (int p = 0; p < palette.size(); p++) {
             int rgb = palette.get(p);
@@ -67,8 +71,8 @@ final class ChartGifEncoder extends AnimatedGifEncoder {
             indexedPixels[i] = (byte) at;
         }
         pixels = null;
-        colorDepth = 8;
-        palSize = 7;
+        colorDepth = bits;
+        palSize = bits - 1;
         if (key != null) {
             transIndex = palette.indexOf(key);
             if (transIndex < 0) { // the frame has no unchanged pixel: nothing is transparent
@@ -76,6 +80,12 @@ final class ChartGifEncoder extends AnimatedGifEncoder {
                 transIndex = 0;
             }
         }
+    }
+
+    /** The palette as it is (the library pads every palette to 256 colours). */
+    @Override
+    protected void writePalette() throws IOException {
+        out.write(colorTab, 0, colorTab.length);
     }
 
     /** The pixel at byte offset k of the BGR frame, as 0xRRGGBB. */
