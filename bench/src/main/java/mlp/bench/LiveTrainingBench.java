@@ -62,8 +62,7 @@ public final class LiveTrainingBench {
                 epochs, rounds, warmup);
         for (int i = 0; i < warmup; i++) { // warm-up, both ways (the JIT compiles Swing's and XChart's code too)
             time(in, epochs, false);
-            time(in, epochs, true);
-            closeWindows();
+            timeLive(in, epochs);
         }
         TRAIN_CPU_PLAIN.clear();
         TRAIN_CPU_LIVE.clear();
@@ -73,10 +72,9 @@ public final class LiveTrainingBench {
         List<Double> plain = new ArrayList<>(), live = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             boolean liveFirst = r % 2 == 1;
-            if (liveFirst) live.add(time(in, epochs, true));
+            if (liveFirst) live.add(timeLive(in, epochs));
             plain.add(time(in, epochs, false));
-            if (!liveFirst) live.add(time(in, epochs, true));
-            closeWindows();
+            if (!liveFirst) live.add(timeLive(in, epochs));
         }
         double p = median(plain), l = median(live);
         System.out.printf(Locale.ROOT, "live=false  median %.1f ms  (min %.1f, max %.1f)%n", p, min(plain), max(plain));
@@ -85,7 +83,7 @@ public final class LiveTrainingBench {
         System.out.printf(Locale.ROOT, "CPU of the training thread: median %.1f ms plain, %.1f ms live; "
                 + "of the other threads (Swing, JIT, GC) during the call: %.1f ms plain, %.1f ms live%n",
                 median(TRAIN_CPU_PLAIN), median(TRAIN_CPU_LIVE), median(OTHER_CPU_PLAIN), median(OTHER_CPU_LIVE));
-        System.out.print("CPU ms per live run, by thread:");
+        System.out.print("CPU ms per live run, by Java thread (the JIT and GC are not Java threads):");
         LIVE_CPU.forEach((k, v) -> System.out.printf(Locale.ROOT, " %s %.1f", k, v / rounds));
         System.out.println();
         System.out.printf(Locale.ROOT, "load average %.2f on %d cores%n", OS.getSystemLoadAverage(), OS.getAvailableProcessors());
@@ -99,20 +97,22 @@ public final class LiveTrainingBench {
     private static final List<Double> TRAIN_CPU_PLAIN = new ArrayList<>(), TRAIN_CPU_LIVE = new ArrayList<>();
     private static final List<Double> OTHER_CPU_PLAIN = new ArrayList<>(), OTHER_CPU_LIVE = new ArrayList<>();
 
-    /** CPU ns of every live thread, by kind: "swing", "jit", "gc", "other". */
-    private static java.util.Map<String, Long> cpuByKind() {
-        java.util.Map<String, Long> out = new java.util.TreeMap<>();
-        for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (t == null) continue;
-            long cpu = THREADS.getThreadCpuTime(t.getThreadId());
-            if (cpu < 0) continue;
-            String n = t.getThreadName();
-            String kind = n.startsWith("AWT-") || n.startsWith("Java2D") ? "swing"
-                    : n.contains("Compiler") ? "jit" : n.contains("GC") || n.startsWith("G1") ? "gc"
-                    : Thread.currentThread().getName().equals(n) ? "train" : "other";
-            out.merge(kind, cpu, Long::sum);
+    /** CPU ns of every live thread, by thread id. */
+    private static java.util.Map<Long, Long> cpuByThread() {
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (long id : THREADS.getAllThreadIds()) {
+            long cpu = THREADS.getThreadCpuTime(id);
+            if (cpu >= 0) out.put(id, cpu);
         }
         return out;
+    }
+
+    /** "swing", "train" or "other", by a thread's name. */
+    private static String kind(long id) {
+        java.lang.management.ThreadInfo t = THREADS.getThreadInfo(id);
+        String n = t == null ? "" : t.getThreadName();
+        return n.startsWith("AWT-") || n.startsWith("Java2D") || n.startsWith("TimerQueue") ? "swing"
+                : Thread.currentThread().getId() == id ? "train" : "other";
     }
 
     /** CPU ms by kind of thread, summed over the live runs (printed at the end). */
@@ -122,14 +122,21 @@ public final class LiveTrainingBench {
     private static double time(Interpreter in, int epochs, boolean live) {
         in.run(new Source("model", "model = linear(2, 2, init=identity) |> relu |> linear(2, 2, init=identity)"));
         long cpu0 = THREADS.getCurrentThreadCpuTime(), all0 = OS.getProcessCpuTime();
-        java.util.Map<String, Long> kinds0 = cpuByKind();
+        java.util.Map<Long, Long> threads0 = cpuByThread();
         long start = System.nanoTime();
         in.run(new Source("train", "run = train(model, X, y, lr=0.01, epochs=" + epochs + ", live=" + live + ", progress=false)"));
         double ms = (System.nanoTime() - start) / 1e6;
         double train = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6, all = (OS.getProcessCpuTime() - all0) / 1e6;
         (live ? TRAIN_CPU_LIVE : TRAIN_CPU_PLAIN).add(train);
-        if (live) cpuByKind().forEach((k, v) -> LIVE_CPU.merge(k, (v - kinds0.getOrDefault(k, 0L)) / 1e6, Double::sum));
+        if (live) cpuByThread().forEach((id, v) -> LIVE_CPU.merge(kind(id), (v - threads0.getOrDefault(id, 0L)) / 1e6, Double::sum));
         (live ? OTHER_CPU_LIVE : OTHER_CPU_PLAIN).add(all - train);
+        return ms;
+    }
+
+    /** A live run, then its window closed once it has finished drawing (off the clock, so it slows no other run). */
+    private static double timeLive(Interpreter in, int epochs) throws Exception {
+        double ms = time(in, epochs, true);
+        closeWindows();
         return ms;
     }
 
