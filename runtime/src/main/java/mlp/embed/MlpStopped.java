@@ -16,6 +16,7 @@ import mlp.syntax.Pos;
  * epoch. The position, when known, is the statement or call at which evaluation stopped.
  */
 public final class MlpStopped extends MlpError {
+    /** True for the time limit, false for a cancel or an interrupt. */
     private final boolean timedOut;
 
     MlpStopped(String message, Pos pos, boolean timedOut) {
