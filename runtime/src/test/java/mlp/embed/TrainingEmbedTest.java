@@ -142,8 +142,9 @@ class TrainingEmbedTest {
             mlp.set("y", targets(x));
             assertEquals(100.0, mlp.eval("run = train(linear(2, 1), X, y, epochs=100)\nrun.epochs").asDouble());
             MlpError e = assertThrows(MlpError.class, () -> mlp.eval("run = train(linear(2, 1), X, y, epochs=101)"));
-            assertTrue(e.plainMessage().contains("100"), e.plainMessage());
+            assertEquals("train: epochs=101 is more than this session allows (at most 100)", e.plainMessage());
             assertEquals(1, e.line());
+            assertEquals(33, e.column());
         }
     }
 
