@@ -140,7 +140,9 @@ public final class MlpInterpreter implements AutoCloseable {
      * @throws MlpStopped when {@link #cancel()} or the time limit stopped it
      */
     public MlpValue eval(String code, String fileName) {
-        return eval(MlpProgram.parse(code, fileName));
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(fileName, "fileName");
+        return evaluate(() -> MlpProgram.parse(code, fileName), null); // parsed on the interpreter's deep stack
     }
 
     /**
@@ -169,6 +171,10 @@ public final class MlpInterpreter implements AutoCloseable {
     /** Runs a program with its print output going to {@code out} (null: the configured output). */
     MlpValue eval(MlpProgram program, Writer out) {
         Objects.requireNonNull(program, "program");
+        return evaluate(() -> program, out);
+    }
+
+    private MlpValue evaluate(Callable<MlpProgram> program, Writer out) {
         if (Thread.currentThread() == workerThread)
             throw new IllegalStateException("eval cannot be called while this interpreter is evaluating (from a listener)");
         Evaluation ev = new Evaluation();
@@ -177,7 +183,7 @@ public final class MlpInterpreter implements AutoCloseable {
     }
 
     /** The body of one evaluation, on the interpreter's thread. */
-    private MlpValue run(MlpProgram program, Writer out, Evaluation ev) {
+    private MlpValue run(Callable<MlpProgram> source, Writer out, Evaluation ev) throws Exception {
         // this order (publish, clear, check) loses no cancel(): see cancel()
         current = ev;
         interpreter.cancellation().clear();
@@ -185,6 +191,7 @@ public final class MlpInterpreter implements AutoCloseable {
         if (out != null) settings.out(out instanceof PrintWriter p ? p : new PrintWriter(out, true));
         try {
             if (ev.stopped) throw stopped(ev, null);
+            MlpProgram program = source.call();
             Value[] last = {null};
             interpreter.run(program.statements(), v -> last[0] = v);
             if (ev.listenerFailure != null) throw ev.listenerFailure;

@@ -32,8 +32,14 @@ public final class MlpProgram {
      */
     public static MlpProgram parse(String code, String fileName) {
         Source source = new Source(Objects.requireNonNull(fileName, "fileName"), Objects.requireNonNull(code, "code"));
-        // The parser recurses as deep as the expressions nest; a host's thread may have a small
-        // stack, so parse on a thread with the command line's deep stack: what runs there runs here.
+        try {
+            return new MlpProgram(source, List.copyOf(SourceParser.parse(source)));
+        } catch (MlpError e) {
+            if (!TOO_DEEP.equals(e.plainMessage())) throw e;
+        }
+        // The parser recurses as deep as the expressions nest, and the caller's thread ran out of
+        // stack: parse again on a thread with the command line's deep stack, so that what runs
+        // there runs here. (Not the first try: starting such a thread costs far more than parsing.)
         FutureTask<List<Stmt>> parsing = new FutureTask<>(() -> SourceParser.parse(source));
         Thread parser = new Thread(null, parsing, "mlp-parser", MlpInterpreter.STACK_BYTES);
         parser.setDaemon(true);
@@ -48,6 +54,9 @@ public final class MlpProgram {
             throw new MlpStopped("stopped: the thread waiting for the parser was interrupted", null, false);
         }
     }
+
+    /** SourceParser's message when the stack ran out. */
+    private static final String TOO_DEEP = "nested too deeply to parse";
 
     /** The name errors in this program are reported under. */
     public String fileName() {

@@ -145,15 +145,17 @@ class MlpInterpreterTest {
     @Test
     void deepExpressionsRunWhateverTheHostThreadsStack() throws Exception {
         String code = "x = 1" + " + 1".repeat(20_000) + "\nx";
-        double[] got = new double[1];
+        double[] got = new double[2];
         Thread small = new Thread(null, () -> {
             try (MlpInterpreter mlp = quiet()) {
                 got[0] = mlp.eval(code).asDouble();
+                got[1] = mlp.eval(MlpProgram.parse(code, "deep.mlp")).asDouble(); // parsed on this small stack's thread
             }
         }, "small-stack-host", 256 << 10);
         small.start();
         small.join();
         assertEquals(20_001.0, got[0]);
+        assertEquals(20_001.0, got[1]);
     }
 
     // ---- limits ----
