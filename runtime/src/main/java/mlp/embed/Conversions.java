@@ -58,6 +58,24 @@ final class Conversions {
                 + "; pass a number, double[][], double[], DMatrixRMaj, String, Boolean, List or MlpValue");
     }
 
+    /**
+     * As {@link #toValue}, but null for a Java object mlp has no value for (a host's own object,
+     * or a list holding one). A ragged array is still an {@code IllegalArgumentException}.
+     */
+    static Value toValueOrNull(Object o) {
+        if (o instanceof List<?> list) {
+            for (Object item : list) if (item == null || (!(item instanceof List<?>) && toValueOrNull(item) == null)) return null;
+            try {
+                return toValue(o);
+            } catch (IllegalArgumentException e) { // a list deeper down holding a stranger
+                return null;
+            }
+        }
+        if (o instanceof MlpValue || o instanceof Number || o instanceof double[][] || o instanceof double[]
+                || o instanceof DMatrixRMaj || o instanceof String || o instanceof Boolean) return toValue(o);
+        return null;
+    }
+
     /** A copy of rows of equal length as a matrix. */
     static DMatrixRMaj matrix(double[][] rows) {
         int cols = rows.length == 0 ? 0 : rows[0].length;

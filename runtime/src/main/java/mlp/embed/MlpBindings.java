@@ -1,5 +1,7 @@
 package mlp.embed;
 
+import mlp.value.Value;
+
 import javax.script.Bindings;
 import java.util.AbstractMap;
 import java.util.Collections;
@@ -13,7 +15,8 @@ import java.util.Set;
  * The engine-scope bindings of the JSR-223 engine: a live view of one interpreter's names.
  * {@code put("X", new double[][]{...})} binds a tensor the script sees as {@code X};
  * {@code get("y")} gives what the script bound to {@code y}, converted (see {@link MlpScriptEngine}).
- * Keys that are not names a script can write (such as {@code javax.script.filename}) are kept
+ * Keys that are not names a script can write (such as {@code javax.script.filename}), and Java
+ * objects mlp has no value for (jrunscript puts the engine itself in its bindings), are kept
  * beside the interpreter, where scripts do not see them. {@link #entrySet()} and
  * {@link #keySet()} are snapshots; change the bindings through {@code put} and {@code remove}.
  */
@@ -43,26 +46,36 @@ final class MlpBindings extends AbstractMap<String, Object> implements Bindings 
     @Override
     public Object put(String name, Object value) {
         String k = key(name);
-        if (!Conversions.isName(k)) return other.put(k, value);
-        return java(interpreter.replace(k, value == null ? null : Conversions.toValue(value)));
+        Value v = Conversions.isName(k) && value != null ? Conversions.toValueOrNull(value) : null;
+        if (v == null) { // not for scripts: kept beside, and any interpreter binding of the name goes
+            Object before = Conversions.isName(k) ? java(interpreter.replace(k, null)) : null;
+            Object kept = other.put(k, value);
+            return before != null ? before : kept;
+        }
+        Object kept = other.remove(k);
+        Object before = java(interpreter.replace(k, v));
+        return before != null ? before : kept;
     }
 
     @Override
     public Object get(Object name) {
         String k = key(name);
-        return Conversions.isName(k) ? java(interpreter.find(k)) : other.get(k);
+        Object v = Conversions.isName(k) ? java(interpreter.find(k)) : null;
+        return v != null ? v : other.get(k);
     }
 
     @Override
     public boolean containsKey(Object name) {
         String k = key(name);
-        return Conversions.isName(k) ? interpreter.has(k) : other.containsKey(k);
+        return (Conversions.isName(k) && interpreter.has(k)) || other.containsKey(k);
     }
 
     @Override
     public Object remove(Object name) {
         String k = key(name);
-        return Conversions.isName(k) ? java(interpreter.replace(k, null)) : other.remove(k);
+        Object before = Conversions.isName(k) ? java(interpreter.replace(k, null)) : null;
+        Object kept = other.remove(k);
+        return before != null ? before : kept;
     }
 
     @Override
@@ -73,7 +86,7 @@ final class MlpBindings extends AbstractMap<String, Object> implements Bindings 
 
     @Override
     public int size() {
-        return interpreter.names().size() + other.size();
+        return keySet().size();
     }
 
     @Override
@@ -88,10 +101,10 @@ final class MlpBindings extends AbstractMap<String, Object> implements Bindings 
     @Override
     public Set<Entry<String, Object>> entrySet() {
         Map<String, Object> all = new LinkedHashMap<>();
-        interpreter.snapshot().forEach((k, v) -> all.put(k, v.toJava()));
         synchronized (other) {
             all.putAll(other);
         }
+        interpreter.snapshot().forEach((k, v) -> all.put(k, v.toJava())); // a script's binding wins
         return Collections.unmodifiableMap(all).entrySet();
     }
 }

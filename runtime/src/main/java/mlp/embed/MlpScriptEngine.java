@@ -26,12 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code Number} becomes a number; {@code double[][]} and EJML's {@code DMatrixRMaj} a tensor
  * (copied); {@code double[]} a 1×n row, as the literal {@code [1, 2, 3]}; a {@code String},
  * {@code Boolean} or {@code List} the same in mlp; an {@link MlpValue} (a layer or a run handed out
- * before) itself. Anything else is an {@code IllegalArgumentException}. Coming out ({@code get},
+ * before) itself. Other Java objects (a host's own, such as the engine jrunscript puts in) are
+ * kept in the bindings, but scripts do not see them. Coming out ({@code get},
  * and {@code eval}'s result): a tensor as a new {@code double[][]}, a number as a {@code Double},
  * a string as a {@code String}, a boolean as a {@code Boolean}, a list as a {@code List}, and a
  * layer, run or function as an {@link MlpValue} handle. Keys that are not names a script could
- * write (such as {@link ScriptEngine#FILENAME}) are kept but not shown to scripts; the manager's
- * global scope is not visible to scripts.
+ * write (such as {@link ScriptEngine#FILENAME}) are kept but not shown to scripts either; the
+ * manager's global scope is not visible to scripts.
  *
  * <p>{@link #createBindings()} gives fresh bindings with an interpreter of their own (its own
  * names and random generator). Bindings of another kind (a {@code SimpleBindings}) work too: for

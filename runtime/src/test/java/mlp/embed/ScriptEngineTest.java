@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,7 +96,31 @@ class ScriptEngineTest {
         // keys no script could write are kept, but scripts never see them
         engine.put(ScriptEngine.FILENAME, "host.mlp");
         assertEquals("host.mlp", engine.get(ScriptEngine.FILENAME));
-        assertThrows(IllegalArgumentException.class, () -> engine.put("when", new java.util.Date()));
+        // a host's own objects are kept too (jrunscript puts the engine itself), and scripts do not see them
+        java.util.Date when = new java.util.Date();
+        engine.put("when", when);
+        assertSame(when, engine.get("when"));
+        ScriptException unseen = assertThrows(ScriptException.class, () -> engine.eval("when"));
+        assertTrue(unseen.getMessage().startsWith("unknown name 'when'"), unseen.getMessage());
+        engine.eval("when = 3"); // a script's binding of the name wins
+        assertEquals(3.0, engine.get("when"));
+        // a ragged array is the host's mistake, and says so
+        IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
+                () -> engine.put("R", new double[][]{{1, 2}, {3}}));
+        assertEquals("the rows of a tensor must have the same length: row 0 has 2, row 1 has 1", ragged.getMessage());
+    }
+
+    @Test
+    void aGenericHostsObjectsDoNotStopTheEngine() throws ScriptException {
+        // what jrunscript does before running anything: its engine and arguments go into the bindings
+        ScriptEngine engine = engine();
+        engine.put("engine", engine);
+        engine.put("arguments", new String[]{"a", "b"});
+        engine.put(ScriptEngine.FILENAME, "cli.mlp");
+        assertEquals(6.0, engine.eval("sum([1, 2, 3])"));
+        assertSame(engine, engine.get("engine"));
+        Bindings all = engine.getBindings(ScriptContext.ENGINE_SCOPE);
+        assertEquals(java.util.Set.of("engine", "arguments", ScriptEngine.FILENAME), all.keySet());
     }
 
     @Test
