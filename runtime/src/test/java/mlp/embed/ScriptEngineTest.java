@@ -163,6 +163,20 @@ class ScriptEngineTest {
     }
 
     @Test
+    void aCompiledScriptIsTheTextParsedAtCompileTime() throws ScriptException {
+        ScriptEngine engine = engine();
+        engine.put(ScriptEngine.FILENAME, "first.mlp");
+        CompiledScript divide = ((Compilable) engine).compile("\nq = X @ Y");
+        engine.put(ScriptEngine.FILENAME, "second.mlp"); // later evaluations name another file...
+        engine.put("X", new double[][]{{1, 2}});
+        engine.put("Y", new double[][]{{1, 2}});
+        ScriptException e = assertThrows(ScriptException.class, divide::eval);
+        assertEquals("first.mlp", e.getFileName());      // ...but the compiled program keeps its own source
+        assertEquals(2, e.getLineNumber());
+        assertEquals(7, e.getColumnNumber());
+    }
+
+    @Test
     void compileReportsSyntaxErrorsBeforeAnythingRuns() throws ScriptException {
         ScriptEngine engine = engine();
         engine.put(ScriptEngine.FILENAME, "broken.mlp");
