@@ -158,6 +158,36 @@ class MlpInterpreterTest {
         assertEquals(20_001.0, got[1]);
     }
 
+    // ---- files ----
+
+    @Test
+    void noFileIsTouchedUnlessTheHostGrantsAFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("data.csv"), "a,b\n1,2\n3,4\n");
+        try (MlpInterpreter mlp = quiet()) {
+            MlpError e = assertThrows(MlpError.class, () -> mlp.eval("X = load(\"" + dir.resolve("data.csv") + "\")"));
+            assertTrue(e.plainMessage().contains("file access is not allowed here (the host program has not granted a folder)"),
+                    e.plainMessage());
+            assertEquals(1, e.line());
+            assertThrows(MlpError.class, () -> mlp.eval("save([1, 2], \"" + dir.resolve("out.csv") + "\")"));
+        }
+        java.nio.file.Path granted = java.nio.file.Files.createDirectory(dir.resolve("granted"));
+        java.nio.file.Files.writeString(granted.resolve("data.csv"), "a,b\n1,2\n3,4\n");
+        try (MlpInterpreter mlp = MlpInterpreter.builder().outputOff().allowFiles(granted).build()) {
+            assertArrayEquals(new double[][]{{1, 2}, {3, 4}}, mlp.eval("load(\"data.csv\")").asArray(), "relative to the folder");
+            mlp.eval("save([5, 6], \"sub/out.csv\")");
+            assertTrue(java.nio.file.Files.exists(granted.resolve("sub/out.csv")));
+            MlpError outside = assertThrows(MlpError.class, () -> mlp.eval("load(\"../data.csv\")"));
+            assertTrue(outside.plainMessage().contains("file access outside " + granted + " is not allowed"), outside.plainMessage());
+        }
+        assertEquals(java.util.Set.of("data.csv", "granted"), listing(dir));
+    }
+
+    private static java.util.Set<String> listing(java.nio.file.Path dir) throws Exception {
+        try (var s = java.nio.file.Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     // ---- limits ----
 
     @Test

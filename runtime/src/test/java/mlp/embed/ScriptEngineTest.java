@@ -247,7 +247,6 @@ class ScriptEngineTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("needs load from the core branch")
     void fileAccessIsRefusedUnlessGranted() {
         ScriptEngine engine = engine();
         ScriptException e = assertThrows(ScriptException.class, () -> engine.eval("X = load(\"../../data/iris.csv\")"));
