@@ -53,7 +53,9 @@ class NoSharedStateTest {
             Map.entry("mlp.plot.Range.EMPTY", "a record of two doubles"),
             Map.entry("mlp.plot.Windows.LOCK", "guards the count below"),
             Map.entry("mlp.plot.Windows.open", "the JVM's open windows, process-wide by nature; only the command line's "
-                    + "awaitAllClosed() reads it (an embedded host manages its own lifetime)"));
+                    + "awaitAllClosed() reads it (an embedded host manages its own lifetime)"),
+            Map.entry("mlp.plot.Windows.available", "whether this JVM has a display: a fact about the process, probed once"),
+            Map.entry("mlp.plot.Windows.broken", "the process's display was found unusable: a fact about the process"));
 
     /** Types whose instances cannot change. */
     private static final List<String> IMMUTABLE = List.of("java.lang.String", "java.util.regex.Pattern", "java.lang.Integer",
