@@ -10,8 +10,9 @@ import java.util.Locale;
 
 /**
  * Where one picture goes. Pictures off: nowhere. {@code file="x.png"} or {@code "x.gif"}: that
- * file. No display (or {@code --headless}): {@code <plots>/<title>.gif} (animations) or
- * {@code .png}, and the path is printed. Otherwise a window.
+ * file, if the file-access policy allows it. No display (or {@code --headless}):
+ * {@code <plots>/<title>.gif} (animations) or {@code .png}, and the path is printed. Otherwise a
+ * window.
  */
 final class Destination {
     final Chart.Shown shown;
@@ -54,8 +55,10 @@ final class Destination {
             return new Destination(Chart.Shown.FILE, path, gif, false);
         }
         if (settings.pictures() == Settings.Pictures.FILES || !windows) {
+            // the plots folder is the host's (or --plots) choice, not the script's: it needs no
+            // file access, and a name made from the title cannot leave it
             String name = PictureFiles.safeName(title, fallbackName) + (animation ? ".gif" : ".png");
-            Path path = FileAccess.resolve(settings, settings.plotsDir().resolve(name).toString());
+            Path path = settings.workingDir().resolve(settings.plotsDir()).resolve(name).toAbsolutePath().normalize();
             return new Destination(Chart.Shown.FILE, path, animation, true);
         }
         return new Destination(Chart.Shown.WINDOW, null, false, false);
