@@ -33,25 +33,65 @@ public final class Ops {
     }
 
     public static Node add(Node a, Node b) {
-        return binary("+", a, b, Double::sum, (x, y, o, g) -> g, (x, y, o, g) -> g);
+        Node n = arith("+", Kernels.Arith.ADD, a, b);
+        return n.backward(() -> {
+            if (a.requiresGrad()) Kernels.addReduced(n.grad(), a.grad());
+            if (b.requiresGrad()) Kernels.addReduced(n.grad(), b.grad());
+        });
     }
 
     public static Node sub(Node a, Node b) {
-        return binary("-", a, b, (x, y) -> x - y, (x, y, o, g) -> g, (x, y, o, g) -> -g);
+        Node n = arith("-", Kernels.Arith.SUB, a, b);
+        return n.backward(() -> {
+            if (a.requiresGrad()) Kernels.addReduced(n.grad(), a.grad());
+            if (b.requiresGrad()) Kernels.addReduced(n.grad(), b.grad(), -1.0);
+        });
     }
 
     public static Node mul(Node a, Node b) {
-        return binary("*", a, b, (x, y) -> x * y, (x, y, o, g) -> g * y, (x, y, o, g) -> g * x);
+        Node n = arith("*", Kernels.Arith.MUL, a, b);
+        if (!n.requiresGrad()) return n;
+        DMatrixRMaj tmp = new DMatrixRMaj(n.rows(), n.cols());
+        return n.backward(() -> {
+            if (a.requiresGrad()) { // d(a*b)/da = b
+                Kernels.arith(Kernels.Arith.MUL, n.grad(), b.value, tmp);
+                Kernels.addReduced(tmp, a.grad());
+            }
+            if (b.requiresGrad()) {
+                Kernels.arith(Kernels.Arith.MUL, n.grad(), a.value, tmp);
+                Kernels.addReduced(tmp, b.grad());
+            }
+        });
     }
 
     public static Node div(Node a, Node b) {
-        return binary("/", a, b, (x, y) -> x / y, (x, y, o, g) -> g / y, (x, y, o, g) -> -g * o / y);
+        Node n = arith("/", Kernels.Arith.DIV, a, b);
+        if (!n.requiresGrad()) return n;
+        DMatrixRMaj tmp = new DMatrixRMaj(n.rows(), n.cols());
+        return n.backward(() -> {
+            if (a.requiresGrad()) { // d(a/b)/da = 1/b
+                Kernels.arith(Kernels.Arith.DIV, n.grad(), b.value, tmp);
+                Kernels.addReduced(tmp, a.grad());
+            }
+            if (b.requiresGrad()) { // d(a/b)/db = -(a/b)/b
+                Kernels.arith(Kernels.Arith.MUL, n.grad(), n.value, tmp);
+                Kernels.arith(Kernels.Arith.DIV, tmp, b.value, tmp);
+                Kernels.addReduced(tmp, b.grad(), -1.0);
+            }
+        });
     }
 
+    private static Node arith(String op, Kernels.Arith kind, Node a, Node b) {
+        int[] shape = Shapes.broadcast(op, a.value, b.value);
+        DMatrixRMaj out = Limits.matrix(shape[0], shape[1]);
+        return Node.op(op, out, () -> Kernels.arith(kind, a.value, b.value, out), a, b);
+    }
+
+    /** a^b; the derivatives are masked as PyTorch's are where they would be 0 × infinity. */
     public static Node pow(Node a, Node b) {
         return binary("^", a, b, Math::pow,
                 (x, y, o, g) -> y == 0 ? 0 : g * y * Math.pow(x, y - 1),
-                (x, y, o, g) -> g == 0 ? 0 : g * o * Math.log(x));
+                (x, y, o, g) -> x == 0 && y >= 0 ? 0 : g * o * Math.log(x));
     }
 
     /** An elementwise comparison: 1 where it holds, 0 elsewhere. Not differentiable. */
@@ -120,15 +160,42 @@ public final class Ops {
     }
 
     public static Node relu(Node a) {
-        return unary("relu", a, x -> x > 0 ? x : 0, (x, y) -> x > 0 ? 1 : 0);
+        DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
+        int len = out.getNumElements();
+        Node n = Node.op("relu", out, () -> {
+            double[] x = a.value.data, y = out.data;
+            for (int i = 0; i < len; i++) y[i] = x[i] > 0 ? x[i] : 0;
+        }, a);
+        return n.backward(() -> { // the gradient passes where the input was positive (0 at 0, as PyTorch)
+            double[] x = a.value.data, g = n.grad().data, ga = a.grad().data;
+            for (int i = 0; i < len; i++) if (x[i] > 0) ga[i] += g[i];
+        });
     }
 
     public static Node sigmoid(Node a) {
-        return unary("sigmoid", a, Ops::sigmoid, (x, y) -> y * (1 - y));
+        DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
+        int len = out.getNumElements();
+        Node n = Node.op("sigmoid", out, () -> {
+            double[] x = a.value.data, y = out.data;
+            for (int i = 0; i < len; i++) y[i] = sigmoid(x[i]);
+        }, a);
+        return n.backward(() -> {
+            double[] y = out.data, g = n.grad().data, ga = a.grad().data;
+            for (int i = 0; i < len; i++) ga[i] += g[i] * y[i] * (1 - y[i]);
+        });
     }
 
     public static Node tanh(Node a) {
-        return unary("tanh", a, Math::tanh, (x, y) -> 1 - y * y);
+        DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
+        int len = out.getNumElements();
+        Node n = Node.op("tanh", out, () -> {
+            double[] x = a.value.data, y = out.data;
+            for (int i = 0; i < len; i++) y[i] = Math.tanh(x[i]);
+        }, a);
+        return n.backward(() -> {
+            double[] y = out.data, g = n.grad().data, ga = a.grad().data;
+            for (int i = 0; i < len; i++) ga[i] += g[i] * (1 - y[i] * y[i]);
+        });
     }
 
     public static Node exp(Node a) {

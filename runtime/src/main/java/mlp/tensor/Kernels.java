@@ -15,6 +15,46 @@ public final class Kernels {
     private Kernels() {
     }
 
+    /** The four arithmetic operators, each with its own loop (no per-element lambda call). */
+    public enum Arith { ADD, SUB, MUL, DIV }
+
+    /** {@code out = a op b} elementwise, with a and b broadcast to out's shape. */
+    public static void arith(Arith op, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        int rows = out.numRows, cols = out.numCols, n = rows * cols;
+        boolean aFull = a.numRows == rows && a.numCols == cols, bFull = b.numRows == rows && b.numCols == cols;
+        if (aFull && bFull) {
+            segment(op, a.data, 0, 1, b.data, 0, 1, out.data, 0, n);
+        } else if (aFull && b.getNumElements() == 1) {
+            segment(op, a.data, 0, 1, b.data, 0, 0, out.data, 0, n);
+        } else if (bFull && a.getNumElements() == 1) {
+            segment(op, a.data, 0, 0, b.data, 0, 1, out.data, 0, n);
+        } else {
+            // one row at a time: each operand row is either a whole row (stride 1) or one stretched value (stride 0)
+            int as = a.numCols == 1 ? 0 : 1, bs = b.numCols == 1 ? 0 : 1;
+            for (int r = 0; r < rows; r++) {
+                int ar = a.numRows == 1 ? 0 : r * a.numCols, br = b.numRows == 1 ? 0 : r * b.numCols;
+                segment(op, a.data, ar, as, b.data, br, bs, out.data, r * cols, cols);
+            }
+        }
+    }
+
+    private static void segment(Arith op, double[] x, int xo, int xs, double[] y, int yo, int ys, double[] o, int oo, int n) {
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) o[oo + i] = x[xo + i * xs] + y[yo + i * ys];
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) o[oo + i] = x[xo + i * xs] - y[yo + i * ys];
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) o[oo + i] = x[xo + i * xs] * y[yo + i * ys];
+            }
+            case DIV -> {
+                for (int i = 0; i < n; i++) o[oo + i] = x[xo + i * xs] / y[yo + i * ys];
+            }
+        }
+    }
+
     /** {@code out = f(a, b)} elementwise, with a and b broadcast to out's shape. */
     public static void broadcast(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out, DoubleBinaryOperator f) {
         double[] x = a.data, y = b.data, o = out.data;
@@ -50,9 +90,16 @@ public final class Kernels {
      * along which target was stretched: the backward step of broadcasting.
      */
     public static void addReduced(DMatrixRMaj g, DMatrixRMaj target) {
+        addReduced(g, target, 1.0);
+    }
+
+    /** {@code target += sign * g}, summed down to target's shape like {@link #addReduced(DMatrixRMaj, DMatrixRMaj)}. */
+    public static void addReduced(DMatrixRMaj g, DMatrixRMaj target, double sign) {
         double[] s = g.data, t = target.data;
         if (g.numRows == target.numRows && g.numCols == target.numCols) {
-            for (int i = 0, n = g.getNumElements(); i < n; i++) t[i] += s[i];
+            int n = g.getNumElements();
+            if (sign == 1.0) for (int i = 0; i < n; i++) t[i] += s[i];
+            else for (int i = 0; i < n; i++) t[i] += sign * s[i];
             return;
         }
         boolean rowStretched = target.numRows == 1 && g.numRows != 1;
@@ -60,7 +107,7 @@ public final class Kernels {
         int cols = g.numCols;
         for (int r = 0; r < g.numRows; r++) {
             int tr = rowStretched ? 0 : r * target.numCols;
-            for (int c = 0; c < cols; c++) t[tr + (colStretched ? 0 : c)] += s[r * cols + c];
+            for (int c = 0; c < cols; c++) t[tr + (colStretched ? 0 : c)] += sign * s[r * cols + c];
         }
     }
 

@@ -1,0 +1,142 @@
+package mlp.autograd;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The losses as fused nodes: each takes the predictions and the targets and gives a 1×1 mean,
+ * with PyTorch's definitions (and its clamps, for bce). Shapes are checked by the caller
+ * ({@code mlp.train.Loss}), which knows how to word the error.
+ */
+public final class LossOps {
+    private LossOps() {
+    }
+
+    /** mean((p - y)^2) over all elements (PyTorch's MSELoss). */
+    public static Node mse(Node p, Node y) {
+        int len = p.value.getNumElements();
+        DMatrixRMaj out = new DMatrixRMaj(1, 1);
+        Node node = Node.op("mse", out, () -> {
+            double[] pd = p.value.data, yd = y.value.data;
+            double s = 0;
+            for (int i = 0; i < len; i++) {
+                double d = pd[i] - yd[i];
+                s += d * d;
+            }
+            out.data[0] = s / len;
+        }, p, y);
+        return node.backward(() -> {
+            double[] pd = p.value.data, yd = y.value.data;
+            double g = node.grad().data[0] * 2.0 / len;
+            if (p.requiresGrad()) {
+                double[] gp = p.grad().data;
+                for (int i = 0; i < len; i++) gp[i] += g * (pd[i] - yd[i]);
+            }
+            if (y.requiresGrad()) {
+                double[] gy = y.grad().data;
+                for (int i = 0; i < len; i++) gy[i] -= g * (pd[i] - yd[i]);
+            }
+        });
+    }
+
+    /** mean(|p - y|) over all elements (PyTorch's L1Loss; the slope at 0 is 0). */
+    public static Node mae(Node p, Node y) {
+        int len = p.value.getNumElements();
+        DMatrixRMaj out = new DMatrixRMaj(1, 1);
+        Node node = Node.op("mae", out, () -> {
+            double[] pd = p.value.data, yd = y.value.data;
+            double s = 0;
+            for (int i = 0; i < len; i++) s += Math.abs(pd[i] - yd[i]);
+            out.data[0] = s / len;
+        }, p, y);
+        return node.backward(() -> {
+            double[] pd = p.value.data, yd = y.value.data;
+            double g = node.grad().data[0] / len;
+            for (int i = 0; i < len; i++) {
+                double d = g * Math.signum(pd[i] - yd[i]);
+                if (p.requiresGrad()) p.grad().data[i] += d;
+                if (y.requiresGrad()) y.grad().data[i] -= d;
+            }
+        });
+    }
+
+    /**
+     * Binary cross-entropy of probabilities p against targets y in [0, 1] (PyTorch's BCELoss):
+     * -mean(y log p + (1 - y) log(1 - p)), each log clamped at -100, the gradient's denominator
+     * at 1e-12, as PyTorch does.
+     */
+    public static Node bce(Node p, Node y) {
+        int len = p.value.getNumElements();
+        DMatrixRMaj out = new DMatrixRMaj(1, 1);
+        Node node = Node.op("bce", out, () -> {
+            double[] pd = p.value.data, yd = y.value.data;
+            double s = 0;
+            for (int i = 0; i < len; i++) {
+                double logP = Math.max(Math.log(pd[i]), -100), log1mP = Math.max(Math.log1p(-pd[i]), -100);
+                s -= yd[i] * logP + (1 - yd[i]) * log1mP;
+            }
+            out.data[0] = s / len;
+        }, p, y);
+        return node.backward(() -> {
+            double[] pd = p.value.data, yd = y.value.data;
+            double g = node.grad().data[0] / len;
+            for (int i = 0; i < len; i++) {
+                if (p.requiresGrad())
+                    p.grad().data[i] += g * (pd[i] - yd[i]) / Math.max((1 - pd[i]) * pd[i], 1e-12);
+                if (y.requiresGrad()) // d/dy = log(1-p) - log(p)
+                    y.grad().data[i] += g * (Math.max(Math.log1p(-pd[i]), -100) - Math.max(Math.log(pd[i]), -100));
+            }
+        });
+    }
+
+    /**
+     * Cross-entropy of logits (n×k, before softmax) against targets (PyTorch's CrossEntropyLoss):
+     * with {@code indices} the targets are an n×1 column of class indices 0..k-1 (checked by the
+     * caller), else an n×k matrix of class probabilities. The mean over rows.
+     */
+    public static Node crossEntropy(Node logits, Node target, boolean indices) {
+        int n = logits.rows(), k = logits.cols();
+        DMatrixRMaj out = new DMatrixRMaj(1, 1);
+        double[] soft = new double[n * k]; // softmax of each row, kept for the backward step
+        double[] lse = new double[n];      // log-sum-exp of each row
+        Node node = Node.op("cross_entropy", out, () -> {
+            double[] z = logits.value.data, t = target.value.data;
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                int r = i * k;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < k; j++) max = Math.max(max, z[r + j]);
+                double sum = 0;
+                for (int j = 0; j < k; j++) sum += soft[r + j] = Math.exp(z[r + j] - max);
+                double logSum = Math.log(sum) + max;
+                lse[i] = logSum;
+                for (int j = 0; j < k; j++) soft[r + j] /= sum;
+                if (indices) total += logSum - z[r + (int) t[i]];
+                else for (int j = 0; j < k; j++) total += t[r + j] * (logSum - z[r + j]);
+            }
+            out.data[0] = total / n;
+        }, logits, target);
+        return node.backward(() -> {
+            double g = node.grad().data[0] / n;
+            double[] t = target.value.data;
+            if (logits.requiresGrad()) {
+                double[] gz = logits.grad().data;
+                for (int i = 0; i < n; i++) {
+                    int r = i * k;
+                    if (indices) {
+                        for (int j = 0; j < k; j++) gz[r + j] += g * soft[r + j];
+                        gz[r + (int) t[i]] -= g;
+                    } else {
+                        double mass = 0;
+                        for (int j = 0; j < k; j++) mass += t[r + j];
+                        for (int j = 0; j < k; j++) gz[r + j] += g * (mass * soft[r + j] - t[r + j]);
+                    }
+                }
+            }
+            if (!indices && target.requiresGrad()) { // d/dt_j = -log softmax_j = logsumexp - z_j
+                double[] gt = target.grad().data, z = logits.value.data;
+                for (int i = 0; i < n; i++)
+                    for (int j = 0; j < k; j++) gt[i * k + j] += g * (lse[i] - z[i * k + j]);
+            }
+        });
+    }
+}

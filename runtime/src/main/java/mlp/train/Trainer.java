@@ -1,0 +1,201 @@
+package mlp.train;
+
+import mlp.MlpError;
+import mlp.autograd.Node;
+import mlp.autograd.Plan;
+import mlp.eval.Interpreter;
+import mlp.nn.Graph;
+import mlp.nn.Layer;
+import mlp.nn.Param;
+import mlp.tensor.Limits;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One {@code train(...)} call: the tutorial's {@code train_model} loop over a compiled graph.
+ *
+ * <p>The model and the loss are built once into an autograd graph in training mode, over
+ * buffers allocated once (a {@link Plan}); each epoch re-runs its forward and backward steps in
+ * place and the optimizer updates the parameters in place, so an epoch allocates nothing.
+ * Per epoch, as the tutorial: forward pass, record the predictions, the loss, zero the
+ * gradients, backward, optimizer step. The loss of epoch k is computed before epoch k's step.
+ *
+ * <p>With {@code batch > 0} the rows are shuffled each epoch (the interpreter's random
+ * generator) and each mini-batch takes one step; the epoch's loss is the mean of the batch
+ * losses weighted by their sizes, and its predictions gather each row's prediction from its
+ * batch.
+ */
+final class Trainer {
+    /** What one call asks for, checked by {@link TrainBuiltins}. */
+    record Request(Layer model, DMatrixRMaj x, DMatrixRMaj y, int epochs, Optimizer optimizer, Loss loss,
+                   double lr, int batch, int frames, boolean live, boolean progress) {
+    }
+
+    /** The graph of model + loss for one batch size. */
+    private static final class Compiled {
+        final DMatrixRMaj x, y;
+        final Node prediction, loss;
+        final Plan plan;
+        final Node[] params; // the parameters' variable nodes, in the model's parameter order
+
+        Compiled(Layer model, Loss lossFn, DMatrixRMaj x, DMatrixRMaj y, List<Param> params, Random random) {
+            this.x = x;
+            this.y = y;
+            Graph graph = Graph.training(random);
+            prediction = model.forward(Node.constant(x), graph);
+            loss = lossFn.build(prediction, Node.constant(y));
+            plan = new Plan(loss);
+            this.params = new Node[params.size()];
+            for (int i = 0; i < params.size(); i++) {
+                Node n = graph.nodeOf(params.get(i));
+                this.params[i] = n != null ? n : Node.variable(params.get(i).value); // unused: its gradient stays 0
+                this.params[i].grad();
+            }
+        }
+    }
+
+    private final Interpreter interpreter;
+    private final Request req;
+    private final int rows;
+    private final Compiled full;      // the batch of batch rows (or all rows)
+    private final Compiled tail;      // the last, smaller mini-batch, if the rows do not divide evenly
+    private final DMatrixRMaj predictions; // the epoch's predictions, n×out
+    private final int[] order;        // the row order of this epoch (mini-batches)
+    private final Optimizer.Stepper stepper;
+
+    Trainer(Interpreter interpreter, Request req) {
+        this.interpreter = interpreter;
+        this.req = req;
+        this.rows = req.x().numRows;
+        Random random = interpreter.random();
+        List<Param> params = req.model().params();
+        int[] sizes = new int[params.size()];
+        for (int i = 0; i < sizes.length; i++) sizes[i] = params.get(i).size();
+        stepper = req.optimizer().start(sizes, req.lr());
+        int batch = req.batch() <= 0 || req.batch() >= rows ? rows : req.batch();
+        if (batch == rows) {
+            // full batch: the graph reads X and y where they are (tensors are immutable values)
+            full = new Compiled(req.model(), req.loss(), req.x(), req.y(), params, random);
+            tail = null;
+            predictions = full.prediction.value;
+            order = null;
+        } else {
+            int xc = req.x().numCols, yc = req.y().numCols;
+            full = new Compiled(req.model(), req.loss(), Limits.matrix(batch, xc), Limits.matrix(batch, yc), params, random);
+            int rest = rows % batch;
+            try {
+                tail = rest == 0 ? null : new Compiled(req.model(), req.loss(), Limits.matrix(rest, xc), Limits.matrix(rest, yc), params, random);
+            } catch (MlpError e) {
+                throw new MlpError(e.plainMessage() + " — with batch=" + batch + " the last batch of the " + rows + " rows has "
+                        + rest + (rest == 1 ? " row" : " rows"));
+            }
+            predictions = Limits.matrix(rows, full.prediction.cols());
+            order = new int[rows];
+            for (int i = 0; i < rows; i++) order[i] = i;
+        }
+    }
+
+    Run run() {
+        Run run = new Run(req.model(), req.x(), req.y(), req.epochs());
+        FrameSchedule schedule = new FrameSchedule(req.epochs(), req.frames());
+        Limits.check(schedule.size(), (long) rows * predictions.numCols); // the frames must fit in memory too
+        // frame 0: X when it lives in y's space (the tutorial), else the untrained model's predictions
+        boolean xIsFrame = req.x().numCols == req.y().numCols;
+        boolean startKept = schedule.keeps(0);
+        if (startKept && xIsFrame) run.addFrame(0, req.x().copy());
+        boolean startPending = startKept && !xIsFrame;
+        if (startPending && req.epochs() == 0) {
+            run.addFrame(0, req.model().forward(Node.constant(req.x()), Graph.inference()).value.copy());
+            startPending = false;
+        }
+        int lastFramed = 0;
+        TrainingListener listener = req.live() ? mlp.plot.LiveTraining.open(interpreter, "Training") : new TrainingListener() {
+        };
+        TrainingProgress progress = TrainingProgress.open(interpreter.settings(), req.progress(), req.epochs());
+        long start = System.nanoTime();
+        double loss = Double.NaN;
+        try {
+            listener.started(run);
+            for (int epoch = 1; epoch <= req.epochs(); epoch++) {
+                loss = order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
+                run.addLoss(loss);
+                if (startPending) { // no X frame: the start is the untrained model's predictions
+                    run.addFrame(0, predictions.copy());
+                    startPending = false;
+                }
+                if (schedule.keeps(epoch)) {
+                    run.addFrame(epoch, predictions.copy());
+                    lastFramed = epoch;
+                }
+                listener.epoch(epoch, loss, predictions);
+                progress.update(epoch, loss);
+                if (interpreter.cancellation().requested() && epoch < req.epochs()) {
+                    run.markCancelled();
+                    if (lastFramed != epoch && req.frames() > 0) run.addFrame(epoch, predictions.copy());
+                    break;
+                }
+            }
+        } finally {
+            run.seconds((System.nanoTime() - start) / 1e9);
+            progress.set(run.epochs(), loss);
+            progress.close();
+            listener.finished(run);
+        }
+        return run;
+    }
+
+    /** One epoch on all rows: forward, loss, backward, step. */
+    private double fullBatchEpoch(int epoch) {
+        Compiled c = full;
+        c.plan.forward();
+        double loss = c.loss.value.data[0];
+        if (!Double.isFinite(loss)) throw nan(epoch, loss);
+        c.plan.backward();
+        stepper.step(c.params);
+        return loss;
+    }
+
+    /** One epoch of shuffled mini-batches, a step each. */
+    private double miniBatchEpoch(int epoch) {
+        Random random = interpreter.random();
+        for (int i = rows - 1; i > 0; i--) { // Fisher-Yates
+            int j = random.nextInt(i + 1), t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        double total = 0;
+        int batch = full.x.numRows;
+        for (int from = 0; from < rows; from += batch) {
+            Compiled c = rows - from >= batch ? full : tail;
+            int count = c.x.numRows;
+            gather(req.x(), c.x, from, count);
+            gather(req.y(), c.y, from, count);
+            c.plan.forward();
+            double loss = c.loss.value.data[0];
+            if (!Double.isFinite(loss)) throw nan(epoch, loss);
+            total += loss * count;
+            scatter(c.prediction.value, predictions, from, count);
+            c.plan.backward();
+            stepper.step(c.params);
+        }
+        return total / rows;
+    }
+
+    /** Copies the rows order[from .. from+count) of src into dst. */
+    private void gather(DMatrixRMaj src, DMatrixRMaj dst, int from, int count) {
+        int cols = src.numCols;
+        for (int i = 0; i < count; i++) System.arraycopy(src.data, order[from + i] * cols, dst.data, i * cols, cols);
+    }
+
+    /** Puts the rows of a batch's result back at their rows' places. */
+    private void scatter(DMatrixRMaj src, DMatrixRMaj dst, int from, int count) {
+        int cols = src.numCols;
+        for (int i = 0; i < count; i++) System.arraycopy(src.data, i * cols, dst.data, order[from + i] * cols, cols);
+    }
+
+    private MlpError nan(int epoch, double loss) {
+        return new MlpError("the loss became " + mlp.value.Format.number(loss) + " at epoch " + epoch + req.loss().nanHint());
+    }
+}
