@@ -2,96 +2,93 @@ package mlp.autograd;
 
 import mlp.tensor.Limits;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.Random;
 
 /**
- * The fused operations the layers are made of: each a single node with a hand-written forward
- * and backward loop, so that a training epoch runs a few tight loops rather than many small
- * generic ones. Rows are samples, columns are features, as everywhere in mlp.
+ * The fused operations the layers are made of, each a single node with a hand-written forward
+ * and backward loop.
+ *
+ * <p><b>Layout:</b> these operations take their activations <em>feature-major</em>: a batch of
+ * n samples with c features is a c×n matrix, one row per feature, one column per sample (the
+ * transpose of how a user sees X). The tutorial's nets are 2 features wide and 300 samples
+ * long, so every inner loop here runs along the samples: long, contiguous, free of the
+ * 2-iteration loops a row-major layout would give. Parameters keep their user-facing shapes
+ * (W out×in, b and batch-norm vectors 1×c; only their {@code data[j]} is read).
  */
 public final class LayerOps {
     private LayerOps() {
     }
 
-    // Above this many multiply-adds, and with rows wide enough, EJML's blocked products beat plain loops.
-    private static final long EJML_WORK = 1L << 16;
-
-    /** {@code x @ W' + b}: x is n×in, W out×in, b a 1×out row or null. */
+    /** {@code W @ x + b}: x is in×n, W out×in, b a 1×out row or null; the result is out×n. */
     public static Node linear(Node x, Node w, Node b) {
-        int n = x.rows(), in = x.cols(), out = w.rows();
+        int in = x.rows(), n = x.cols(), out = w.rows();
         if (w.cols() != in) throw new IllegalArgumentException("linear: " + in + " inputs, weight " + w.rows() + "×" + w.cols());
-        boolean big = (long) n * in * out > EJML_WORK && in >= 16 && out >= 16;
-        DMatrixRMaj y = Limits.matrix(n, out);
+        DMatrixRMaj y = Limits.matrix(out, n);
         Node[] inputs = b == null ? new Node[]{x, w} : new Node[]{x, w, b};
         Node node = Node.op("linear", y, () -> {
             double[] xd = x.value.data, wd = w.value.data, yd = y.data;
-            double[] bd = b == null ? null : b.value.data;
-            if (big) {
-                CommonOps_DDRM.multTransB(x.value, w.value, y);
-                if (bd != null) for (int i = 0; i < n; i++) for (int j = 0; j < out; j++) yd[i * out + j] += bd[j];
-                return;
-            }
-            if (in == 2) { // the tutorial's width: no inner loop
-                for (int j = 0; j < out; j++) {
-                    double w0 = wd[2 * j], w1 = wd[2 * j + 1], bj = bd == null ? 0 : bd[j];
-                    for (int i = 0; i < n; i++) yd[i * out + j] = xd[2 * i] * w0 + xd[2 * i + 1] * w1 + bj;
-                }
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                int xi = i * in, yi = i * out;
-                for (int j = 0; j < out; j++) {
-                    int wj = j * in;
-                    double s = 0;
-                    for (int k = 0; k < in; k++) s += xd[xi + k] * wd[wj + k];
-                    yd[yi + j] = bd == null ? s : s + bd[j];
-                }
+            for (int j = 0; j < out; j++) {
+                int yj = j * n;
+                double bj = b == null ? 0 : b.value.data[j];
+                java.util.Arrays.fill(yd, yj, yj + n, bj);
+                for (int k = 0; k < in; k++) axpy(wd[j * in + k], xd, k * n, yd, yj, n);
             }
         }, inputs);
         return node.backward(() -> {
-            DMatrixRMaj g = node.grad();
-            double[] gd = g.data, xd = x.value.data, wd = w.value.data;
-            if (big) {
-                if (x.requiresGrad()) CommonOps_DDRM.multAdd(g, w.value, x.grad());
-                if (w.requiresGrad()) CommonOps_DDRM.multAddTransA(g, x.value, w.grad());
-            } else {
-                if (w.requiresGrad()) { // dW[j,k] += sum_i g[i,j] x[i,k]
-                    double[] gw = w.grad().data;
-                    for (int j = 0; j < out; j++) {
-                        int wj = j * in;
-                        for (int k = 0; k < in; k++) {
-                            double s = 0;
-                            for (int i = 0; i < n; i++) s += gd[i * out + j] * xd[i * in + k];
-                            gw[wj + k] += s;
-                        }
-                    }
-                }
-                if (x.requiresGrad()) { // dx[i,k] += sum_j g[i,j] W[j,k]
-                    double[] gx = x.grad().data;
-                    for (int i = 0; i < n; i++) {
-                        int xi = i * in, gi = i * out;
-                        for (int j = 0; j < out; j++) {
-                            double gij = gd[gi + j];
-                            int wj = j * in;
-                            for (int k = 0; k < in; k++) gx[xi + k] += gij * wd[wj + k];
-                        }
-                    }
-                }
+            double[] gd = node.grad().data, xd = x.value.data, wd = w.value.data;
+            if (w.requiresGrad()) { // dW[j,k] += g_j . x_k
+                double[] gw = w.grad().data;
+                for (int j = 0; j < out; j++)
+                    for (int k = 0; k < in; k++) gw[j * in + k] += dot(gd, j * n, xd, k * n, n);
             }
-            if (b != null && b.requiresGrad()) { // db[j] += sum_i g[i,j]
+            if (b != null && b.requiresGrad()) { // db[j] += sum of g_j
                 double[] gb = b.grad().data;
-                for (int j = 0; j < out; j++) {
-                    double s = 0;
-                    for (int i = 0; i < n; i++) s += gd[i * out + j];
-                    gb[j] += s;
-                }
+                for (int j = 0; j < out; j++) gb[j] += sum(gd, j * n, n);
+            }
+            if (x.requiresGrad()) { // dx_k += sum_j W[j,k] g_j
+                double[] gx = x.grad().data;
+                for (int k = 0; k < in; k++)
+                    for (int j = 0; j < out; j++) axpy(wd[j * in + k], gd, j * n, gx, k * n, n);
             }
         });
     }
 
-    /** max(x, 0) + slope × min(x, 0), elementwise. */
+    /** {@code y[yo..yo+n) += a * x[xo..xo+n)}. */
+    static void axpy(double a, double[] x, int xo, double[] y, int yo, int n) {
+        if (a == 0) return;
+        for (int i = 0; i < n; i++) y[yo + i] += a * x[xo + i];
+    }
+
+    /** The dot product of two runs of n numbers, four partial sums at a time. */
+    static double dot(double[] a, int ao, double[] b, int bo, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[ao + i] * b[bo + i];
+            s1 += a[ao + i + 1] * b[bo + i + 1];
+            s2 += a[ao + i + 2] * b[bo + i + 2];
+            s3 += a[ao + i + 3] * b[bo + i + 3];
+        }
+        for (; i < n; i++) s0 += a[ao + i] * b[bo + i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** The sum of a run of n numbers, four partial sums at a time. */
+    static double sum(double[] a, int ao, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[ao + i];
+            s1 += a[ao + i + 1];
+            s2 += a[ao + i + 2];
+            s3 += a[ao + i + 3];
+        }
+        for (; i < n; i++) s0 += a[ao + i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** max(x, 0) + slope × min(x, 0), elementwise (any layout). */
     public static Node leakyRelu(Node x, double slope) {
         DMatrixRMaj y = Limits.matrix(x.rows(), x.cols());
         int len = y.getNumElements();
@@ -105,60 +102,55 @@ public final class LayerOps {
         });
     }
 
-    /** The softmax of each row (subtracting the row's max first, so no exp overflows). */
+    /** The softmax of each sample, i.e. of each column of the c×n x (subtracting the max first, so no exp overflows). */
     public static Node softmax(Node x) {
-        int n = x.rows(), c = x.cols();
-        DMatrixRMaj y = Limits.matrix(n, c);
+        int c = x.rows(), n = x.cols();
+        DMatrixRMaj y = Limits.matrix(c, n);
+        double[] max = new double[n], total = new double[n];
         Node node = Node.op("softmax", y, () -> {
             double[] xd = x.value.data, yd = y.data;
-            for (int i = 0; i < n; i++) {
-                int r = i * c;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < c; j++) max = Math.max(max, xd[r + j]);
-                double sum = 0;
-                for (int j = 0; j < c; j++) sum += yd[r + j] = Math.exp(xd[r + j] - max);
-                for (int j = 0; j < c; j++) yd[r + j] /= sum;
-            }
+            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(total, 0);
+            for (int j = 0; j < c; j++) for (int i = 0; i < n; i++) max[i] = Math.max(max[i], xd[j * n + i]);
+            for (int j = 0; j < c; j++)
+                for (int i = 0; i < n; i++) total[i] += yd[j * n + i] = Math.exp(xd[j * n + i] - max[i]);
+            for (int j = 0; j < c; j++) for (int i = 0; i < n; i++) yd[j * n + i] /= total[i];
         }, x);
-        return node.backward(() -> { // dx_j = y_j (g_j - sum_k g_k y_k)
-            double[] yd = y.data, g = node.grad().data, gx = x.grad().data;
-            for (int i = 0; i < n; i++) {
-                int r = i * c;
-                double dot = 0;
-                for (int j = 0; j < c; j++) dot += g[r + j] * yd[r + j];
-                for (int j = 0; j < c; j++) gx[r + j] += yd[r + j] * (g[r + j] - dot);
-            }
+        return node.backward(() -> { // dx_j = y_j (g_j - sum_k g_k y_k), per sample
+            double[] yd = y.data, g = node.grad().data, gx = x.grad().data, dots = total; // total is free until the next forward
+            java.util.Arrays.fill(dots, 0);
+            for (int j = 0; j < c; j++) for (int i = 0; i < n; i++) dots[i] += g[j * n + i] * yd[j * n + i];
+            for (int j = 0; j < c; j++) for (int i = 0; i < n; i++) gx[j * n + i] += yd[j * n + i] * (g[j * n + i] - dots[i]);
         });
     }
 
     /**
-     * Batch normalisation while training, as PyTorch's BatchNorm1d: each column normalised by its
-     * batch mean and biased variance, then scaled by {@code gamma} and shifted by {@code beta}
-     * (1×c rows); the running statistics move by {@code momentum} towards the batch mean and the
-     * unbiased batch variance. Built as a {@link Node#stateful} node: the statistics move only
-     * when a plan runs it.
+     * Batch normalisation while training, as PyTorch's BatchNorm1d, on a c×n batch: each feature
+     * (row) normalised by its batch mean and biased variance, then scaled by {@code gamma} and
+     * shifted by {@code beta} (1×c); the running statistics move by {@code momentum} towards the
+     * batch mean and the unbiased batch variance. Built as a {@link Node#stateful} node: the
+     * statistics move only when a plan runs it.
      */
     public static Node batchNormTrain(Node x, Node gamma, Node beta, DMatrixRMaj runningMean, DMatrixRMaj runningVar,
                                       double momentum, double eps) {
-        int n = x.rows(), c = x.cols();
-        DMatrixRMaj y = Limits.matrix(n, c);
+        int c = x.rows(), n = x.cols();
+        DMatrixRMaj y = Limits.matrix(c, n);
         double[] mean = new double[c], invStd = new double[c];
         Node node = Node.stateful("batchnorm", y, () -> {
             double[] xd = x.value.data, yd = y.data, g = gamma.value.data, b = beta.value.data;
             double[] rm = runningMean.data, rv = runningVar.data;
             for (int j = 0; j < c; j++) {
-                double sum = 0;
-                for (int i = 0; i < n; i++) sum += xd[i * c + j];
-                double mu = sum / n, squares = 0;
+                int r = j * n;
+                double mu = sum(xd, r, n) / n, squares = 0;
                 for (int i = 0; i < n; i++) {
-                    double d = xd[i * c + j] - mu;
+                    double d = xd[r + i] - mu;
                     squares += d * d;
                 }
                 double is = 1 / Math.sqrt(squares / n + eps);
                 mean[j] = mu;
                 invStd[j] = is;
                 double alpha = is * g[j], shift = b[j] - mu * alpha; // PyTorch's form: x * alpha + shift
-                for (int i = 0; i < n; i++) yd[i * c + j] = xd[i * c + j] * alpha + shift;
+                for (int i = 0; i < n; i++) yd[r + i] = xd[r + i] * alpha + shift;
                 rm[j] = (1 - momentum) * rm[j] + momentum * mu;
                 rv[j] = (1 - momentum) * rv[j] + momentum * (squares / (n - 1));
             }
@@ -166,53 +158,51 @@ public final class LayerOps {
         return node.backward(() -> { // PyTorch's batch_norm_backward
             double[] xd = x.value.data, gd = node.grad().data, g = gamma.value.data;
             for (int j = 0; j < c; j++) {
-                double mu = mean[j], is = invStd[j], sum = 0, dot = 0;
-                for (int i = 0; i < n; i++) {
-                    double gi = gd[i * c + j];
-                    sum += gi;
-                    dot += (xd[i * c + j] - mu) * gi;
-                }
+                int r = j * n;
+                double mu = mean[j], is = invStd[j], total = sum(gd, r, n), dot = 0;
+                for (int i = 0; i < n; i++) dot += (xd[r + i] - mu) * gd[r + i];
                 if (x.requiresGrad()) {
                     double[] gx = x.grad().data;
-                    double k = dot * is * is / n, gradMean = sum / n, scale = is * g[j];
-                    for (int i = 0; i < n; i++)
-                        gx[i * c + j] += (gd[i * c + j] - gradMean - (xd[i * c + j] - mu) * k) * scale;
+                    double k = dot * is * is / n, gradMean = total / n, scale = is * g[j];
+                    for (int i = 0; i < n; i++) gx[r + i] += (gd[r + i] - gradMean - (xd[r + i] - mu) * k) * scale;
                 }
                 if (gamma.requiresGrad()) gamma.grad().data[j] += dot * is;
-                if (beta.requiresGrad()) beta.grad().data[j] += sum;
+                if (beta.requiresGrad()) beta.grad().data[j] += total;
             }
         });
     }
 
-    /** Batch normalisation in inference mode: the running statistics, nothing moves. */
+    /** Batch normalisation in inference mode, on a c×n batch: the running statistics; nothing moves. */
     public static Node batchNormInfer(Node x, Node gamma, Node beta, DMatrixRMaj runningMean, DMatrixRMaj runningVar, double eps) {
-        int n = x.rows(), c = x.cols();
-        DMatrixRMaj y = Limits.matrix(n, c);
+        int c = x.rows(), n = x.cols();
+        DMatrixRMaj y = Limits.matrix(c, n);
         Node node = Node.op("batchnorm", y, () -> {
             double[] xd = x.value.data, yd = y.data, g = gamma.value.data, b = beta.value.data;
             for (int j = 0; j < c; j++) {
                 double is = 1 / Math.sqrt(runningVar.data[j] + eps), alpha = is * g[j];
                 double shift = b[j] - runningMean.data[j] * alpha;
-                for (int i = 0; i < n; i++) yd[i * c + j] = xd[i * c + j] * alpha + shift;
+                for (int i = 0; i < n; i++) yd[j * n + i] = xd[j * n + i] * alpha + shift;
             }
         }, x, gamma, beta);
         return node.backward(() -> {
             double[] xd = x.value.data, gd = node.grad().data, g = gamma.value.data;
             for (int j = 0; j < c; j++) {
+                int r = j * n;
                 double is = 1 / Math.sqrt(runningVar.data[j] + eps), mu = runningMean.data[j];
-                for (int i = 0; i < n; i++) {
-                    double gi = gd[i * c + j];
-                    if (x.requiresGrad()) x.grad().data[i * c + j] += gi * is * g[j];
-                    if (gamma.requiresGrad()) gamma.grad().data[j] += gi * (xd[i * c + j] - mu) * is;
-                    if (beta.requiresGrad()) beta.grad().data[j] += gi;
+                if (x.requiresGrad()) axpy(is * g[j], gd, r, x.grad().data, r, n);
+                if (gamma.requiresGrad()) {
+                    double dot = 0;
+                    for (int i = 0; i < n; i++) dot += gd[r + i] * (xd[r + i] - mu);
+                    gamma.grad().data[j] += dot * is;
                 }
+                if (beta.requiresGrad()) beta.grad().data[j] += sum(gd, r, n);
             }
         });
     }
 
     /**
-     * Dropout while training: each element is zeroed with probability p and the rest scaled by
-     * 1/(1-p), with a fresh mask drawn from {@code random} every time a plan runs it.
+     * Dropout while training (any layout): each element is zeroed with probability p and the
+     * rest scaled by 1/(1-p), with a fresh mask drawn from {@code random} every time a plan runs it.
      */
     public static Node dropout(Node x, double p, Random random) {
         DMatrixRMaj y = Limits.matrix(x.rows(), x.cols());

@@ -89,53 +89,52 @@ public final class LossOps {
     }
 
     /**
-     * Cross-entropy of logits (n×k, before softmax) against targets (PyTorch's CrossEntropyLoss):
-     * with {@code indices} the targets are an n×1 column of class indices 0..k-1 (checked by the
-     * caller), else an n×k matrix of class probabilities. The mean over rows.
+     * Cross-entropy of class scores against targets (PyTorch's CrossEntropyLoss), feature-major
+     * as the layers: {@code logits} is k×n (a column of k scores, before softmax, per sample);
+     * with {@code indices} the targets are a 1×n row of class indices 0..k-1 (checked by the
+     * caller), else a k×n matrix of class probabilities. The mean over samples.
      */
     public static Node crossEntropy(Node logits, Node target, boolean indices) {
-        int n = logits.rows(), k = logits.cols();
+        int k = logits.rows(), n = logits.cols();
         DMatrixRMaj out = new DMatrixRMaj(1, 1);
-        double[] soft = new double[n * k]; // softmax of each row, kept for the backward step
-        double[] lse = new double[n];      // log-sum-exp of each row
+        double[] soft = new double[k * n]; // the softmax of each sample, kept for the backward step
+        double[] lse = new double[n];      // log-sum-exp of each sample's scores
         Node node = Node.op("cross_entropy", out, () -> {
             double[] z = logits.value.data, t = target.value.data;
             double total = 0;
             for (int i = 0; i < n; i++) {
-                int r = i * k;
                 double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < k; j++) max = Math.max(max, z[r + j]);
+                for (int j = 0; j < k; j++) max = Math.max(max, z[j * n + i]);
                 double sum = 0;
-                for (int j = 0; j < k; j++) sum += soft[r + j] = Math.exp(z[r + j] - max);
+                for (int j = 0; j < k; j++) sum += soft[j * n + i] = Math.exp(z[j * n + i] - max);
                 double logSum = Math.log(sum) + max;
                 lse[i] = logSum;
-                for (int j = 0; j < k; j++) soft[r + j] /= sum;
-                if (indices) total += logSum - z[r + (int) t[i]];
-                else for (int j = 0; j < k; j++) total += t[r + j] * (logSum - z[r + j]);
+                for (int j = 0; j < k; j++) soft[j * n + i] /= sum;
+                if (indices) total += logSum - z[(int) t[i] * n + i];
+                else for (int j = 0; j < k; j++) total += t[j * n + i] * (logSum - z[j * n + i]);
             }
             out.data[0] = total / n;
         }, logits, target);
         return node.backward(() -> {
             double g = node.grad().data[0] / n;
-            double[] t = target.value.data;
+            double[] t = target.value.data, z = logits.value.data;
             if (logits.requiresGrad()) {
                 double[] gz = logits.grad().data;
-                for (int i = 0; i < n; i++) {
-                    int r = i * k;
-                    if (indices) {
-                        for (int j = 0; j < k; j++) gz[r + j] += g * soft[r + j];
-                        gz[r + (int) t[i]] -= g;
-                    } else {
+                if (indices) {
+                    for (int j = 0; j < k * n; j++) gz[j] += g * soft[j];
+                    for (int i = 0; i < n; i++) gz[(int) t[i] * n + i] -= g;
+                } else {
+                    for (int i = 0; i < n; i++) {
                         double mass = 0;
-                        for (int j = 0; j < k; j++) mass += t[r + j];
-                        for (int j = 0; j < k; j++) gz[r + j] += g * (mass * soft[r + j] - t[r + j]);
+                        for (int j = 0; j < k; j++) mass += t[j * n + i];
+                        for (int j = 0; j < k; j++) gz[j * n + i] += g * (mass * soft[j * n + i] - t[j * n + i]);
                     }
                 }
             }
             if (!indices && target.requiresGrad()) { // d/dt_j = -log softmax_j = logsumexp - z_j
-                double[] gt = target.grad().data, z = logits.value.data;
-                for (int i = 0; i < n; i++)
-                    for (int j = 0; j < k; j++) gt[i * k + j] += g * (lse[i] - z[i * k + j]);
+                double[] gt = target.grad().data;
+                for (int j = 0; j < k; j++)
+                    for (int i = 0; i < n; i++) gt[j * n + i] += g * (lse[i] - z[j * n + i]);
             }
         });
     }

@@ -93,6 +93,12 @@ public final class Activation extends Layer {
         };
     }
 
+    /** The activation on a tensor as users hold it (a row per sample): elementwise, or per row for softmax. */
+    private Node onRows(Node x) {
+        if (kind == Kind.SOFTMAX) return Ops.transpose(LayerOps.softmax(Ops.transpose(x)));
+        return forward(x, Graph.inference());
+    }
+
     /** The function on one number. */
     public double apply(double x) {
         return switch (kind) {
@@ -122,12 +128,12 @@ public final class Activation extends Layer {
                 if (!Double.isFinite(n.value())) throw args.error("slope", "leaky_relu(slope): slope must be a finite number");
                 return leaky(n.value());
             }
-            if (v instanceof Tensor t) return new Tensor(forward(t.node(), Graph.inference()));
+            if (v instanceof Tensor t) return new Tensor(onRows(t.node()));
             throw args.error("slope", "leaky_relu(slope): slope must be a number (or apply it to a tensor), not " + Interpreter.describe(v));
         }
         Value v = args.bind(sig()).get("x");
         if (v instanceof Num n) return new Num(apply(n.value()));
-        if (v instanceof Tensor t) return new Tensor(forward(t.node(), Graph.inference()));
+        if (v instanceof Tensor t) return new Tensor(onRows(t.node()));
         throw args.error("x", signature() + ": x must be a tensor or a number, not " + Interpreter.describe(v));
     }
 

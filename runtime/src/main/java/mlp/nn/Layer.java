@@ -2,6 +2,7 @@ package mlp.nn;
 
 import mlp.MlpError;
 import mlp.autograd.Node;
+import mlp.autograd.Ops;
 import mlp.eval.Args;
 import mlp.eval.Callable;
 import mlp.eval.Interpreter;
@@ -63,7 +64,12 @@ public abstract class Layer implements Callable, Pipeable, HasMembers {
     /** True when every width and parameter is known (the layer can run). */
     public abstract boolean resolved();
 
-    /** Builds this layer's computation on x (whose width the layer has been resolved for). */
+    /**
+     * Builds this layer's computation on x, whose width the layer has been resolved for. The
+     * nodes are <em>feature-major</em> (see {@link mlp.autograd.LayerOps}): x is in×n, one column
+     * per sample, and so is the result (out×n). {@link #apply} does the transposing for tensors
+     * as users hold them.
+     */
     public abstract Node forward(Node x, Graph graph);
 
     /** How the layer is named in messages and summaries: {@code linear(2, 16)}. */
@@ -121,10 +127,10 @@ public abstract class Layer implements Callable, Pipeable, HasMembers {
         return new Tensor(apply(x.node(), args.interpreter().random(), Given.tensor()));
     }
 
-    /** Resolves the layer for x's width, then runs it in inference mode. */
+    /** Resolves the layer for x's width, then runs it on x (n×in, a row per sample) in inference mode. */
     public Node apply(Node x, Random random, Given given) {
         resolve(x.cols(), random, given);
-        return forward(x, Graph.inference());
+        return Ops.transpose(forward(Ops.transpose(x), Graph.inference()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package mlp.train;
 import mlp.MlpError;
 import mlp.autograd.LossOps;
 import mlp.autograd.Node;
+import mlp.autograd.Ops;
 import mlp.eval.Args;
 import mlp.eval.Callable;
 import mlp.eval.Signature;
@@ -78,13 +79,16 @@ public final class Loss implements Callable {
         return null;
     }
 
-    /** The loss node (1×1) of predictions against targets (already checked with {@link #mismatch}). */
+    /**
+     * The loss node (1×1) of predictions against targets (already checked with {@link #mismatch}),
+     * both feature-major as the layers give them (out×n; class indices a 1×n row).
+     */
     public Node build(Node pred, Node y) {
         return switch (kind) {
             case MSE -> LossOps.mse(pred, y);
             case MAE -> LossOps.mae(pred, y);
             case BCE -> LossOps.bce(pred, y);
-            case CROSS_ENTROPY -> LossOps.crossEntropy(pred, y, y.cols() == 1);
+            case CROSS_ENTROPY -> LossOps.crossEntropy(pred, y, y.rows() == 1); // one target per sample: class indices
         };
     }
 
@@ -105,7 +109,7 @@ public final class Loss implements Callable {
             for (double v : p.data().data) if (!(v >= 0 && v <= 1))
                 throw args.error("pred", "bce(pred, y): pred must hold probabilities between 0 and 1 (apply sigmoid first), but it contains "
                         + mlp.value.Format.number(v));
-        Node out = build(p.node(), y.node());
+        Node out = build(Ops.transpose(p.node()), Ops.transpose(y.node()));
         if (out.requiresGrad()) return new Tensor(out);
         return new Num(out.value.data[0]);
     }

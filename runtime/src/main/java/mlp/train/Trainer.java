@@ -9,6 +9,7 @@ import mlp.nn.Layer;
 import mlp.nn.Param;
 import mlp.tensor.Limits;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.List;
 import java.util.Random;
@@ -22,6 +23,9 @@ import java.util.Random;
  * Per epoch, as the tutorial: forward pass, record the predictions, the loss, zero the
  * gradients, backward, optimizer step. The loss of epoch k is computed before epoch k's step.
  *
+ * <p>The graph runs feature-major (see {@link mlp.autograd.LayerOps}): X and y are transposed
+ * once, and predictions are transposed back only when a frame or a live window wants them.
+ *
  * <p>With {@code batch > 0} the rows are shuffled each epoch (the interpreter's random
  * generator) and each mini-batch takes one step; the epoch's loss is the mean of the batch
  * losses weighted by their sizes, and its predictions gather each row's prediction from its
@@ -33,7 +37,7 @@ final class Trainer {
                    double lr, int batch, int frames, boolean live, boolean progress) {
     }
 
-    /** The graph of model + loss for one batch size. */
+    /** The graph of model + loss for one batch size, over feature-major buffers (x in×n, y out×n). */
     private static final class Compiled {
         final DMatrixRMaj x, y;
         final Node prediction, loss;
@@ -61,7 +65,7 @@ final class Trainer {
     private final int rows;
     private final Compiled full;      // the batch of batch rows (or all rows)
     private final Compiled tail;      // the last, smaller mini-batch, if the rows do not divide evenly
-    private final DMatrixRMaj predictions; // the epoch's predictions, n×out
+    private final DMatrixRMaj predictions; // the epoch's predictions as users see them, n×out
     private final int[] order;        // the row order of this epoch (mini-batches)
     private final Optimizer.Stepper stepper;
 
@@ -75,39 +79,39 @@ final class Trainer {
         for (int i = 0; i < sizes.length; i++) sizes[i] = params.get(i).size();
         stepper = req.optimizer().start(sizes, req.lr());
         int batch = req.batch() <= 0 || req.batch() >= rows ? rows : req.batch();
-        if (batch == rows) {
-            // full batch: the graph reads X and y where they are (tensors are immutable values)
-            full = new Compiled(req.model(), req.loss(), req.x(), req.y(), params, random);
+        if (batch == rows) { // full batch: X and y transposed once
+            full = new Compiled(req.model(), req.loss(), CommonOps_DDRM.transpose(req.x(), null),
+                    CommonOps_DDRM.transpose(req.y(), null), params, random);
             tail = null;
-            predictions = full.prediction.value;
             order = null;
         } else {
             int xc = req.x().numCols, yc = req.y().numCols;
-            full = new Compiled(req.model(), req.loss(), Limits.matrix(batch, xc), Limits.matrix(batch, yc), params, random);
+            full = new Compiled(req.model(), req.loss(), Limits.matrix(xc, batch), Limits.matrix(yc, batch), params, random);
             int rest = rows % batch;
             try {
-                tail = rest == 0 ? null : new Compiled(req.model(), req.loss(), Limits.matrix(rest, xc), Limits.matrix(rest, yc), params, random);
+                tail = rest == 0 ? null : new Compiled(req.model(), req.loss(), Limits.matrix(xc, rest), Limits.matrix(yc, rest), params, random);
             } catch (MlpError e) {
                 throw new MlpError(e.plainMessage() + " — with batch=" + batch + " the last batch of the " + rows + " rows has "
                         + rest + (rest == 1 ? " row" : " rows"));
             }
-            predictions = Limits.matrix(rows, full.prediction.cols());
             order = new int[rows];
             for (int i = 0; i < rows; i++) order[i] = i;
         }
+        predictions = Limits.matrix(rows, full.prediction.rows());
     }
 
     Run run() {
         Run run = new Run(req.model(), req.x(), req.y(), req.epochs());
         FrameSchedule schedule = new FrameSchedule(req.epochs(), req.frames());
         Limits.check(schedule.size(), (long) rows * predictions.numCols); // the frames must fit in memory too
+        boolean live = req.live();
         // frame 0: X when it lives in y's space (the tutorial), else the untrained model's predictions
         boolean xIsFrame = req.x().numCols == req.y().numCols;
         boolean startKept = schedule.keeps(0);
         if (startKept && xIsFrame) run.addFrame(0, req.x().copy());
         boolean startPending = startKept && !xIsFrame;
         if (startPending && req.epochs() == 0) {
-            run.addFrame(0, req.model().forward(Node.constant(req.x()), Graph.inference()).value.copy());
+            run.addFrame(0, req.model().apply(Node.constant(req.x()), interpreter.random(), mlp.nn.Layer.Given.tensor()).value.copy());
             startPending = false;
         }
         int lastFramed = 0;
@@ -121,19 +125,21 @@ final class Trainer {
             for (int epoch = 1; epoch <= req.epochs(); epoch++) {
                 loss = order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
                 run.addLoss(loss);
+                boolean framed = schedule.keeps(epoch);
+                if (startPending || framed || live) predictions();
                 if (startPending) { // no X frame: the start is the untrained model's predictions
                     run.addFrame(0, predictions.copy());
                     startPending = false;
                 }
-                if (schedule.keeps(epoch)) {
+                if (framed) {
                     run.addFrame(epoch, predictions.copy());
                     lastFramed = epoch;
                 }
-                listener.epoch(epoch, loss, predictions);
+                if (live) listener.epoch(epoch, loss, predictions);
                 progress.update(epoch, loss);
                 if (interpreter.cancellation().requested() && epoch < req.epochs()) {
                     run.markCancelled();
-                    if (lastFramed != epoch && req.frames() > 0) run.addFrame(epoch, predictions.copy());
+                    if (lastFramed != epoch && req.frames() > 0) run.addFrame(epoch, predictions().copy());
                     break;
                 }
             }
@@ -144,6 +150,12 @@ final class Trainer {
             listener.finished(run);
         }
         return run;
+    }
+
+    /** The last epoch's predictions, n×out (transposed from the graph's out×n when full batch). */
+    private DMatrixRMaj predictions() {
+        if (order == null) CommonOps_DDRM.transpose(full.prediction.value, predictions);
+        return predictions;
     }
 
     /** One epoch on all rows: forward, loss, backward, step. */
@@ -166,10 +178,10 @@ final class Trainer {
             order[j] = t;
         }
         double total = 0;
-        int batch = full.x.numRows;
+        int batch = full.x.numCols;
         for (int from = 0; from < rows; from += batch) {
             Compiled c = rows - from >= batch ? full : tail;
-            int count = c.x.numRows;
+            int count = c.x.numCols;
             gather(req.x(), c.x, from, count);
             gather(req.y(), c.y, from, count);
             c.plan.forward();
@@ -183,16 +195,24 @@ final class Trainer {
         return total / rows;
     }
 
-    /** Copies the rows order[from .. from+count) of src into dst. */
+    /** Copies the rows order[from .. from+count) of src (n×c) into the columns of dst (c×count). */
     private void gather(DMatrixRMaj src, DMatrixRMaj dst, int from, int count) {
         int cols = src.numCols;
-        for (int i = 0; i < count; i++) System.arraycopy(src.data, order[from + i] * cols, dst.data, i * cols, cols);
+        double[] s = src.data, d = dst.data;
+        for (int i = 0; i < count; i++) {
+            int r = order[from + i] * cols;
+            for (int f = 0; f < cols; f++) d[f * count + i] = s[r + f];
+        }
     }
 
-    /** Puts the rows of a batch's result back at their rows' places. */
+    /** Puts the columns of a batch's result (c×count) back at their rows' places in dst (n×c). */
     private void scatter(DMatrixRMaj src, DMatrixRMaj dst, int from, int count) {
-        int cols = src.numCols;
-        for (int i = 0; i < count; i++) System.arraycopy(src.data, i * cols, dst.data, order[from + i] * cols, cols);
+        int cols = src.numRows;
+        double[] s = src.data, d = dst.data;
+        for (int i = 0; i < count; i++) {
+            int r = order[from + i] * cols;
+            for (int f = 0; f < cols; f++) d[r + f] = s[f * count + i];
+        }
     }
 
     private MlpError nan(int epoch, double loss) {

@@ -1,7 +1,6 @@
 package mlp.train;
 
 import mlp.eval.Settings;
-import mlp.value.Format;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
@@ -9,36 +8,43 @@ import me.tongfei.progressbar.ProgressBarRenderer;
 import me.tongfei.progressbar.ProgressState;
 
 import java.io.PrintStream;
-import java.util.Locale;
 
 /**
  * The training progress bar, tqdm's format drawn by the progressbar library (its own thread
  * renders; the training loop only hands it the epoch and the loss, at most every 50 ms):
  * <pre>45%|████▌     | 450/1000 [00:01&lt;00:01, 2650.3 it/s, loss=0.0213]</pre>
- * On a terminal the line is redrawn in place; elsewhere (a pipe, a log) only the last line is
- * written, once, when training ends.
+ * On a terminal the line is redrawn in place by the library's render thread; elsewhere (a pipe,
+ * a log) there is nothing to redraw, so no bar thread runs: the last line is written once, when
+ * training ends.
  */
 final class TrainingProgress implements AutoCloseable {
     private static final long UPDATE_NANOS = 50_000_000L;
 
-    private final ProgressBar bar; // null when off
+    private final ProgressBar bar;   // the live bar on a terminal, else null
+    private final PrintStream quiet; // not a terminal: where the final line goes (null when off)
+    private final int epochs;
+    private final long start = System.nanoTime();
     private long nextUpdate;
+    private int shownEpoch;
+    private double shownLoss = Double.NaN;
 
-    private TrainingProgress(ProgressBar bar) {
+    private TrainingProgress(ProgressBar bar, PrintStream quiet, int epochs) {
         this.bar = bar;
+        this.quiet = quiet;
+        this.epochs = epochs;
     }
 
     static TrainingProgress open(Settings settings, boolean wanted, int epochs) {
         PrintStream out = settings.progress();
-        if (!wanted || out == null) return new TrainingProgress(null);
-        ProgressBarConsumer consumer = settings.progressIsTerminal() ? new Redraw(out) : new LastLine(out);
+        if (!wanted || out == null) return new TrainingProgress(null, null, epochs);
+        if (!settings.progressIsTerminal()) return new TrainingProgress(null, out, epochs);
         ProgressBar bar = new ProgressBarBuilder()
                 .setInitialMax(epochs)
                 .setUpdateIntervalMillis(100)
                 .setRenderer(new Tqdm())
-                .setConsumer(consumer)
+                .setConsumer(new Redraw(out))
                 .build();
-        return new TrainingProgress(bar);
+        return new TrainingProgress(bar, null, epochs);
     }
 
     /** Epoch {@code epoch} finished with this loss; cheap unless the bar is due for an update. */
@@ -52,14 +58,24 @@ final class TrainingProgress implements AutoCloseable {
 
     /** Shows exactly this state (at the end of training). */
     void set(int epoch, double loss) {
+        shownEpoch = epoch;
+        shownLoss = loss;
         if (bar == null) return;
         bar.stepTo(epoch);
-        bar.setExtraMessage("loss=" + Format.number(loss));
+        bar.setExtraMessage(lossText(loss));
+    }
+
+    private static String lossText(double loss) {
+        return Double.isNaN(loss) ? "" : "loss=" + Digits.number(loss);
     }
 
     @Override
     public void close() {
         if (bar != null) bar.close();
+        if (quiet != null) {
+            quiet.println(Tqdm.line(shownEpoch, epochs, (System.nanoTime() - start) / 1e9, lossText(shownLoss)));
+            quiet.flush();
+        }
     }
 
     /** tqdm's layout: percent, a 10-cell bar with eighth blocks, count, elapsed<remaining, rate, loss. */
@@ -68,14 +84,19 @@ final class TrainingProgress implements AutoCloseable {
 
         @Override
         public String render(ProgressState state, int maxLength) {
-            long current = state.getCurrent(), max = state.getMax();
-            double elapsed = state.getElapsedAfterStart().toNanos() / 1e9;
+            return line(state.getCurrent(), state.getMax(), state.getElapsedAfterStart().toNanos() / 1e9, state.getExtraMessage());
+        }
+
+        /** {@code 45%|████▌     | 450/1000 [00:01<00:01, 2650.3 it/s, loss=0.0213]}. */
+        static String line(long current, long max, double elapsed, String extra) {
             double fraction = max > 0 ? Math.min(1, (double) current / max) : 1;
             double rate = elapsed > 0 ? current / elapsed : 0;
             String remaining = rate > 0 ? time((max - current) / rate) : "?";
-            String extra = state.getExtraMessage();
-            return String.format(Locale.ROOT, "%3d%%|%s| %d/%d [%s<%s, %.1f it/s%s]", (int) (fraction * 100), cells(fraction),
-                    current, max, time(elapsed), remaining, rate, extra == null || extra.isEmpty() ? "" : ", " + extra);
+            String percent = Integer.toString((int) (fraction * 100));
+            // plain concatenation, not String.format: the first format call of a JVM loads ~100 classes
+            return " ".repeat(3 - percent.length()) + percent + "%|" + cells(fraction) + "| " + current + "/" + max
+                    + " [" + time(elapsed) + "<" + remaining + ", " + Digits.fixed(rate, 1) + " it/s"
+                    + (extra == null || extra.isEmpty() ? "" : ", " + extra) + "]";
         }
 
         static String cells(double fraction) {
@@ -87,8 +108,8 @@ final class TrainingProgress implements AutoCloseable {
 
         static String time(double seconds) {
             long s = (long) seconds;
-            if (s >= 3600) return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
-            return String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+            String mmss = Digits.two(s / 60 % 60) + ":" + Digits.two(s % 60);
+            return s >= 3600 ? s / 3600 + ":" + mmss : mmss;
         }
     }
 
@@ -117,34 +138,6 @@ final class TrainingProgress implements AutoCloseable {
         public void close() {
             out.println();
             out.flush();
-        }
-    }
-
-    /** Not a terminal: no carriage returns; the last state as one line at the end. */
-    private static final class LastLine implements ProgressBarConsumer {
-        private final PrintStream out;
-        private volatile String last;
-
-        LastLine(PrintStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public int getMaxRenderedLength() {
-            return 100;
-        }
-
-        @Override
-        public void accept(String line) {
-            last = line;
-        }
-
-        @Override
-        public void close() {
-            if (last != null) {
-                out.println(last);
-                out.flush();
-            }
         }
     }
 }

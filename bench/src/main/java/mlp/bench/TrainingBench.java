@@ -1,0 +1,76 @@
+package mlp.bench;
+
+import mlp.eval.Interpreter;
+import mlp.eval.Settings;
+import mlp.syntax.Source;
+import mlp.train.Run;
+import mlp.value.Tensor;
+import org.ejml.data.DMatrixRMaj;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The tutorial's five training runs as .mlp code, timed: iterations (epochs) per second of
+ * each {@code train(...)} call, measured around the whole statement (argument checks and
+ * compiling the graph included). The progress bar is on, writing to a non-terminal sink, so
+ * its cost is counted too. Each run is repeated; the first repetition is the cold one (JIT
+ * warm-up included), later ones are warm.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar mlp.bench.TrainingBench PARITY_DIR [repeats]}.
+ * Prints one line per run and repetition: {@code name rep epochs seconds it/s cpu-seconds cpu-it/s}
+ * (the CPU time of the training thread, which other processes on a shared machine disturb less).
+ */
+public final class TrainingBench {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** The tutorial's runs: name, dataset, model, epochs (all adam, mse, lr 0.01). */
+    static final String[][] RUNS = {
+            {"rot-linear", "rot", "linear(2, 2, init=identity)", "1000"},
+            {"parts-linear", "parts", "linear(2, 2, init=identity)", "500"},
+            {"parts-mlp", "parts", "linear(2, 2, init=identity) |> relu |> linear(2, 2, init=identity)", "5000"},
+            {"parts-residual", "parts", "linear(2, 2, init=identity) |> residual(init=identity) |> residual(init=identity) |> linear(2, 2, init=identity)", "5000"},
+            {"parts-batchnorm", "parts", "linear(2, 2, init=identity) |> residual(init=identity) |> batchnorm |> residual(init=identity) |> batchnorm |> linear(2, 2, init=identity)", "5000"},
+    };
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "runtime/src/test/resources/parity");
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
+        for (String[] r : RUNS) {
+            DMatrixRMaj x = csv(dir.resolve(r[1] + "-X.csv")), y = csv(dir.resolve(r[1] + "-y.csv"));
+            for (int rep = 0; rep < repeats; rep++) {
+                Interpreter it = new Interpreter(new Settings().out(new PrintWriter(new StringWriter()))
+                        .progress(sink).progressIsTerminal(false).pictures(Settings.Pictures.OFF));
+                it.globals().define("X", new Tensor(x));
+                it.globals().define("y", new Tensor(y));
+                String code = "run = train(" + r[2] + ", X, y, lr=0.01, epochs=" + r[3] + (System.getProperty("noprogress") != null ? ", progress=false" : "") + ")";
+                long c0 = CPU.getCurrentThreadCpuTime(), t0 = System.nanoTime();
+                it.run(new Source("bench.mlp", code));
+                double seconds = (System.nanoTime() - t0) / 1e9, cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
+                Run run = (Run) it.globals().lookup("run");
+                System.out.printf(Locale.ROOT, "%s %d %d %.6f %.1f %.6f %.1f%n", r[0], rep, run.epochs(), seconds, run.epochs() / seconds,
+                        cpu, run.epochs() / cpu);
+            }
+        }
+    }
+
+    static DMatrixRMaj csv(Path file) throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank()) continue;
+            String[] cells = line.split(",");
+            double[] row = new double[cells.length];
+            for (int i = 0; i < cells.length; i++) row[i] = Double.parseDouble(cells[i].trim());
+            rows.add(row);
+        }
+        return new DMatrixRMaj(rows.toArray(new double[0][]));
+    }
+}
