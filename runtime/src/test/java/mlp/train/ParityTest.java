@@ -50,6 +50,81 @@ class ParityTest {
         return tests;
     }
 
+    /**
+     * Options the tutorial does not use, against PyTorch float64 (extra.json, made by extra.py
+     * beside it): every epoch within 1e-6 relative, and the inference-mode predictions and
+     * batch-norm running statistics of the trained model.
+     */
+    @TestFactory
+    List<DynamicTest> moreOptionsMatchPyTorch() throws IOException {
+        JsonNode runs = new ObjectMapper().readTree(DIR.resolve("extra.json").toFile());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode ref : runs) tests.add(DynamicTest.dynamicTest(ref.get("name").asText(), () -> checkExtra(ref)));
+        return tests;
+    }
+
+    private static void checkExtra(JsonNode ref) throws IOException {
+        String data = ref.get("data").asText();
+        DMatrixRMaj x = csv(DIR.resolve(data + "-X.csv")), y = csv(DIR.resolve(data + "-y.csv"));
+        int n = x.numRows;
+        DMatrixRMaj target = switch (ref.get("target").asText()) {
+            case "y" -> y;
+            case "cluster" -> { // the class index of each row's cluster of 100
+                DMatrixRMaj t = new DMatrixRMaj(n, 1);
+                for (int i = 0; i < n; i++) t.data[i] = i / 100;
+                yield t;
+            }
+            default -> { // "first": 1 for the first cluster
+                DMatrixRMaj t = new DMatrixRMaj(n, 1);
+                for (int i = 0; i < n; i++) t.data[i] = i < 100 ? 1 : 0;
+                yield t;
+            }
+        };
+        Interpreter it = Mlp.interpreter(new StringWriter());
+        it.globals().define("X", new Tensor(x));
+        it.globals().define("y", new Tensor(target));
+        it.run(new Source("parity.mlp", "run = train(" + ref.get("model").asText() + ", X, y, optimizer=" + ref.get("optimizer").asText()
+                + ", loss=" + ref.get("loss").asText() + ", lr=" + ref.get("lr").asText() + ", epochs=" + ref.get("epochs").asText() + ")\n"
+                + "pred = run.model(X)"));
+        Run run = (Run) it.globals().lookup("run");
+        JsonNode losses = ref.get("losses");
+        assertEquals(losses.size(), run.epochs());
+        double worst = 0;
+        for (int e = 0; e < losses.size(); e++)
+            worst = Math.max(worst, Math.abs(run.loss(e) - losses.get(e).asDouble()) / Math.abs(losses.get(e).asDouble()));
+        DMatrixRMaj pred = ((Tensor) it.globals().lookup("pred")).data();
+        double worstPred = 0;
+        JsonNode want = ref.get("eval_pred");
+        for (int r = 0; r < pred.numRows; r++)
+            for (int c = 0; c < pred.numCols; c++) {
+                double w = want.get(r).get(c).asDouble();
+                worstPred = Math.max(worstPred, Math.abs(pred.get(r, c) - w) / Math.max(1e-3, Math.abs(w)));
+            }
+        double worstStats = 0;
+        List<mlp.nn.BatchNorm> norms = new ArrayList<>();
+        collectNorms((Layer) run.model(), norms);
+        assertEquals(ref.get("running_mean").size(), norms.size());
+        for (int k = 0; k < norms.size(); k++)
+            for (int j = 0; j < norms.get(k).width(); j++) {
+                worstStats = Math.max(worstStats, rel(norms.get(k).runningMean().data[j], ref.get("running_mean").get(k).get(j).asDouble()));
+                worstStats = Math.max(worstStats, rel(norms.get(k).runningVar().data[j], ref.get("running_var").get(k).get(j).asDouble()));
+            }
+        System.out.printf("parity %-22s %4d epochs: max rel dev %.2e; eval_pred %.2e; running stats %.2e%n",
+                ref.get("name").asText(), losses.size(), worst, worstPred, worstStats);
+        assertTrue(worst < 1e-6, "loss deviates " + worst);
+        assertTrue(worstPred < 1e-6, "eval predictions deviate " + worstPred);
+        assertTrue(worstStats < 1e-6, "running statistics deviate " + worstStats);
+    }
+
+    private static double rel(double got, double want) {
+        return Math.abs(got - want) / Math.max(1e-12, Math.abs(want));
+    }
+
+    private static void collectNorms(Layer l, List<mlp.nn.BatchNorm> out) {
+        if (l instanceof mlp.nn.BatchNorm b) out.add(b);
+        for (Layer c : l.children()) collectNorms(c, out);
+    }
+
     private static void check(JsonNode ref) throws IOException {
         String data = ref.get("data").asText();
         Interpreter it = Mlp.interpreter(new StringWriter());
