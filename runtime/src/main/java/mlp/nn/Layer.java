@@ -124,7 +124,11 @@ public abstract class Layer implements Callable, Pipeable, HasMembers {
         if (v instanceof Tensor t) x = t;
         else if (v instanceof Num n) x = new Tensor(new DMatrixRMaj(new double[][]{{n.value()}}));
         else throw new MlpError(describe() + " applies to a tensor, not " + Interpreter.describe(v), args.positionalPos(0));
-        return new Tensor(apply(x.node(), args.interpreter().random(), Given.tensor()));
+        try {
+            return new Tensor(apply(x.node(), args.interpreter().random(), Given.tensor()));
+        } catch (MlpError e) {
+            throw e.at(args.callPos());
+        }
     }
 
     /** Resolves the layer for x's width, then runs it on x (n×in, a row per sample) in inference mode. */
