@@ -97,10 +97,10 @@ public final class TrainBuiltins implements Builtins.Module {
         } catch (MlpError e) {
             throw e.at(a.pos("X"));
         }
-        String why = loss.mismatch(x.rows(), model.outWidth(x.cols()), y.data(), "the model's output");
-        if (why != null) throw a.error("y", "train: " + why);
         if (model.params().isEmpty())
             throw a.error("model", "train: " + model.describe() + " has no parameters to train");
+        String why = loss.mismatch(x.rows(), model.outWidth(x.cols()), y.data(), "the model's output");
+        if (why != null) throw a.error("y", "train: " + why);
 
         Trainer.Request request = new Trainer.Request(model, x.data(), y.data(), epochs, optimizer, loss, lr, batch, frames, live, progress);
         return new Trainer(it, request).run();
