@@ -1,5 +1,9 @@
 package mlp.train;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
 /**
  * Number formatting for the progress line, without {@code String.format} (whose first use in a
  * JVM costs tens of milliseconds of class loading, inside the first training run). Numbers are
@@ -27,19 +31,21 @@ final class Digits {
         return v < 10 ? "0" + v : Long.toString(v);
     }
 
-    /** As {@link mlp.value.Format#number}. */
+    /**
+     * As {@link mlp.value.Format#number}: {@code String.format} rounds the shortest decimal form
+     * of a double ({@link Double#toString}) half up, and so does this.
+     */
     static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         if (Double.isNaN(v) || Double.isInfinite(v)) return fixed(v, 0);
         double a = Math.abs(v);
-        if (a >= 1e-4 && a < 1e15) return strip(fixed(v, 4));
-        int exp = (int) Math.floor(Math.log10(a));
-        double mantissa = v / Math.pow(10, exp);
-        if (Math.abs(Math.round(Math.abs(mantissa) * 1e4)) >= 100_000) { // 9.99995 rounds up to 10
-            exp++;
-            mantissa /= 10;
-        }
-        return fixed(mantissa, 4) + "e" + (exp < 0 ? "-" : "+") + two(Math.abs(exp));
+        BigDecimal d = new BigDecimal(Double.toString(v));
+        if (a >= 1e-4 && a < 1e15) return strip(d.setScale(4, RoundingMode.HALF_UP).toPlainString());
+        BigDecimal r = d.round(new MathContext(5, RoundingMode.HALF_UP));
+        int exp = r.precision() - r.scale() - 1;
+        String digits = r.unscaledValue().abs().toString();
+        digits = (digits + "0000").substring(0, 5);
+        return (v < 0 ? "-" : "") + digits.charAt(0) + "." + digits.substring(1) + "e" + (exp < 0 ? "-" : "+") + two(Math.abs(exp));
     }
 
     private static String strip(String s) {
