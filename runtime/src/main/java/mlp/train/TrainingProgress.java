@@ -21,6 +21,7 @@ final class TrainingProgress implements AutoCloseable {
     private static final long UPDATE_NANOS = 50_000_000L;
 
     private final ProgressBar bar;   // the live bar on a terminal, else null
+    private final Redraw redraw;     // its line on the terminal
     private final PrintStream quiet; // not a terminal: where the final line goes (null when off)
     private final int epochs;
     private final long start = System.nanoTime();
@@ -28,23 +29,25 @@ final class TrainingProgress implements AutoCloseable {
     private int shownEpoch;
     private double shownLoss = Double.NaN;
 
-    private TrainingProgress(ProgressBar bar, PrintStream quiet, int epochs) {
+    private TrainingProgress(ProgressBar bar, Redraw redraw, PrintStream quiet, int epochs) {
         this.bar = bar;
+        this.redraw = redraw;
         this.quiet = quiet;
         this.epochs = epochs;
     }
 
     static TrainingProgress open(Settings settings, boolean wanted, int epochs) {
         PrintStream out = settings.progress();
-        if (!wanted || out == null) return new TrainingProgress(null, null, epochs);
-        if (!settings.progressIsTerminal()) return new TrainingProgress(null, out, epochs);
+        if (!wanted || out == null) return new TrainingProgress(null, null, null, epochs);
+        if (!settings.progressIsTerminal()) return new TrainingProgress(null, null, out, epochs);
+        Redraw redraw = new Redraw(out);
         ProgressBar bar = new ProgressBarBuilder()
                 .setInitialMax(epochs)
                 .setUpdateIntervalMillis(100)
                 .setRenderer(new Tqdm())
-                .setConsumer(new Redraw(out))
+                .setConsumer(redraw)
                 .build();
-        return new TrainingProgress(bar, null, epochs);
+        return new TrainingProgress(bar, redraw, null, epochs);
     }
 
     /** Epoch {@code epoch} finished with this loss; cheap unless the bar is due for an update. */
@@ -71,7 +74,12 @@ final class TrainingProgress implements AutoCloseable {
 
     @Override
     public void close() {
-        if (bar != null) bar.close();
+        if (bar != null) {
+            bar.close();
+            // progressbar 0.10.2 skips closing its consumer when closed before its first scheduled
+            // update ran (a short training): end the line ourselves (closing twice is harmless)
+            redraw.close();
+        }
         if (quiet != null) {
             quiet.println(Tqdm.line(shownEpoch, epochs, (System.nanoTime() - start) / 1e9, lossText(shownLoss)));
             quiet.flush();
@@ -117,6 +125,7 @@ final class TrainingProgress implements AutoCloseable {
     private static final class Redraw implements ProgressBarConsumer {
         private final PrintStream out;
         private int lastLength;
+        private boolean closed;
 
         Redraw(PrintStream out) {
             this.out = out;
@@ -128,14 +137,17 @@ final class TrainingProgress implements AutoCloseable {
         }
 
         @Override
-        public void accept(String line) {
+        public synchronized void accept(String line) {
+            if (closed) return;
             out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
             lastLength = line.length();
             out.flush();
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            if (closed) return;
+            closed = true;
             out.println();
             out.flush();
         }

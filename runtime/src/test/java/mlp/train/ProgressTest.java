@@ -42,8 +42,8 @@ class ProgressTest {
         String out = progressOf(", epochs=300", true);
         assertTrue(out.startsWith("\r"), out);
         String last = out.substring(out.lastIndexOf('\r') + 1);
-        assertTrue(last.strip().matches(LINE), last);
-        assertTrue(out.endsWith("\n"));
+        assertTrue(last.strip().matches(LINE), out.replace("\r", "<CR>"));
+        assertTrue(out.endsWith("\n"), out.replace("\r", "<CR>"));
     }
 
     @Test
