@@ -24,7 +24,10 @@ import java.util.Locale;
  * its cost is counted too. Each run is repeated; the first repetition is the cold one (JIT
  * warm-up included), later ones are warm.
  *
- * <p>Usage: {@code java -cp benchmarks.jar mlp.bench.TrainingBench PARITY_DIR [repeats]}.
+ * <p>Usage: {@code java -cp benchmarks.jar mlp.bench.TrainingBench PARITY_DIR [repeats] [script]}.
+ * With {@code script}, each run goes once, in the tutorial's order, in this (fresh) JVM: what a
+ * first {@code mlp scripts/seed.mlp} sees, JIT warm-up included; the repetition is then
+ * numbered -1.
  * Prints one line per run and repetition: {@code name rep epochs seconds it/s cpu-seconds cpu-it/s}
  * (the CPU time of the training thread, which other processes on a shared machine disturb less).
  */
@@ -43,10 +46,12 @@ public final class TrainingBench {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "runtime/src/test/resources/parity");
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        boolean script = args.length > 2 && args[2].equals("script");
+        if (script) repeats = 1;
         PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
         for (String[] r : RUNS) {
             DMatrixRMaj x = csv(dir.resolve(r[1] + "-X.csv")), y = csv(dir.resolve(r[1] + "-y.csv"));
-            for (int rep = 0; rep < repeats; rep++) {
+            for (int rep = script ? -1 : 0; rep < (script ? 0 : repeats); rep++) {
                 Interpreter it = new Interpreter(new Settings().out(new PrintWriter(new StringWriter()))
                         .progress(sink).progressIsTerminal(false).pictures(Settings.Pictures.OFF));
                 it.globals().define("X", new Tensor(x));

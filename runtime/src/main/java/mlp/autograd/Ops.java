@@ -164,11 +164,11 @@ public final class Ops {
         int len = out.getNumElements();
         Node n = Node.op("relu", out, () -> {
             double[] x = a.value.data, y = out.data;
-            for (int i = 0; i < len; i++) y[i] = x[i] > 0 ? x[i] : 0;
+            for (int i = 0; i < len; i++) y[i] = Math.max(x[i], 0); // nan stays nan, as in PyTorch
         }, a);
         return n.backward(() -> { // the gradient passes where the input was positive (0 at 0, as PyTorch)
             double[] x = a.value.data, g = n.grad().data, ga = a.grad().data;
-            for (int i = 0; i < len; i++) if (x[i] > 0) ga[i] += g[i];
+            for (int i = 0; i < len; i++) ga[i] += x[i] > 0 ? g[i] : 0;
         });
     }
 

@@ -1,0 +1,56 @@
+"""Makes the side-by-side table from the two result files of run.sh.
+
+Each line of a result file: name rep epochs seconds it/s cpu-seconds cpu-it/s. For each run
+the table gives the median and the spread (min-max) of it/s over the warm repetitions (rep >= 1:
+rep 0 of each process includes the JIT's warm-up on the JVM and first-call costs in PyTorch),
+the ratio of the medians, and the same for CPU time (the training thread's), which the other
+work on a shared machine disturbs less. The last column: each run once, in the tutorial's order,
+in a fresh JVM (what a first `mlp scripts/seed.mlp` sees), against PyTorch's median.
+"""
+import statistics
+import sys
+from collections import defaultdict
+
+RUNS = ["rot-linear", "parts-linear", "parts-mlp", "parts-residual", "parts-batchnorm"]
+
+
+def read(path):
+    """warm[name] = (it/s, cpu it/s) of reps >= 1; first[name] = it/s of script-mode runs (rep -1)."""
+    warm, first = defaultdict(lambda: ([], [])), defaultdict(list)
+    for line in open(path):
+        parts = line.split()
+        if len(parts) != 7 or parts[0] not in RUNS:
+            continue
+        name, rep, rate, cpu_rate = parts[0], int(parts[1]), float(parts[4]), float(parts[6])
+        if rep == -1:
+            first[name].append(rate)
+        elif rep >= 1:
+            warm[name][0].append(rate)
+            warm[name][1].append(cpu_rate)
+    return warm, first
+
+
+def fmt(values):
+    return f"{statistics.median(values):,.0f} ({min(values):,.0f}–{max(values):,.0f})"
+
+
+def main():
+    mlp, mlp_first = read(sys.argv[1])
+    torch, _ = read(sys.argv[2])
+    print("| run | epochs | .mlp it/s, median (min–max) | PyTorch it/s, median (min–max) | ratio | ratio by CPU time "
+          "| .mlp in a fresh JVM, tutorial order: it/s (ratio) |")
+    print("|---|---|---|---|---|---|---|")
+    epochs = {"rot-linear": 1000, "parts-linear": 500, "parts-mlp": 5000, "parts-residual": 5000, "parts-batchnorm": 5000}
+    for name in RUNS:
+        if name not in mlp or name not in torch:
+            continue
+        m, t = mlp[name], torch[name]
+        ratio = statistics.median(m[0]) / statistics.median(t[0])
+        cpu_ratio = statistics.median(m[1]) / statistics.median(t[1])
+        tm = statistics.median(t[0])
+        first = ", ".join(f"{c:,.0f} ({c / tm:.0f}×)" for c in mlp_first[name])
+        print(f"| {name} | {epochs[name]} | {fmt(m[0])} | {fmt(t[0])} | {ratio:.0f}× | {cpu_ratio:.0f}× | {first} |")
+
+
+if __name__ == "__main__":
+    main()
