@@ -169,10 +169,11 @@ public final class LayerBuiltins implements Builtins.Module {
         return init;
     }
 
-    /** A model argument: a layer or a stack (a bare maker such as batchnorm is not a model yet). */
+    /** A model argument: a layer or a stack (a bare maker such as batchnorm stands for a fresh layer). */
     static Layer model(Args a, String param) {
         Value v = a.get(param);
         if (v instanceof Layer l) return l;
+        if (v instanceof LayerMaker m) return m.fresh();
         throw a.error(param, a.sig() + ": " + param + " must be a layer or a model, not " + Interpreter.describe(v));
     }
 }

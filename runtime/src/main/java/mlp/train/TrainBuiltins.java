@@ -64,6 +64,7 @@ public final class TrainBuiltins implements Builtins.Module {
     private static Value train(Args a) {
         Interpreter it = a.interpreter();
         Value mv = a.get("model");
+        if (mv instanceof mlp.nn.LayerMaker maker) mv = maker.fresh(); // train(batchnorm, ...): a new one, returned in run.model
         if (!(mv instanceof Layer model))
             throw a.error("model", "train: model must be a layer or a stack of layers, not " + Interpreter.describe(mv));
         Tensor x = a.tensor("X"), y = a.tensor("y");

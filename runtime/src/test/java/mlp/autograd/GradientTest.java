@@ -182,6 +182,38 @@ class GradientTest {
         check("dropout", List.of(x), () -> LayerOps.dropout(x, 0.4, repeating));
     }
 
+    // ---- whole layers in training mode: the gradients of their parameters ----
+
+    /** Builds a model, runs it on a batch in training mode, and checks the gradient of x and of every parameter. */
+    private static void checkModel(String what, mlp.nn.Layer model, int width) {
+        Random random = new Random(3);
+        model.resolve(width, random, mlp.nn.Layer.Given.tensor());
+        Node x = var(random(width, 7, 11)); // 7 samples, feature-major
+        mlp.nn.Graph[] graph = new mlp.nn.Graph[1];
+        List<mlp.nn.Param> params = model.params();
+        Node out = model.forward(x, graph[0] = mlp.nn.Graph.training(random));
+        List<Node> leaves = new java.util.ArrayList<>();
+        leaves.add(x);
+        for (mlp.nn.Param p : params) leaves.add(graph[0].nodeOf(p));
+        check(what, leaves, () -> out, true); // a bias right before a batch norm has no gradient
+    }
+
+    @Test
+    void layersInTrainingMode() {
+        Random r = new Random(5);
+        mlp.nn.Init init = mlp.nn.Init.DEFAULT;
+        checkModel("linear", new mlp.nn.Linear(3, 4, true, init, r), 3);
+        checkModel("residual block", mlp.nn.Residual.block(3, init, r), 3);
+        checkModel("residual(stack)", mlp.nn.Residual.around(new mlp.nn.Stack(List.of(
+                new mlp.nn.Linear(3, 3, true, init, r), mlp.nn.Activation.TANH, new mlp.nn.Linear(3, 3, false, init, r)))), 3);
+        mlp.nn.BatchNorm bn = new mlp.nn.BatchNorm(3);
+        checkModel("linear |> batchnorm |> leaky_relu |> softmax", new mlp.nn.Stack(List.of(
+                new mlp.nn.Linear(2, 3, true, init, r), bn, mlp.nn.Activation.leaky(0.1), mlp.nn.Activation.SOFTMAX)), 2);
+        checkModel("the tutorial's batch-norm model", new mlp.nn.Stack(List.of(
+                new mlp.nn.Linear(2, 2, true, init, r), mlp.nn.Residual.block(2, init, r), new mlp.nn.BatchNorm(2),
+                mlp.nn.Residual.block(2, init, r), new mlp.nn.BatchNorm(2), new mlp.nn.Linear(2, 2, true, init, r))), 2);
+    }
+
     // ---- losses ----
 
     @Test
