@@ -1,6 +1,5 @@
 package mlp.nn;
 
-import mlp.MlpError;
 import mlp.autograd.LayerOps;
 import mlp.autograd.Node;
 import mlp.autograd.Ops;

@@ -1,6 +1,5 @@
 package mlp.train;
 
-import mlp.MlpError;
 import mlp.autograd.LossOps;
 import mlp.autograd.Node;
 import mlp.autograd.Ops;

@@ -1,6 +1,5 @@
 package mlp.train;
 
-import mlp.MlpError;
 import mlp.autograd.Node;
 import mlp.eval.Args;
 import mlp.eval.Callable;
@@ -171,9 +170,5 @@ public final class Optimizer implements Callable {
             return "<optimizer sgd(lr=" + Format.number(lr) + ", momentum=" + Format.number(momentum) + ")>";
         return "<optimizer adam(lr=" + Format.number(lr) + ", beta1=" + Format.number(beta1) + ", beta2=" + Format.number(beta2)
                 + ", eps=" + Format.number(eps) + ", weight_decay=" + Format.number(weightDecay) + ")>";
-    }
-
-    static MlpError notOne(Args a, String param, Value v) {
-        return a.error(param, "train: optimizer must be adam or sgd (or adam(...), sgd(...)), not " + mlp.eval.Interpreter.describe(v));
     }
 }
