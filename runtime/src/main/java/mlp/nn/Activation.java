@@ -156,8 +156,4 @@ public final class Activation extends Layer {
         return kind == Kind.LEAKY_RELU ? List.of("slope") : List.of();
     }
 
-    @Override
-    public String toString() {
-        return "<layer " + describe() + ">";
-    }
 }

@@ -166,8 +166,10 @@ public abstract class Layer implements Callable, Pipeable, HasMembers {
         return new Tensor(p.value.copy());
     }
 
+    /** One line, {@code <layer linear(2, 3): 9 parameters>}; a stack prints as its summary table. */
     @Override
     public String toString() {
-        return Summary.table(this);
+        long count = parameterCount();
+        return "<layer " + describe() + (count > 0 ? ": " + count + (count == 1 ? " parameter" : " parameters") : "") + ">";
     }
 }

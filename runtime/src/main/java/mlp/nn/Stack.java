@@ -78,6 +78,12 @@ public final class Stack extends Layer implements Indexable {
         return s.toString();
     }
 
+    /** A model prints as its summary: each layer, its output shape and parameter count, the total. */
+    @Override
+    public String toString() {
+        return Summary.table(this);
+    }
+
     @Override
     public int length() {
         return layers.size();

@@ -172,8 +172,10 @@ class LayerTest {
                 """;
         assertEquals(table, Mlp.run("summary(linear(2, 16) |> relu |> residual |> batchnorm |> linear(2))"));
         assertEquals(table.strip(), Mlp.eval("linear(2, 16) |> relu |> residual |> batchnorm |> linear(2)").toString());
-        assertEquals("layer         output  params\nlinear(2, 3)  (n×3)        9\ntotal                      9", Mlp.eval("linear(2, 3)").toString());
+        assertEquals("layer         output  params\nlinear(2, 3)  (n×3)        9\ntotal                      9\n", Mlp.run("summary(linear(2, 3))"));
+        assertEquals("<layer linear(2, 3): 9 parameters>", Mlp.eval("linear(2, 3)").toString());
         assertEquals("<layer relu>", Mlp.eval("relu").toString());
+        assertEquals("[<layer linear(2, 1): 3 parameters>, <layer sigmoid>]", mlp.value.Format.repr(Mlp.eval("(linear(2, 1) |> sigmoid).layers")));
     }
 
     // ---- activations: layers and functions at once ----
