@@ -5,8 +5,9 @@ per-epoch `outputs.append(predictions.detach().numpy())`, and the notebook's mod
 with identity weights and zero biases. Timed around the whole train_model call (optimizer
 creation included), like the .mlp side is timed around the whole train(...) statement.
 
-Usage: /usr/bin/python3 pytorch_runs.py PARITY_DIR [repeats]
-Prints one line per run and repetition: name rep epochs seconds it/s cpu-seconds cpu-it/s
+Usage: /usr/bin/python3 pytorch_runs.py PARITY_DIR [warmups] [measured]
+Each run `warmups` times unmeasured (labelled w), then `measured` times. Prints one line per run
+and repetition: name rep epochs seconds it/s cpu-seconds cpu-it/s
 """
 import sys
 import time
@@ -107,16 +108,18 @@ RUNS = [
 
 def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else "runtime/src/test/resources/parity"
-    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    warmups = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    measured = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     for name, data, make, epochs in RUNS:
         X = torch.tensor(np.loadtxt(f"{folder}/{data}-X.csv", delimiter=","), dtype=torch.float32)
         y = torch.tensor(np.loadtxt(f"{folder}/{data}-y.csv", delimiter=","), dtype=torch.float32)
-        for rep in range(repeats):
+        for rep in range(-warmups, measured):
             model = make()
             c0, t0 = time.thread_time(), time.perf_counter()
             train_model(model, X, y, lr=0.01, epochs=epochs)
             seconds, cpu = time.perf_counter() - t0, time.thread_time() - c0
-            print(f"{name} {rep} {epochs} {seconds:.6f} {epochs / seconds:.1f} {cpu:.6f} {epochs / cpu:.1f}", flush=True)
+            label = "w" if rep < 0 else rep
+            print(f"{name} {label} {epochs} {seconds:.6f} {epochs / seconds:.1f} {cpu:.6f} {epochs / cpu:.1f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """Makes the side-by-side table from the two result files of run.sh.
 
-Each line of a result file: name rep epochs seconds it/s cpu-seconds cpu-it/s. For each run
-the table gives the median and the spread (min-max) of it/s over the warm repetitions (rep >= 1:
-rep 0 of each process includes the JIT's warm-up on the JVM and first-call costs in PyTorch),
+Each line of a result file: name rep epochs seconds it/s cpu-seconds cpu-it/s, where rep is a
+number for a measured repetition, "w" for a warm-up one (not counted) and "first" for a run of
+the tutorial-order first run in a fresh JVM. For each run the table gives the median and the
+spread (min-max) of it/s over the measured repetitions (after warm-up: the JIT has compiled the
+training loop, PyTorch has made its first-call allocations),
 the ratio of the medians, and the same for CPU time (the training thread's), which the other
 work on a shared machine disturbs less. The last column: each run once, in the tutorial's order,
 in a fresh JVM (what a first `mlp scripts/seed.mlp` sees), against PyTorch's median.
@@ -15,19 +17,19 @@ RUNS = ["rot-linear", "parts-linear", "parts-mlp", "parts-residual", "parts-batc
 
 
 def read(path):
-    """warm[name] = (it/s, cpu it/s) of reps >= 1; first[name] = it/s of script-mode runs (rep -1)."""
-    warm, first = defaultdict(lambda: ([], [])), defaultdict(list)
+    """measured[name] = (it/s, cpu it/s) of measured reps; first[name] = it/s of tutorial-order first runs."""
+    measured, first = defaultdict(lambda: ([], [])), defaultdict(list)
     for line in open(path):
         parts = line.split()
         if len(parts) != 7 or parts[0] not in RUNS:
             continue
-        name, rep, rate, cpu_rate = parts[0], int(parts[1]), float(parts[4]), float(parts[6])
-        if rep == -1:
+        name, rep, rate, cpu_rate = parts[0], parts[1], float(parts[4]), float(parts[6])
+        if rep == "first":
             first[name].append(rate)
-        elif rep >= 1:
-            warm[name][0].append(rate)
-            warm[name][1].append(cpu_rate)
-    return warm, first
+        elif rep != "w":
+            measured[name][0].append(rate)
+            measured[name][1].append(cpu_rate)
+    return measured, first
 
 
 def fmt(values):

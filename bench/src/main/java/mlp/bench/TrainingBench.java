@@ -24,10 +24,11 @@ import java.util.Locale;
  * its cost is counted too. Each run is repeated; the first repetition is the cold one (JIT
  * warm-up included), later ones are warm.
  *
- * <p>Usage: {@code java -cp benchmarks.jar mlp.bench.TrainingBench PARITY_DIR [repeats] [script]}.
- * With {@code script}, each run goes once, in the tutorial's order, in this (fresh) JVM: what a
- * first {@code mlp scripts/seed.mlp} sees, JIT warm-up included; the repetition is then
- * numbered -1.
+ * <p>Usage: {@code java -cp benchmarks.jar mlp.bench.TrainingBench PARITY_DIR [warmups] [measured]}:
+ * each run {@code warmups} times unmeasured (the JIT compiles the training loop; labelled
+ * {@code w}), then {@code measured} times. {@code ... TrainingBench PARITY_DIR first} instead runs
+ * each run once, in the tutorial's order, in this fresh JVM: what a first
+ * {@code mlp scripts/seed.mlp} sees, JIT warm-up included (labelled {@code first}).
  * Prints one line per run and repetition: {@code name rep epochs seconds it/s cpu-seconds cpu-it/s}
  * (the CPU time of the training thread, which other processes on a shared machine disturb less).
  */
@@ -45,23 +46,24 @@ public final class TrainingBench {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "runtime/src/test/resources/parity");
-        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        boolean script = args.length > 2 && args[2].equals("script");
-        if (script) repeats = 1;
+        boolean first = args.length > 1 && args[1].equals("first");
+        int warmups = first ? 0 : args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int measured = first ? 1 : args.length > 2 ? Integer.parseInt(args[2]) : 5;
         PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
         for (String[] r : RUNS) {
             DMatrixRMaj x = csv(dir.resolve(r[1] + "-X.csv")), y = csv(dir.resolve(r[1] + "-y.csv"));
-            for (int rep = script ? -1 : 0; rep < (script ? 0 : repeats); rep++) {
+            for (int rep = -warmups; rep < measured; rep++) {
+                String label = first ? "first" : rep < 0 ? "w" : Integer.toString(rep);
                 Interpreter it = new Interpreter(new Settings().out(new PrintWriter(new StringWriter()))
                         .progress(sink).progressIsTerminal(false).pictures(Settings.Pictures.OFF));
                 it.globals().define("X", new Tensor(x));
                 it.globals().define("y", new Tensor(y));
-                String code = "run = train(" + r[2] + ", X, y, lr=0.01, epochs=" + r[3] + (System.getProperty("noprogress") != null ? ", progress=false" : "") + ")";
+                String code = "run = train(" + r[2] + ", X, y, lr=0.01, epochs=" + r[3] + ")";
                 long c0 = CPU.getCurrentThreadCpuTime(), t0 = System.nanoTime();
                 it.run(new Source("bench.mlp", code));
                 double seconds = (System.nanoTime() - t0) / 1e9, cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
                 Run run = (Run) it.globals().lookup("run");
-                System.out.printf(Locale.ROOT, "%s %d %d %.6f %.1f %.6f %.1f%n", r[0], rep, run.epochs(), seconds, run.epochs() / seconds,
+                System.out.printf(Locale.ROOT, "%s %s %d %.6f %.1f %.6f %.1f%n", r[0], label, run.epochs(), seconds, run.epochs() / seconds,
                         cpu, run.epochs() / cpu);
             }
         }
