@@ -100,56 +100,67 @@ final class Trainer {
         predictions = Limits.matrix(rows, full.prediction.rows());
     }
 
+    // the state of one run, for epoch()
+    private Run run;
+    private FrameSchedule schedule;
+    private TrainingListener listener;
+    private TrainingProgress progress;
+    private boolean startPending; // frame 0 still to be taken from the first epoch's predictions
+    private int lastFramed;
+
     Run run() {
-        Run run = new Run(req.model(), req.x(), req.y(), req.epochs());
-        FrameSchedule schedule = new FrameSchedule(req.epochs(), req.frames());
+        run = new Run(req.model(), req.x(), req.y(), req.epochs());
+        schedule = new FrameSchedule(req.epochs(), req.frames());
         Limits.check(schedule.size(), (long) rows * predictions.numCols); // the frames must fit in memory too
-        boolean live = req.live();
         // frame 0: X when it lives in y's space (the tutorial), else the untrained model's predictions
         boolean xIsFrame = req.x().numCols == req.y().numCols;
         boolean startKept = schedule.keeps(0);
         if (startKept && xIsFrame) run.addFrame(0, req.x().copy());
-        boolean startPending = startKept && !xIsFrame;
+        startPending = startKept && !xIsFrame;
         if (startPending && req.epochs() == 0) {
             run.addFrame(0, req.model().apply(Node.constant(req.x()), interpreter.random(), mlp.nn.Layer.Given.tensor()).value.copy());
             startPending = false;
         }
-        int lastFramed = 0;
-        TrainingListener listener = req.live() ? mlp.plot.LiveTraining.open(interpreter, "Training") : new TrainingListener() {
+        listener = req.live() ? mlp.plot.LiveTraining.open(interpreter, "Training") : new TrainingListener() {
         };
-        TrainingProgress progress = TrainingProgress.open(interpreter.settings(), req.progress(), req.epochs());
+        progress = TrainingProgress.open(interpreter.settings(), req.progress(), req.epochs());
         long start = System.nanoTime();
-        double loss = Double.NaN;
         try {
             listener.started(run);
-            for (int epoch = 1; epoch <= req.epochs(); epoch++) {
-                loss = order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
-                run.addLoss(loss);
-                boolean framed = schedule.keeps(epoch);
-                if (startPending || framed || live) predictions();
-                if (startPending) { // no X frame: the start is the untrained model's predictions
-                    run.addFrame(0, predictions.copy());
-                    startPending = false;
-                }
-                if (framed) {
-                    run.addFrame(epoch, predictions.copy());
-                    lastFramed = epoch;
-                }
-                if (live) listener.epoch(epoch, loss, predictions);
-                progress.update(epoch, loss);
-                if (interpreter.cancellation().requested() && epoch < req.epochs()) {
-                    run.markCancelled();
-                    if (lastFramed != epoch && req.frames() > 0) run.addFrame(epoch, predictions().copy());
-                    break;
-                }
-            }
+            // the loop body is a method of its own: each call of run() starts interpreted, and a
+            // short run would otherwise spend its epochs there instead of in the compiled epoch()
+            for (int epoch = 1; epoch <= req.epochs(); epoch++) if (!epoch(epoch)) break;
         } finally {
             run.seconds((System.nanoTime() - start) / 1e9);
-            progress.set(run.epochs(), loss);
+            progress.set(run.epochs(), run.epochs() == 0 ? Double.NaN : run.loss(run.epochs() - 1));
             progress.close();
             listener.finished(run);
         }
         return run;
+    }
+
+    /** One epoch and its bookkeeping; false when training must stop (cancelled). */
+    private boolean epoch(int epoch) {
+        double loss = order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
+        run.addLoss(loss);
+        boolean framed = schedule.keeps(epoch), live = req.live();
+        if (startPending || framed || live) predictions();
+        if (startPending) { // no X frame: the start is the untrained model's predictions
+            run.addFrame(0, predictions.copy());
+            startPending = false;
+        }
+        if (framed) {
+            run.addFrame(epoch, predictions.copy());
+            lastFramed = epoch;
+        }
+        if (live) listener.epoch(epoch, loss, predictions);
+        progress.update(epoch, loss);
+        if (interpreter.cancellation().requested() && epoch < req.epochs()) {
+            run.markCancelled();
+            if (lastFramed != epoch && req.frames() > 0) run.addFrame(epoch, predictions().copy());
+            return false;
+        }
+        return true;
     }
 
     /** The last epoch's predictions, n×out (transposed from the graph's out×n when full batch). */
