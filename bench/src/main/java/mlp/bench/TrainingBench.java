@@ -27,8 +27,9 @@ import java.util.Locale;
  * <p>Usage: {@code java -cp benchmarks.jar mlp.bench.TrainingBench PARITY_DIR [warmups] [measured]}:
  * each run {@code warmups} times unmeasured (the JIT compiles the training loop; labelled
  * {@code w}), then {@code measured} times. {@code ... TrainingBench PARITY_DIR first} instead runs
- * each run once, in the tutorial's order, in this fresh JVM: what a first
- * {@code mlp scripts/seed.mlp} sees, JIT warm-up included (labelled {@code first}).
+ * each run once, in the tutorial's order, in this fresh JVM, after the tutorial's first data
+ * statements: what a first {@code mlp scripts/seed.mlp} sees, JIT warm-up included (labelled
+ * {@code first}).
  * Prints one line per run and repetition: {@code name rep epochs seconds it/s cpu-seconds cpu-it/s}
  * (the CPU time of the training thread, which other processes on a shared machine disturb less).
  */
@@ -50,6 +51,15 @@ public final class TrainingBench {
         int warmups = first ? 0 : args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int measured = first ? 1 : args.length > 2 ? Integer.parseInt(args[2]) : 5;
         PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
+        if (first) { // as in the tutorial, the data statements run before the first train (not timed)
+            new Interpreter(new Settings().progress(null).pictures(Settings.Pictures.OFF)).run(new Source("data.mlp", """
+                    seed(20)
+                    X = randn(100, 2) * 5
+                    theta = 30 * pi / 180
+                    R = [[cos(theta), -sin(theta)], [sin(theta), cos(theta)]]
+                    y = X @ R + [5, 5] + 0.01 * randn(100, 2)
+                    """));
+        }
         for (String[] r : RUNS) {
             DMatrixRMaj x = csv(dir.resolve(r[1] + "-X.csv")), y = csv(dir.resolve(r[1] + "-y.csv"));
             for (int rep = -warmups; rep < measured; rep++) {

@@ -5,8 +5,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Number formatting for the progress line, without {@code String.format} (whose first use in a
- * JVM costs tens of milliseconds of class loading, inside the first training run). Numbers are
+ * Number formatting for the progress line, without {@code String.format} or string {@code +}
+ * (the first use of either in a JVM costs tens of milliseconds, inside the first training run). Numbers are
  * written as {@link mlp.value.Format#number} writes them: 4 decimals without trailing zeros,
  * scientific outside [1e-4, 1e15).
  */
@@ -21,14 +21,21 @@ final class Digits {
         long scale = 1;
         for (int i = 0; i < decimals; i++) scale *= 10;
         long units = Math.round(Math.abs(v) * scale);
-        String frac = Long.toString(units % scale);
-        String s = (units / scale) + (decimals > 0 ? "." + "0".repeat(decimals - frac.length()) + frac : "");
-        return v < 0 && units != 0 ? "-" + s : s;
+        StringBuilder s = new StringBuilder(24);
+        if (v < 0 && units != 0) s.append('-');
+        s.append(units / scale);
+        if (decimals > 0) {
+            String frac = Long.toString(units % scale);
+            s.append('.');
+            for (int i = frac.length(); i < decimals; i++) s.append('0');
+            s.append(frac);
+        }
+        return s.toString();
     }
 
     /** Two digits: 7 → "07". */
     static String two(long v) {
-        return v < 10 ? "0" + v : Long.toString(v);
+        return v < 10 ? new StringBuilder(2).append('0').append(v).toString() : Long.toString(v);
     }
 
     /**
@@ -43,9 +50,11 @@ final class Digits {
         if (a >= 1e-4 && a < 1e15) return strip(d.setScale(4, RoundingMode.HALF_UP).toPlainString());
         BigDecimal r = d.round(new MathContext(5, RoundingMode.HALF_UP));
         int exp = r.precision() - r.scale() - 1;
-        String digits = r.unscaledValue().abs().toString();
-        digits = (digits + "0000").substring(0, 5);
-        return (v < 0 ? "-" : "") + digits.charAt(0) + "." + digits.substring(1) + "e" + (exp < 0 ? "-" : "+") + two(Math.abs(exp));
+        StringBuilder digits = new StringBuilder(r.unscaledValue().abs().toString()).append("0000");
+        StringBuilder out = new StringBuilder(12);
+        if (v < 0) out.append('-');
+        return out.append(digits.charAt(0)).append('.').append(digits, 1, 5).append('e').append(exp < 0 ? '-' : '+')
+                .append(two(Math.abs(exp))).toString();
     }
 
     private static String strip(String s) {

@@ -69,7 +69,7 @@ final class TrainingProgress implements AutoCloseable {
     }
 
     private static String lossText(double loss) {
-        return Double.isNaN(loss) ? "" : "loss=" + Digits.number(loss);
+        return Double.isNaN(loss) ? "" : new StringBuilder("loss=").append(Digits.number(loss)).toString();
     }
 
     @Override
@@ -101,23 +101,32 @@ final class TrainingProgress implements AutoCloseable {
             double rate = elapsed > 0 ? current / elapsed : 0;
             String remaining = rate > 0 ? time((max - current) / rate) : "?";
             String percent = Integer.toString((int) (fraction * 100));
-            // plain concatenation, not String.format: the first format call of a JVM loads ~100 classes
-            return " ".repeat(3 - percent.length()) + percent + "%|" + cells(fraction) + "| " + current + "/" + max
-                    + " [" + time(elapsed) + "<" + remaining + ", " + Digits.fixed(rate, 1) + " it/s"
-                    + (extra == null || extra.isEmpty() ? "" : ", " + extra) + "]";
+            // a StringBuilder, not String.format or '+': the first use of either in a JVM costs tens
+            // of milliseconds (class loading, invokedynamic bootstraps), inside the first training run
+            StringBuilder line = new StringBuilder(100).append("   ", 0, 3 - percent.length()).append(percent)
+                    .append("%|").append(cells(fraction)).append("| ").append(current).append('/').append(max)
+                    .append(" [").append(time(elapsed)).append('<').append(remaining).append(", ")
+                    .append(Digits.fixed(rate, 1)).append(" it/s");
+            if (extra != null && !extra.isEmpty()) line.append(", ").append(extra);
+            return line.append(']').toString();
         }
 
         static String cells(double fraction) {
             int eighths = (int) Math.round(fraction * 80), full = eighths / 8;
-            StringBuilder s = new StringBuilder("█".repeat(full));
-            if (full < 10) s.append(eighths % 8 == 0 ? ' ' : EIGHTHS.charAt(eighths % 8)).append(" ".repeat(9 - full));
+            StringBuilder s = new StringBuilder(10);
+            for (int i = 0; i < full; i++) s.append('█');
+            if (full < 10) {
+                s.append(eighths % 8 == 0 ? ' ' : EIGHTHS.charAt(eighths % 8));
+                for (int i = full + 1; i < 10; i++) s.append(' ');
+            }
             return s.toString();
         }
 
         static String time(double seconds) {
             long s = (long) seconds;
-            String mmss = Digits.two(s / 60 % 60) + ":" + Digits.two(s % 60);
-            return s >= 3600 ? s / 3600 + ":" + mmss : mmss;
+            StringBuilder t = new StringBuilder(8);
+            if (s >= 3600) t.append(s / 3600).append(':');
+            return t.append(Digits.two(s / 60 % 60)).append(':').append(Digits.two(s % 60)).toString();
         }
     }
 
@@ -139,7 +148,9 @@ final class TrainingProgress implements AutoCloseable {
         @Override
         public synchronized void accept(String line) {
             if (closed) return;
-            out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+            StringBuilder redraw = new StringBuilder(line.length() + 20).append('\r').append(line);
+            for (int i = line.length(); i < lastLength; i++) redraw.append(' ');
+            out.print(redraw);
             lastLength = line.length();
             out.flush();
         }
