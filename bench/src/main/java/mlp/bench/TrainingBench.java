@@ -30,8 +30,10 @@ import java.util.Locale;
  * each run once, in the tutorial's order, in this fresh JVM, after the tutorial's first data
  * statements: what a first {@code mlp scripts/seed.mlp} sees, JIT warm-up included (labelled
  * {@code first}).
- * Prints one line per run and repetition: {@code name rep epochs seconds it/s cpu-seconds cpu-it/s}
- * (the CPU time of the training thread, which other processes on a shared machine disturb less).
+ * Prints one line per run and repetition: {@code name rep epochs seconds it/s cpu-seconds cpu-it/s
+ * loop-it/s} (CPU: the training thread's time, which other processes on a shared machine disturb
+ * less; loop: the epochs alone, as the progress bar counts them, without parsing the statement and
+ * compiling the graph).
  */
 public final class TrainingBench {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -73,8 +75,8 @@ public final class TrainingBench {
                 it.run(new Source("bench.mlp", code));
                 double seconds = (System.nanoTime() - t0) / 1e9, cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
                 Run run = (Run) it.globals().lookup("run");
-                System.out.printf(Locale.ROOT, "%s %s %d %.6f %.1f %.6f %.1f%n", r[0], label, run.epochs(), seconds, run.epochs() / seconds,
-                        cpu, run.epochs() / cpu);
+                System.out.printf(Locale.ROOT, "%s %s %d %.6f %.1f %.6f %.1f %.1f%n", r[0], label, run.epochs(), seconds, run.epochs() / seconds,
+                        cpu, run.epochs() / cpu, run.epochs() / run.seconds());
             }
         }
     }
