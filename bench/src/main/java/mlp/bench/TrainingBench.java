@@ -25,8 +25,8 @@ import java.util.Locale;
  * warm-up included), later ones are warm.
  *
  * <p>Usage: {@code java -cp benchmarks.jar mlp.bench.TrainingBench PARITY_DIR [warmups] [measured]}:
- * each run {@code warmups} times unmeasured (the JIT compiles the training loop; labelled
- * {@code w}), then {@code measured} times. {@code ... TrainingBench PARITY_DIR first} instead runs
+ * each run unmeasured at least {@code warmups} times and for at least a second, as JMH warms up
+ * (the JIT compiles the training loop; labelled {@code w}), then {@code measured} times. {@code ... TrainingBench PARITY_DIR first} instead runs
  * each run once, in the tutorial's order, in this fresh JVM, after the tutorial's first data
  * statements: what a first {@code mlp scripts/seed.mlp} sees, JIT warm-up included (labelled
  * {@code first}).
@@ -64,21 +64,27 @@ public final class TrainingBench {
         }
         for (String[] r : RUNS) {
             DMatrixRMaj x = csv(dir.resolve(r[1] + "-X.csv")), y = csv(dir.resolve(r[1] + "-y.csv"));
-            for (int rep = -warmups; rep < measured; rep++) {
-                String label = first ? "first" : rep < 0 ? "w" : Integer.toString(rep);
-                Interpreter it = new Interpreter(new Settings().out(new PrintWriter(new StringWriter()))
-                        .progress(sink).progressIsTerminal(false).pictures(Settings.Pictures.OFF));
-                it.globals().define("X", new Tensor(x));
-                it.globals().define("y", new Tensor(y));
-                String code = "run = train(" + r[2] + ", X, y, lr=0.01, epochs=" + r[3] + ")";
-                long c0 = CPU.getCurrentThreadCpuTime(), t0 = System.nanoTime();
-                it.run(new Source("bench.mlp", code));
-                double seconds = (System.nanoTime() - t0) / 1e9, cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
-                Run run = (Run) it.globals().lookup("run");
-                System.out.printf(Locale.ROOT, "%s %s %d %.6f %.1f %.6f %.1f %.1f%n", r[0], label, run.epochs(), seconds, run.epochs() / seconds,
-                        cpu, run.epochs() / cpu, run.epochs() / run.seconds());
-            }
+            long warmStart = System.nanoTime();
+            // warm-up as JMH does it: at least `warmups` repetitions and at least one second
+            for (int w = 0; !first && (w < warmups || System.nanoTime() - warmStart < 1_000_000_000L); w++)
+                timed(r, x, y, "w", sink);
+            for (int rep = 0; rep < measured; rep++) timed(r, x, y, first ? "first" : Integer.toString(rep), sink);
         }
+    }
+
+    /** Runs one training as a .mlp statement in a fresh interpreter and prints its line. */
+    private static void timed(String[] r, DMatrixRMaj x, DMatrixRMaj y, String label, PrintStream sink) {
+        Interpreter it = new Interpreter(new Settings().out(new PrintWriter(new StringWriter()))
+                .progress(sink).progressIsTerminal(false).pictures(Settings.Pictures.OFF));
+        it.globals().define("X", new Tensor(x));
+        it.globals().define("y", new Tensor(y));
+        String code = "run = train(" + r[2] + ", X, y, lr=0.01, epochs=" + r[3] + ")";
+        long c0 = CPU.getCurrentThreadCpuTime(), t0 = System.nanoTime();
+        it.run(new Source("bench.mlp", code));
+        double seconds = (System.nanoTime() - t0) / 1e9, cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
+        Run run = (Run) it.globals().lookup("run");
+        System.out.printf(Locale.ROOT, "%s %s %d %.6f %.1f %.6f %.1f %.1f%n", r[0], label, run.epochs(), seconds, run.epochs() / seconds,
+                cpu, run.epochs() / cpu, run.epochs() / run.seconds());
     }
 
     static DMatrixRMaj csv(Path file) throws IOException {
