@@ -1,6 +1,7 @@
 package mlp.train;
 
 import mlp.eval.Settings;
+import mlp.value.Format;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
@@ -69,7 +70,7 @@ final class TrainingProgress implements AutoCloseable {
     }
 
     private static String lossText(double loss) {
-        return Double.isNaN(loss) ? "" : new StringBuilder("loss=").append(Digits.number(loss)).toString();
+        return Double.isNaN(loss) ? "" : new StringBuilder("loss=").append(Format.number(loss)).toString();
     }
 
     @Override

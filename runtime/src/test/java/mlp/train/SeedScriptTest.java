@@ -23,14 +23,14 @@ class SeedScriptTest {
                 .collect(Collectors.joining("\n"));
         String out = Mlp.run(script + "\nprint(run.epochs, run.frames)\n");
         assertEquals("""
-                [[2 -2]
-                 [4 -4]
-                 [-2 2]
-                 [-4 4]] [[2 0]
+                [[ 2 -2]
+                 [ 4 -4]
+                 [-2  2]
+                 [-4  4]] [[2 0]
                  [4 0]
                  [0 2]
-                 [0 4]] [[2]
-                 [4]
+                 [0 4]] [[ 2]
+                 [ 4]
                  [-2]
                  [-4]]
                 [[0 0]]

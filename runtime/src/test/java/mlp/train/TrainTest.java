@@ -138,9 +138,9 @@ class TrainTest {
 
     @Test
     void optimizersAndLossesAreValuesAndFunctions() {
-        assertEquals("<optimizer adam(lr=0.001, beta1=0.9, beta2=0.999, eps=1.0000e-08, weight_decay=0)>", Mlp.eval("adam").toString());
+        assertEquals("<optimizer adam(lr=0.001, beta1=0.9, beta2=0.999, eps=1e-08, weight_decay=0)>", Mlp.eval("adam").toString());
         assertEquals("<optimizer sgd(lr=0.5, momentum=0.9)>", Mlp.eval("sgd(lr=0.5, momentum=0.9)").toString());
-        assertEquals("<optimizer adam(lr=0.1, beta1=0.8, beta2=0.999, eps=1.0000e-08, weight_decay=0)>",
+        assertEquals("<optimizer adam(lr=0.1, beta1=0.8, beta2=0.999, eps=1e-08, weight_decay=0)>",
                 Mlp.eval("a = adam(lr=0.1)\na(beta1=0.8)").toString());
         assertEquals(2.25, number("mse([[1, 2], [3, 4]], [[2, 0], [3, 6]])"), 1e-15);
         assertEquals(1.25, number("mae([[1, 2], [3, 4]], [[2, 0], [3, 6]])"), 1e-15);
