@@ -4,7 +4,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.function.DoubleBinaryOperator;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * The numeric kernels: plain loops over {@code DMatrixRMaj.data}, writing into a given output.
@@ -15,47 +14,10 @@ public final class Kernels {
     private Kernels() {
     }
 
-    /** The four arithmetic operators, each with its own loop (no per-element lambda call). */
-    public enum Arith { ADD, SUB, MUL, DIV }
-
-    /** {@code out = a op b} elementwise, with a and b broadcast to out's shape. */
-    public static void arith(Arith op, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
-        int rows = out.numRows, cols = out.numCols, n = rows * cols;
-        boolean aFull = a.numRows == rows && a.numCols == cols, bFull = b.numRows == rows && b.numCols == cols;
-        if (aFull && bFull) {
-            segment(op, a.data, 0, 1, b.data, 0, 1, out.data, 0, n);
-        } else if (aFull && b.getNumElements() == 1) {
-            segment(op, a.data, 0, 1, b.data, 0, 0, out.data, 0, n);
-        } else if (bFull && a.getNumElements() == 1) {
-            segment(op, a.data, 0, 0, b.data, 0, 1, out.data, 0, n);
-        } else {
-            // one row at a time: each operand row is either a whole row (stride 1) or one stretched value (stride 0)
-            int as = a.numCols == 1 ? 0 : 1, bs = b.numCols == 1 ? 0 : 1;
-            for (int r = 0; r < rows; r++) {
-                int ar = a.numRows == 1 ? 0 : r * a.numCols, br = b.numRows == 1 ? 0 : r * b.numCols;
-                segment(op, a.data, ar, as, b.data, br, bs, out.data, r * cols, cols);
-            }
-        }
-    }
-
-    private static void segment(Arith op, double[] x, int xo, int xs, double[] y, int yo, int ys, double[] o, int oo, int n) {
-        switch (op) {
-            case ADD -> {
-                for (int i = 0; i < n; i++) o[oo + i] = x[xo + i * xs] + y[yo + i * ys];
-            }
-            case SUB -> {
-                for (int i = 0; i < n; i++) o[oo + i] = x[xo + i * xs] - y[yo + i * ys];
-            }
-            case MUL -> {
-                for (int i = 0; i < n; i++) o[oo + i] = x[xo + i * xs] * y[yo + i * ys];
-            }
-            case DIV -> {
-                for (int i = 0; i < n; i++) o[oo + i] = x[xo + i * xs] / y[yo + i * ys];
-            }
-        }
-    }
-
-    /** {@code out = f(a, b)} elementwise, with a and b broadcast to out's shape. */
+    /**
+     * {@code out = f(a, b)} elementwise, with a and b broadcast to out's shape: the general form,
+     * which {@link #elementwise}'s per-operator loops are tested against.
+     */
     public static void broadcast(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out, DoubleBinaryOperator f) {
         double[] x = a.data, y = b.data, o = out.data;
         int n = out.getNumElements();
@@ -77,12 +39,6 @@ public final class Kernels {
                 }
             }
         }
-    }
-
-    /** {@code out = f(a)} elementwise. */
-    public static void map(DMatrixRMaj a, DMatrixRMaj out, DoubleUnaryOperator f) {
-        double[] x = a.data, o = out.data;
-        for (int i = 0, n = a.getNumElements(); i < n; i++) o[i] = f.applyAsDouble(x[i]);
     }
 
     /**
