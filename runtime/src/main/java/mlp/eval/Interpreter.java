@@ -84,7 +84,11 @@ public final class Interpreter {
      * echoes them; a script ignores them).
      */
     public void run(Source source, Consumer<Value> onValue) {
-        List<Stmt> program = SourceParser.parse(source);
+        run(SourceParser.parse(source), onValue);
+    }
+
+    /** Runs statements parsed earlier (the Java API's compiled scripts: parse once, run many times). */
+    public void run(List<Stmt> program, Consumer<Value> onValue) {
         Limits.maxElements(settings.maxElements());
         for (Stmt stmt : program) {
             if (cancellation.requested()) throw new MlpError("cancelled", stmt.pos());
@@ -169,6 +173,8 @@ public final class Interpreter {
     }
 
     private Value call(Expr.Call c, Scope scope) {
+        // also checked here, not only between statements: one statement can call lambdas for ever
+        if (cancellation.requested()) throw new MlpError("cancelled", c.pos());
         Value callee = eval(c.callee(), scope);
         if (!(callee instanceof Callable fn))
             throw new MlpError(describe(callee) + " cannot be called like a function", c.pos());
