@@ -24,7 +24,8 @@ import java.util.Random;
  * gradients, backward, optimizer step. The loss of epoch k is computed before epoch k's step.
  *
  * <p>The graph runs feature-major (see {@link mlp.autograd.LayerOps}): X and y are transposed
- * once, and predictions are transposed back only when a frame or a live window wants them.
+ * once, and predictions are transposed back only when a frame or a listener (the live window,
+ * a host's {@code Settings.trainingListener}) wants them.
  *
  * <p>With {@code batch > 0} the rows are shuffled each epoch (the interpreter's random
  * generator) and each mini-batch takes one step; the epoch's loss is the mean of the batch
@@ -103,7 +104,7 @@ final class Trainer {
     // the state of one run, for epoch()
     private Run run;
     private FrameSchedule schedule;
-    private TrainingListener listener;
+    private TrainingListener[] listeners; // the live window's and the host's (Settings.trainingListener), when there are
     private TrainingProgress progress;
     private boolean startPending; // frame 0 still to be taken from the first epoch's predictions
     private int lastFramed;
@@ -121,12 +122,14 @@ final class Trainer {
             run.addFrame(0, req.model().apply(Node.constant(req.x()), interpreter.random(), mlp.nn.Layer.Given.tensor()).value.copy());
             startPending = false;
         }
-        listener = req.live() ? mlp.plot.LiveTraining.open(interpreter, "Training") : new TrainingListener() {
-        };
+        List<TrainingListener> watching = new java.util.ArrayList<>();
+        if (req.live()) watching.add(mlp.plot.LiveTraining.open(interpreter, "Training"));
+        if (interpreter.settings().trainingListener() != null) watching.add(interpreter.settings().trainingListener());
+        listeners = watching.toArray(new TrainingListener[0]);
         progress = TrainingProgress.open(interpreter.settings(), req.progress(), req.epochs());
         long start = System.nanoTime();
         try {
-            listener.started(run);
+            for (TrainingListener l : listeners) l.started(run);
             // the loop body is a method of its own: each call of run() starts interpreted, and a
             // short run would otherwise spend its epochs there instead of in the compiled epoch()
             for (int epoch = 1; epoch <= req.epochs(); epoch++) if (!epoch(epoch)) break;
@@ -134,7 +137,7 @@ final class Trainer {
             run.seconds((System.nanoTime() - start) / 1e9);
             progress.set(run.epochs(), run.epochs() == 0 ? Double.NaN : run.loss(run.epochs() - 1));
             progress.close();
-            listener.finished(run);
+            for (TrainingListener l : listeners) l.finished(run);
         }
         return run;
     }
@@ -143,8 +146,8 @@ final class Trainer {
     private boolean epoch(int epoch) {
         double loss = order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
         run.addLoss(loss);
-        boolean framed = schedule.keeps(epoch), live = req.live();
-        if (startPending || framed || live) predictions();
+        boolean framed = schedule.keeps(epoch), watched = listeners.length > 0;
+        if (startPending || framed || watched) predictions();
         if (startPending) { // no X frame: the start is the untrained model's predictions
             run.addFrame(0, predictions.copy());
             startPending = false;
@@ -153,7 +156,7 @@ final class Trainer {
             run.addFrame(epoch, predictions.copy());
             lastFramed = epoch;
         }
-        if (live) listener.epoch(epoch, loss, predictions);
+        for (TrainingListener l : listeners) l.epoch(epoch, loss, predictions);
         progress.update(epoch, loss);
         if (interpreter.cancellation().requested() && epoch < req.epochs()) {
             run.markCancelled();
