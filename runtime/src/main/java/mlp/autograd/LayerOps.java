@@ -26,22 +26,16 @@ public final class LayerOps {
         if (w.cols() != in) throw new IllegalArgumentException("linear: " + in + " inputs, weight " + w.rows() + "×" + w.cols());
         DMatrixRMaj y = Limits.matrix(out, n);
         Node[] inputs = b == null ? new Node[]{x, w} : new Node[]{x, w, b};
-        Node node = Node.op("linear", y, () -> {
-            double[] xd = x.value.data, wd = w.value.data, yd = y.data;
-            for (int j = 0; j < out; j++) {
-                double bj = b == null ? 0 : b.value.data[j];
-                combine(yd, j * n, true, bj, xd, 0, n, wd, j * in, 1, in);
-            }
-        }, inputs);
+        DenseKernels.Scratch scratch = new DenseKernels.Scratch(Math.max(in, out), n);
+        Node node = Node.op("linear", y, () -> DenseKernels.product(w.value.data, in, 1, out, in, x.value.data, n, y.data, true,
+                b == null ? null : b.value.data, scratch), inputs);
         return node.backward(() -> {
             double[] gd = node.grad().data, xd = x.value.data, wd = w.value.data;
             if (w.requiresGrad() || (b != null && b.requiresGrad()))
-                weightGradients(gd, xd, n, in, out, w.requiresGrad() ? w.grad().data : null,
+                DenseKernels.weightGradients(gd, xd, n, in, out, w.requiresGrad() ? w.grad().data : null,
                         b != null && b.requiresGrad() ? b.grad().data : null);
-            if (x.requiresGrad()) { // dx_k += sum_j W[j,k] g_j
-                double[] gx = x.grad().data;
-                for (int k = 0; k < in; k++) combine(gx, k * n, false, 0, gd, 0, n, wd, k, in, out);
-            }
+            if (x.requiresGrad()) // dx_k += sum_j W[j,k] g_j: the product with Wᵀ
+                DenseKernels.product(wd, 1, in, in, out, gd, n, x.grad().data, false, null, scratch);
         });
     }
 
@@ -144,6 +138,38 @@ public final class LayerOps {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** {@code sum_i (a[ao + i] - mu) × b[bo + i]} over n numbers, four partial sums at a time. */
+    static double centeredDot(double[] a, int ao, double mu, double[] b, int bo, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += (a[ao + i] - mu) * b[bo + i];
+            s1 += (a[ao + i + 1] - mu) * b[bo + i + 1];
+            s2 += (a[ao + i + 2] - mu) * b[bo + i + 2];
+            s3 += (a[ao + i + 3] - mu) * b[bo + i + 3];
+        }
+        for (; i < n; i++) s0 += (a[ao + i] - mu) * b[bo + i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code sum_i (a[ao + i] - mu)²} over n numbers, four partial sums at a time. */
+    static double squaredDeviations(double[] a, int ao, double mu, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double d0 = a[ao + i] - mu, d1 = a[ao + i + 1] - mu, d2 = a[ao + i + 2] - mu, d3 = a[ao + i + 3] - mu;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        for (; i < n; i++) {
+            double d = a[ao + i] - mu;
+            s0 += d * d;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** The sum of a run of n numbers, four partial sums at a time. */
     static double sum(double[] a, int ao, int n) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -211,11 +237,7 @@ public final class LayerOps {
             double[] rm = runningMean.data, rv = runningVar.data;
             for (int j = 0; j < c; j++) {
                 int r = j * n;
-                double mu = sum(xd, r, n) / n, squares = 0;
-                for (int i = 0; i < n; i++) {
-                    double d = xd[r + i] - mu;
-                    squares += d * d;
-                }
+                double mu = sum(xd, r, n) / n, squares = squaredDeviations(xd, r, mu, n);
                 double is = 1 / Math.sqrt(squares / n + eps);
                 mean[j] = mu;
                 invStd[j] = is;
@@ -229,8 +251,7 @@ public final class LayerOps {
             double[] xd = x.value.data, gd = node.grad().data, g = gamma.value.data;
             for (int j = 0; j < c; j++) {
                 int r = j * n;
-                double mu = mean[j], is = invStd[j], total = sum(gd, r, n), dot = 0;
-                for (int i = 0; i < n; i++) dot += (xd[r + i] - mu) * gd[r + i];
+                double mu = mean[j], is = invStd[j], total = sum(gd, r, n), dot = centeredDot(xd, r, mu, gd, r, n);
                 if (x.requiresGrad()) {
                     double[] gx = x.grad().data;
                     double k = dot * is * is / n, gradMean = total / n, scale = is * g[j];
