@@ -1,4 +1,4 @@
-"""The tutorial's five training runs in PyTorch, timed as the notebook runs them.
+"""The tutorial's training runs (its five, its practice run, and mlp(2, 16, 16, 2)) in PyTorch, timed as the notebook runs them.
 
 float32 (the notebook's dtype), one thread, the notebook's train_model loop including its
 per-epoch `outputs.append(predictions.detach().numpy())`, and the notebook's model classes

@@ -16,7 +16,7 @@ import java.io.OutputStream;
  */
 final class ChartGifEncoder extends AnimatedGifEncoder {
     /** The library takes frames as images, but only reads their size, set here beforehand. */
-    private static final BufferedImage PIXELS_COME_AS_INDICES = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    private final BufferedImage pixelsComeAsIndices = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
 
     private final Lzw lzw = new Lzw();
     private byte[] indices;
@@ -73,7 +73,7 @@ final class ChartGifEncoder extends AnimatedGifEncoder {
     /** Writes the next frame: width × height palette indices, row by row. */
     void addFrame(byte[] frame) throws IOException {
         indices = frame;
-        boolean ok = addFrame(PIXELS_COME_AS_INDICES);
+        boolean ok = addFrame(pixelsComeAsIndices);
         indices = null;
         if (!ok) throw failure != null ? failure : new IOException("cannot write a frame");
     }
