@@ -90,6 +90,7 @@ public final class Interpreter {
     /** Runs statements parsed earlier (the Java API's compiled scripts: parse once, run many times). */
     public void run(List<Stmt> program, Consumer<Value> onValue) {
         Limits.maxElements(settings.maxElements());
+        mlp.tensor.Interrupt.requested(cancellation::requested);
         for (Stmt stmt : program) {
             if (cancellation.requested()) throw new MlpError("cancelled", stmt.pos());
             Value v = execute(stmt);

@@ -41,6 +41,10 @@ public final class Harness {
 
     private static final Path SANDBOX;
 
+    /** A Java exception's name in a message, such as java.lang.NullPointerException or NumberFormatException. */
+    private static final java.util.regex.Pattern JAVA_THROWABLE =
+            java.util.regex.Pattern.compile("\\b(java|javax|org|com)\\.[a-z]+\\.|[A-Z]\\w*(Exception|Error)\\b");
+
     static {
         try {
             SANDBOX = Files.createTempDirectory("mlp-fuzz");
@@ -187,7 +191,8 @@ public final class Harness {
         if (e.plainMessage().startsWith("out of memory"))
             throw new AssertionError("an OutOfMemoryError: " + what);
         String shown = e.format();
-        if (shown.contains("Exception") || shown.contains("\tat ")) throw new AssertionError("a Java trace in the message: " + shown);
+        if (JAVA_THROWABLE.matcher(e.plainMessage().replaceAll("'[^']*'|\"[^\"]*\"", "''")).find() || shown.contains("\tat "))
+            throw new AssertionError("a Java exception in the message: " + shown);
     }
 
     /** The input as a Java string literal, shortened: to paste into a test. */
