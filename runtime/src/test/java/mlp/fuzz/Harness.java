@@ -186,9 +186,10 @@ public final class Harness {
         if (e.column() < 1 || e.column() > line.length() + 1)
             throw new AssertionError("column " + e.column() + " is outside line " + e.line() + " (" + line.length()
                     + " characters): " + what);
-        if (e.plainMessage().contains("nests or recurses too deeply") || e.plainMessage().contains("ran out of stack"))
+        if (e.plainMessage().equals("too deep: the expression nests or recurses too deeply")
+                || e.plainMessage().equals("too deeply nested to parse: the parser ran out of stack"))
             throw new AssertionError("a StackOverflowError reached the interpreter's last line of defence: " + what);
-        if (e.plainMessage().startsWith("out of memory"))
+        if (e.plainMessage().startsWith("out of memory") || e.plainMessage().equals("the program is too large to parse: out of memory"))
             throw new AssertionError("an OutOfMemoryError: " + what);
         String shown = e.format();
         if (JAVA_THROWABLE.matcher(e.plainMessage().replaceAll("'[^']*'|\"[^\"]*\"", "''")).find() || shown.contains("\tat "))
