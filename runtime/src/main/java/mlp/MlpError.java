@@ -30,9 +30,18 @@ public class MlpError extends RuntimeException {
      */
     public MlpError(String message, Pos pos, boolean incomplete) {
         super(message, null, false, false); // no Java stack trace: users never see one
-        this.plainMessage = message;
+        this.plainMessage = clipped(message);
         this.pos = pos;
         this.incomplete = incomplete;
+    }
+
+    /** Messages longer than this (a 10 MB name or file name quoted in one) are shortened in the middle. */
+    static final int LONGEST_MESSAGE = 500;
+
+    private static String clipped(String message) {
+        if (message == null || message.length() <= LONGEST_MESSAGE) return message;
+        int head = whole(message, 300), tail = whole(message, message.length() - 150);
+        return message.substring(0, head) + " ... (" + (tail - head) + " characters left out) ... " + message.substring(tail);
     }
 
     /** Sets the position if none is known yet, and returns this error. */

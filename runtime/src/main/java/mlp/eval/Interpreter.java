@@ -163,7 +163,11 @@ public final class Interpreter {
      * an assignment): one that gives nothing, such as {@code print(1)}, is an error here.
      */
     private Value value(Expr e, Scope scope) {
-        Value v = eval(e, scope);
+        return needed(eval(e, scope), e);
+    }
+
+    /** The value of e, which must not be nothing (what print(...) gives). */
+    private static Value needed(Value v, Expr e) {
         if (v != null) return v;
         String what = e instanceof Expr.Call c && c.callee() instanceof Expr.Name n ? n.name() + "(...)" : "this expression";
         throw new MlpError(what + " gives no value to use here", e.pos());
@@ -206,8 +210,9 @@ public final class Interpreter {
 
     /** A link of a chain, given the value of its left side. */
     private Value link(Expr e, Value left, Scope scope) {
+        needed(left, leftOf(e));
         if (e instanceof Expr.Binary b) {
-            Value right = eval(b.right(), scope);
+            Value right = value(b.right(), scope);
             if (b.op().equals("|>")) return pipe(left, right, b);
             return Operators.binary(b.op(), left, right);
         }
@@ -223,8 +228,8 @@ public final class Interpreter {
         if (e instanceof Expr.Bool b) return Bool.of(b.value());
         if (e instanceof Expr.Name n) return lookup(n, scope);
         if (e instanceof Expr.Binary b) // ^, the one right-associative operator
-            return Operators.binary(b.op(), eval(b.left(), scope), eval(b.right(), scope));
-        if (e instanceof Expr.Negate n) return Operators.negate(eval(n.operand(), scope));
+            return Operators.binary(b.op(), value(b.left(), scope), value(b.right(), scope));
+        if (e instanceof Expr.Negate n) return Operators.negate(value(n.operand(), scope));
         if (e instanceof Expr.ListLit l) return list(l, scope);
         if (e instanceof Expr.Lambda l) return new Lambda(l, scope);
         throw new IllegalStateException("unknown expression " + e);

@@ -84,6 +84,6 @@ final class Host {
         assertEquals(line + ":" + col, e.line() + ":" + e.column(), "position of: " + e.plainMessage());
         String shown = e.format();
         assertTrue(shown.startsWith("hostile.mlp:" + line + ":" + col + ": "), shown);
-        for (String l : shown.split("\n")) assertTrue(l.length() < 400, "a shown line is clipped: " + l.length() + " characters");
+        for (String l : shown.split("\n")) assertTrue(l.length() < 600, "a shown line is clipped: " + l.length() + " characters");
     }
 }
