@@ -3,6 +3,7 @@ package mlp.syntax;
 import mlp.MlpError;
 import mlp.syntax.antlr.MlpLexer;
 import mlp.syntax.antlr.MlpParser;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
@@ -16,7 +17,9 @@ public final class SourceParser {
 
     public static List<Stmt> parse(Source source) {
         try {
-            MlpLexer lexer = new MlpLexer(CharStreams.fromString(source.text(), source.name()));
+            CharStream text = CharStreams.fromString(source.text(), source.name());
+            if (source.text().startsWith("\uFEFF")) text.seek(1); // a byte order mark, as some editors save UTF-8
+            MlpLexer lexer = new MlpLexer(text);
             lexer.removeErrorListeners(); // BAD_CHAR catches everything the lexer cannot match
             MlpParser parser = new BoundedParser(new CommonTokenStream(new NewlineFilter(lexer, source)), source);
             parser.removeErrorListeners();

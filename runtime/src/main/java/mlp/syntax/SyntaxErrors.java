@@ -116,6 +116,7 @@ final class SyntaxErrors extends BaseErrorListener {
             case MlpLexer.NUMBER -> "number " + t.getText();
             case MlpLexer.STRING -> "a string";
             case MlpLexer.ID -> "name '" + t.getText() + "'";
+            case MlpLexer.QUOTE -> "\"'\"";
             default -> "'" + t.getText() + "'";
         };
     }
