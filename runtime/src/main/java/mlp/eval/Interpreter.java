@@ -131,12 +131,13 @@ public final class Interpreter {
      * How deep evaluations may nest: expressions inside expressions, and calls inside calls. A
      * function that calls itself (there are no conditionals, so it never stops) meets this limit
      * long before the stack of the thread it runs on overflows, even the JVM's default 1 MB
-     * stack: measured there, about 1000 levels of a function calling itself fit (fewer through a
-     * built-in such as grad, so such a call counts {@link #CALLBACK_DEPTH} levels). Long
-     * left-associative chains such as {@code a + b + c + ...} do not nest: they are evaluated in
-     * a loop. Slightly above the parser's limit (500), so that whatever parses can be evaluated.
+     * stack: measured there, 600 levels of a function calling itself (through |>, the costliest
+     * way) take about 600 kB, so 400 leave a margin of 2.5 (fewer levels through a built-in such
+     * as grad: such a call counts {@link #CALLBACK_DEPTH} levels). Long left-associative chains
+     * such as {@code a + b + c + ...} do not nest: they are evaluated in a loop. Above the
+     * parser's limit (300), so that whatever parses can be evaluated.
      */
-    public static final int MAX_DEPTH = 600;
+    public static final int MAX_DEPTH = 400;
 
     /** What a built-in calling back into a function (grad's f) adds to the depth: its own frames. */
     static final int CALLBACK_DEPTH = 3;

@@ -18,11 +18,12 @@ final class BoundedParser extends MlpParser {
     /**
      * Expressions inside expressions. Measured on a 1 MB thread stack (the JVM's default for a
      * new thread), parsing and running reach about 1500 levels of {@code -}, {@code ^} or lambdas
-     * and 700 of nested calls (each also an argument list) before the stack overflows; brackets
-     * stop at 256 (NewlineFilter). The interpreter's own limit, {@code Interpreter.MAX_DEPTH}, is
-     * a little higher, so whatever parses can be evaluated.
+     * and 700 of nested calls (each also an argument list) before the stack overflows; this
+     * leaves a wide margin (code instrumented by a fuzzer, or a host that calls from deep in its
+     * own stack, uses more per level). Brackets stop at 256 (NewlineFilter). The interpreter's
+     * own limit, {@code Interpreter.MAX_DEPTH}, is higher, so whatever parses can be evaluated.
      */
-    static final int MAX_DEPTH = 500;
+    static final int MAX_DEPTH = 300;
 
     private final Source source;
     private int depth;
