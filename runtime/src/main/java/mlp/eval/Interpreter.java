@@ -84,7 +84,14 @@ public final class Interpreter {
      * echoes them; a script ignores them).
      */
     public void run(Source source, Consumer<Value> onValue) {
-        List<Stmt> program = SourceParser.parse(source);
+        run(SourceParser.parse(source), onValue);
+    }
+
+    /**
+     * Runs statements parsed already (the REPL parses an input first to look at it, e.g. to run
+     * its last statement on its own, or to continue the previous statement with a leading |>).
+     */
+    public void run(List<Stmt> program, Consumer<Value> onValue) {
         Limits.maxElements(settings.maxElements());
         for (Stmt stmt : program) {
             if (cancellation.requested()) throw new MlpError("cancelled", stmt.pos());
