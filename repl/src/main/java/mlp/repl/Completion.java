@@ -63,8 +63,10 @@ final class Completion implements Completer {
     private void arguments(Context context, List<Candidate> candidates) {
         Signature sig = signatureOf(context.callee);
         if (sig == null) return;
-        for (Signature.Param p : sig.params()) {
-            if (context.named.contains(p.name())) continue;
+        List<Signature.Param> params = sig.params();
+        for (int i = 0; i < params.size(); i++) {
+            Signature.Param p = params.get(i);
+            if (context.named.contains(p.name()) || (p.positional() && i < context.positionalGiven)) continue;
             String descr = p.required() ? "required" : p.defaultText().isEmpty() ? "optional" : "default " + p.defaultText();
             candidates.add(new Candidate(p.name() + "=", p.name() + "=", "arguments of " + context.callee, descr, null, null, false));
         }
@@ -103,6 +105,7 @@ final class Completion implements Completer {
         String callee;
         String memberOf;
         final Set<String> named = new HashSet<>();
+        int positionalGiven;
 
         static Context of(String before) {
             Context c = new Context();
@@ -126,14 +129,21 @@ final class Completion implements Completer {
             if (tokens.get(paren).getType() != MlpLexer.LPAREN || paren == 0 || tokens.get(paren - 1).getType() != MlpLexer.ID)
                 return c;
             c.callee = tokens.get(paren - 1).getText();
-            // names given as name= at this call's own depth
+            // the arguments already given at this call's own depth: name= ones, and how many positional
             int depth = 0;
+            boolean named = false;
             for (int i = paren + 1; i < tokens.size(); i++) {
                 int type = tokens.get(i).getType();
                 if (type == MlpLexer.LPAREN || type == MlpLexer.LBRACK) depth++;
                 else if (type == MlpLexer.RPAREN || type == MlpLexer.RBRACK) depth--;
                 else if (depth == 0 && type == MlpLexer.ID && i + 1 < tokens.size()
-                        && tokens.get(i + 1).getType() == MlpLexer.ASSIGN) c.named.add(tokens.get(i).getText());
+                        && tokens.get(i + 1).getType() == MlpLexer.ASSIGN) {
+                    c.named.add(tokens.get(i).getText());
+                    named = true;
+                } else if (depth == 0 && type == MlpLexer.COMMA) {
+                    if (!named) c.positionalGiven++;
+                    named = false;
+                }
             }
             return c;
         }
