@@ -12,7 +12,14 @@ import java.util.List;
  * signature and help text lives there, so {@code :help} and the README's reference agree.
  */
 final class Help {
-    private static final int SIGNATURE_COLUMN = 30;
+    private static final int SIGNATURE_COLUMN = 24;
+
+    /** How input works, shown under the overview. */
+    static final String INPUT = """
+            :help NAME shows the whole text of a built-in. TAB completes names, named arguments and
+            members. A statement goes on to the next line while a bracket is open or the line ends
+            with an operator; a line that starts with |> continues the statement before it.
+            Ctrl-C stops what is running (training keeps the epochs done); Ctrl-D leaves.""";
 
     private Help() {
     }
@@ -29,7 +36,7 @@ final class Help {
         }
         out.append("Commands\n");
         for (Commands.Spec c : Commands.SPECS) line(out, c.usage(), c.help());
-        out.append("\n:help NAME shows the whole text of a built-in.");
+        out.append('\n').append(INPUT);
         return out.toString();
     }
 

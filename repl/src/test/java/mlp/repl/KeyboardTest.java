@@ -27,6 +27,16 @@ class KeyboardTest {
     }
 
     @Test
+    void tabCompletesAFileNameAfterLoad() throws Exception {
+        try (Keyboard k = new Keyboard(folder)) {
+            // surefire runs in the module's folder, where pom.xml is
+            k.atPrompt(1, ":load po\t").waitFor(":load pom.xml", 1);
+            k.type("\u0015"); // Ctrl-U: drop the line rather than load a pom
+            assertEquals(0, k.quit());
+        }
+    }
+
+    @Test
     void ctrlCAtThePromptDropsTheLineAndTheReplGoesOn() throws Exception {
         try (Keyboard k = new Keyboard(folder)) {
             k.atPrompt(1, "x = 5\r");
