@@ -2,7 +2,6 @@ package mlp.repl;
 
 import mlp.eval.Builtin;
 import mlp.eval.Builtins;
-import mlp.eval.Callable;
 import mlp.eval.Signature;
 import mlp.syntax.antlr.MlpLexer;
 import mlp.value.HasMembers;
@@ -36,6 +35,14 @@ final class Completion implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        try {
+            offer(reader, line, candidates);
+        } catch (RuntimeException e) { // a completion that goes wrong offers nothing; the REPL goes on
+            candidates.clear();
+        }
+    }
+
+    private void offer(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         String text = line.line();
         String lead = text.stripLeading();
         int argument = Commands.argumentStart(text);
@@ -72,13 +79,15 @@ final class Completion implements Completer {
         }
     }
 
-    /** The signature of what a name is bound to: the registry's text, or a function value's. */
+    /**
+     * The signature of the built-in a name is bound to (a built-in function, or a registry value
+     * such as a layer that is also a function); null for anything else (a lambda takes no names).
+     */
     Signature signatureOf(String name) {
         Value v = session.interpreter().globals().lookup(name);
         if (v instanceof Builtin b) return b.sig();
         Builtins.Entry e = Builtins.standard().get(name);
-        if (e != null && (v == null || v == e.value()) && e.signature().contains("(")) return Signature.parse(e.signature());
-        if (v instanceof Callable c && c.signature().matches("[A-Za-z_][A-Za-z_0-9]*\\(.*\\)")) return Signature.parse(c.signature());
+        if (e != null && v == e.value() && e.signature().contains("(")) return Signature.parse(e.signature());
         return null;
     }
 

@@ -38,7 +38,11 @@ final class Highlighting implements Highlighter {
 
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
-        return highlight(buffer);
+        try {
+            return highlight(buffer);
+        } catch (RuntimeException e) { // colours are a nicety: never let them stop the typing
+            return new AttributedString(buffer);
+        }
     }
 
     AttributedString highlight(String buffer) {

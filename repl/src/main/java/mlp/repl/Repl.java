@@ -9,6 +9,7 @@ import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
+import java.io.IOError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -55,6 +56,8 @@ public final class Repl {
                     }
                     continue;
                 } catch (EndOfFileException e) { // Ctrl-D
+                    break;
+                } catch (IOError e) { // the terminal is gone
                     break;
                 }
                 if (input.isBlank()) continue;

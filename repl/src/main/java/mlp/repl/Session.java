@@ -100,11 +100,13 @@ final class Session implements AutoCloseable {
      */
     boolean run(Source source, int firstLine) {
         if (firstLine > 1) lineOffsets.put(source, firstLine - 1);
-        return onWorker(() -> {
+        boolean ok = onWorker(() -> {
             interpreter.cancellation().clear();
             if (startsWithPipe(source.text())) continuePrevious(source);
             else runFresh(source);
         });
+        if (!ok) previous = null; // nothing half-done is continued
+        return ok;
     }
 
     /** Runs a script file's text into the session, without echo (as a script runs). */
@@ -117,9 +119,9 @@ final class Session implements AutoCloseable {
     }
 
     private void runFresh(Source source) {
-        previous = null;
         List<Stmt> program = SourceParser.parse(source);
-        if (program.isEmpty()) return;
+        if (program.isEmpty()) return; // a comment: a following |> line still continues the statement before
+        previous = null;
         Value last = runEchoing(program);
         String text = source.text();
         previous = new Previous(text, lineCount(text), program.get(program.size() - 1), last);

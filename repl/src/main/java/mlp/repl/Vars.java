@@ -41,12 +41,12 @@ final class Vars {
         return article + kind + " " + (v instanceof Tensor || v instanceof Num ? "(" + detail(v) + ")" : "— " + detail(v));
     }
 
-    /** The shape of a tensor; otherwise the first line of how the value prints, cut short. */
+    /** The shape of a tensor; otherwise the first line of how the value shows, cut short. */
     static String detail(Value v) {
         if (v instanceof Tensor t) return t.rows() + "×" + t.cols();
         if (v instanceof ListValue l) return l.length() + (l.length() == 1 ? " item" : " items");
-        if (v instanceof Callable c && v.kind().equals("function")) return c.signature();
-        String text = Format.repr(v);
+        // a function or a layer: its signature says what it is (a model: its layers joined by |>)
+        String text = v instanceof Callable c ? c.signature() : Format.repr(v);
         int nl = text.indexOf('\n');
         if (nl >= 0) text = text.substring(0, nl) + " …";
         return text.length() > DETAIL_WIDTH ? text.substring(0, DETAIL_WIDTH - 1) + "…" : text;

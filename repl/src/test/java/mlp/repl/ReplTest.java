@@ -59,6 +59,21 @@ class ReplTest {
     }
 
     @Test
+    void aCommentOrABlankLineMayComeBetweenButNotAnError() {
+        List<String> out = outputs("v = [[-1, 2]]\n# a comment\n\n|> relu\nv\nw = [[-1]] + nope\n|> relu\n");
+        assertEquals(List.of("", "", "", "", "[[0 2]]"), out.subList(0, 5));
+        assertTrue(out.get(6).startsWith("<repl>:1:1: a line that starts with '|>' continues the statement before it, but there is none"),
+                out.get(6));
+    }
+
+    @Test
+    void aContinuationErrorPointsAtItsOwnLine() {
+        List<String> out = outputs("v = [[-1, 2]]\n|> relux\nv\n");
+        assertTrue(withoutSuggestion(out.get(1)).startsWith("<repl>:2:4: unknown name 'relux'\n  |> relux\n     ^"), out.get(1));
+        assertEquals("[[-1 2]]", out.get(2)); // v is unchanged
+    }
+
+    @Test
     void aPipeAfterALambdaJoinsItsBodyAsInAScript() {
         // f = x -> x * 2 |> relu: the lambda's body reaches as far right as it can
         assertEquals(List.of("", "", "0", "6"), outputs("f = x -> x * 2\n|> relu\nf(-3)\nf(3)\n"));
