@@ -145,10 +145,9 @@ final class Session implements AutoCloseable {
     private void continuePrevious(Source source) {
         Previous before = previous;
         previous = null;
-        if (before == null)
-            throw new MlpError("a line that starts with '|>' continues the statement before it, but there is none to continue",
-                    new Pos(source, 1, source.text().indexOf('|') + 1));
         Pos at = new Pos(source, 1, source.text().indexOf('|') + 1);
+        if (before == null)
+            throw new MlpError("a line that starts with '|>' continues the statement before it, but there is none to continue", at);
         Value value;
         if (before.last() instanceof Stmt.Assign a) value = interpreter.globals().lookup(a.name());
         else if (before.last() instanceof Stmt.Eval) value = before.value();
