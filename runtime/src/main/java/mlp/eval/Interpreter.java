@@ -87,10 +87,7 @@ public final class Interpreter {
         run(SourceParser.parse(source), onValue);
     }
 
-    /**
-     * Runs statements parsed already (the REPL parses an input first to look at it, e.g. to run
-     * its last statement on its own, or to continue the previous statement with a leading |>).
-     */
+    /** Runs statements parsed earlier (the Java API's compiled scripts: parse once, run many times). */
     public void run(List<Stmt> program, Consumer<Value> onValue) {
         Limits.maxElements(settings.maxElements());
         for (Stmt stmt : program) {
