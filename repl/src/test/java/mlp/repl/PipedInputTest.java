@@ -76,6 +76,21 @@ class PipedInputTest {
     }
 
     @Test
+    void aRealPipeIntoTheCommand() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName())
+                .redirectError(folder.resolve("err.txt").toFile()).start();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write("print(1 + 1)\nfoo\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("2\n", out);
+        assertEquals(1, p.exitValue());
+        assertTrue(Files.readString(folder.resolve("err.txt")).startsWith("<stdin>:2:1: unknown name 'foo'"));
+    }
+
+    @Test
     void theCommandLineStillRunsCodeAndFiles() throws Exception {
         assertEquals(new Result(0, "3\n", ""), mlp("", "-e", "print(1 + 2)"));
         Result bad = mlp("", "-e", "print(zz)");
