@@ -75,11 +75,19 @@ class KeyboardTest {
     void historyComesBackInTheNextSession() throws Exception {
         try (Keyboard k = new Keyboard(folder)) {
             k.atPrompt(1, "h = 40 + 2\r");
-            k.atPrompt(2, "");
+            k.atPrompt(2, "g = 7\r");
+            k.atPrompt(3, "");
             assertEquals(0, k.quit());
         }
         try (Keyboard k = new Keyboard(folder)) {
-            k.atPrompt(1, "\u0010\r"); // Ctrl-P: the previous line, from the last session
+            k.atPrompt(1, "\u0012").type("40"); // Ctrl-R: search the history backwards
+            k.waitFor("h = 40 + 2", 1).type("\r");
+            k.atPrompt(2, "h\r");
+            k.waitFor("\n42\n", 1);
+            assertEquals(0, k.quit());
+        }
+        try (Keyboard k = new Keyboard(folder)) {
+            k.atPrompt(1, "\u0010\u0010\r"); // Ctrl-P twice: the line before last, from the last session
             k.atPrompt(2, "h\r");
             k.waitFor("\n42\n", 1);
             assertEquals(0, k.quit());
