@@ -62,7 +62,11 @@ public final class Repl {
                 }
                 if (input.isBlank()) continue;
                 if (Commands.isCommand(input)) {
-                    if (commands.run(input) == Commands.Outcome.QUIT) break;
+                    try {
+                        if (commands.run(input) == Commands.Outcome.QUIT) break;
+                    } catch (RuntimeException e) { // a bug in a command must not end the session
+                        error("internal error: " + e);
+                    }
                     continue;
                 }
                 session.run(input);
