@@ -18,7 +18,7 @@ class SmokeTest {
                 z2 = y1 @ w2'
                 print(z2')
                 """);
-        assertEquals("[[2 4 -2 -4]]\n", out.replace("\r", "").replaceAll(" +", " "));
+        assertEquals("[[ 2  4 -2 -4]]\n", out.replace("\r", ""));
     }
 
     @Test

@@ -195,7 +195,7 @@ public final class Args {
         Value v = required(param);
         if (v instanceof Tensor t) return t;
         if (v instanceof Num n) return new Tensor(new org.ejml.data.DMatrixRMaj(new double[][]{{n.value()}}));
-        throw typeError(param, "a tensor", v);
+        throw typeError(param, "a tensor or a number", v);
     }
 
     public double number(String param) {

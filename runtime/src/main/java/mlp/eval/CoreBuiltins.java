@@ -18,20 +18,25 @@ final class CoreBuiltins implements Builtins.Module {
         b.value("Constants", "pi", "pi", "π, the ratio of a circle's circumference to its diameter (3.1416).", new Num(Math.PI));
         b.value("Constants", "e", "e", "e, the base of the natural logarithm (2.7183).", new Num(Math.E));
 
-        b.function("Output", "print(a, ...)",
-                "Prints its arguments, separated by spaces, then a new line.\n"
-                        + "Tensors print like NumPy arrays; strings print without quotes.",
+        b.function("Output", "print(...)",
+                "Prints its arguments on one line, separated by spaces (an empty line for none).\n"
+                        + "Tensors print like NumPy arrays with 4 decimals, columns aligned, and more than 1000\n"
+                        + "elements shortened with ... and followed by the shape; a whole number prints without\n"
+                        + "a decimal point (print(1 + 1) prints 2); strings print without quotes.\n"
+                        + "Example: print(\"loss:\", mse(model(X), y))",
                 a -> {
                     PrintWriter out = a.interpreter().settings().out();
-                    StringBuilder line = new StringBuilder(Format.print(a.get("a")));
-                    for (Value v : a.rest()) line.append(' ').append(Format.print(v));
+                    StringBuilder line = new StringBuilder();
+                    for (int i = 0; i < a.rest().size(); i++) line.append(i > 0 ? " " : "").append(Format.print(a.rest().get(i)));
                     out.println(line);
                     out.flush();
                     return null;
                 });
 
         b.function("Data", "seed(n)",
-                "Seeds the random generator: every random draw after it is the same, run after run.",
+                "Seeds the random generator, so that every random draw after it repeats run after run.\n"
+                        + "The draws: randn, rand, split, the initial weights of layers, the shuffles of training.\n"
+                        + "Example: seed(20)",
                 a -> {
                     a.interpreter().seed(a.integer("n"));
                     return null;

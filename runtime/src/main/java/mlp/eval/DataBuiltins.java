@@ -3,7 +3,11 @@ package mlp.eval;
 import mlp.MlpError;
 import mlp.autograd.Node;
 import mlp.autograd.Ops;
+import mlp.syntax.Pos;
 import mlp.tensor.Limits;
+import mlp.tensor.Shapes;
+import mlp.value.Format;
+import mlp.value.ListValue;
 import mlp.value.Tensor;
 import mlp.value.Value;
 import org.ejml.data.DMatrixRMaj;
@@ -12,74 +16,111 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Making tensors: random draws, constants, ranges, joining. */
+/** Making tensors (random draws, constants, ranges, joining) and preparing real data. */
 final class DataBuiltins implements Builtins.Module {
     @Override
     public void register(Builtins b) {
-        b.function("Data", "randn(r, c)", "An r×c tensor of draws from the standard normal distribution.",
+        b.function("Data", "randn(r, c)",
+                "An r×c tensor of draws from the standard normal distribution (mean 0, variance 1).\n"
+                        + "After seed(n) the draws are the same on every run.\n"
+                        + "Example: X = randn(100, 2) * 5",
                 a -> random(a, Random::nextGaussian));
-        b.function("Data", "rand(r, c)", "An r×c tensor of draws uniform in [0, 1).",
+        b.function("Data", "rand(r, c)",
+                "An r×c tensor of draws uniform in [0, 1).\n"
+                        + "After seed(n) the draws are the same on every run.",
                 a -> random(a, Random::nextDouble));
         b.function("Data", "zeros(r, c)", "An r×c tensor of zeros.", a -> filled(a, 0));
         b.function("Data", "ones(r, c)", "An r×c tensor of ones.", a -> filled(a, 1));
-        b.function("Data", "eye(n)", "The n×n identity matrix.", a -> {
+        b.function("Data", "eye(n)", "The n×n identity matrix: ones on the diagonal, zeros elsewhere.", a -> {
             int n = a.count("n");
             DMatrixRMaj m = Limits.matrix(n, n);
             for (int i = 0; i < n; i++) m.unsafe_set(i, i, 1);
             return new Tensor(m);
         });
-        b.function("Data", "linspace(a, b, n)", "n evenly spaced numbers from a to b (both included), as an n×1 column.", a -> {
-            double from = a.number("a"), to = a.number("b");
-            int n = a.count("n");
-            DMatrixRMaj m = Limits.matrix(n, 1);
-            for (int i = 0; i < n; i++) m.data[i] = n == 1 ? from : from + (to - from) * i / (n - 1);
-            if (n > 1) m.data[n - 1] = to;
-            return new Tensor(m);
-        });
-        b.function("Data", "cat(a, b, ..., dim=0)",
-                "Joins tensors one under another (dim=0, the default: same number of columns)\n"
-                        + "or side by side (dim=1: same number of rows).",
+        b.function("Data", "linspace(a, b, n)",
+                "n evenly spaced numbers from a to b, both included, as an n×1 column.\n"
+                        + "Example: linspace(-1, 1, 5) is the column -1, -0.5, 0, 0.5, 1.",
+                DataBuiltins::linspace);
+        b.function("Data", "cat(a, ..., dim=0)",
+                "Joins tensors one under another, or side by side with dim=1.\n"
+                        + "dim=0 (the default) needs the same number of columns, dim=1 the same number of rows.\n"
+                        + "A list of tensors works too: cat([X1, X2]).\n"
+                        + "Example: X = cat(X1, X2, X3)",
                 a -> {
-                    int dim = dim(a);
-                    if (dim < 0) throw a.error("dim", "cat(a, b, ..., dim=0): dim must be 0 or 1");
-                    return new Tensor(Ops.cat(nodes(a, "cat"), dim));
-                });
-        b.function("Data", "stack(c1, c2, ...)",
-                "Puts n×1 columns side by side into an n×k tensor (a 1×n row counts as a column).",
-                a -> {
-                    Node[] parts = nodes(a, "stack");
-                    for (int i = 0; i < parts.length; i++) {
-                        Node p = parts[i];
-                        if (p.rows() == 1 && p.cols() > 1) parts[i] = Ops.transpose(p);
-                        else if (p.cols() != 1)
-                            throw new MlpError("stack(c1, c2, ...) takes columns (n×1), but argument " + (i + 1)
-                                    + " is " + mlp.tensor.Shapes.of(p.value) + "; use cat(..., dim=1) to join wider tensors",
-                                    i < 2 ? a.pos(i == 0 ? "c1" : "c2") : a.restPos(i - 2));
+                    int dim = dim(a, "dim");
+                    if (dim < 0) throw a.error("dim", a.sig() + ": dim must be 0 (rows) or 1 (columns)");
+                    List<Part> parts = parts(a);
+                    if (parts.size() == 1) return parts.get(0).tensor();
+                    String along = dim == 0 ? "columns" : "rows";
+                    int want = size(parts.get(0), dim);
+                    for (int i = 1; i < parts.size(); i++) {
+                        Part p = parts.get(i);
+                        if (size(p, dim) != want)
+                            throw new MlpError(a.sig() + ": every part must have " + want + " " + along + " (the first is "
+                                    + Shapes.of(parts.get(0).node().value) + "), but part " + (i + 1) + " is "
+                                    + Shapes.of(p.node().value) + (dim == 0 && p.node().rows() == parts.get(0).node().rows()
+                                    ? "; to put them side by side use dim=1" : ""), p.pos());
                     }
-                    return new Tensor(Ops.cat(parts, 1));
+                    return new Tensor(Ops.cat(nodes(parts), dim));
                 });
+        b.function("Data", "stack(c, ...)",
+                "Puts columns side by side: n×1 columns (or 1×n rows, taken as columns) into an n×k tensor.\n"
+                        + "A list of columns works too.\n"
+                        + "Example: X = stack(linspace(-1, 1, 500), linspace(1, -1, 500))",
+                a -> {
+                    List<Part> parts = parts(a);
+                    Node[] columns = new Node[parts.size()];
+                    for (int i = 0; i < columns.length; i++) {
+                        Part p = parts.get(i);
+                        Node n = p.node();
+                        if (n.rows() == 1 && n.cols() != 1) n = Ops.transpose(n);
+                        else if (n.cols() != 1)
+                            throw new MlpError(a.sig() + " takes columns (n×1), but part " + (i + 1) + " is "
+                                    + Shapes.of(n.value) + "; use cat(..., dim=1) to join wider tensors", p.pos());
+                        if (i > 0 && n.rows() != columns[0].rows())
+                            throw new MlpError(a.sig() + ": every column must have " + columns[0].rows()
+                                    + " rows, but part " + (i + 1) + " has " + n.rows(), p.pos());
+                        columns[i] = n;
+                    }
+                    return new Tensor(Ops.cat(columns, 1));
+                });
+        b.function("Data", "split(X, y, fraction=0.8)",
+                "Splits the rows into a training part and a test part, after a seeded shuffle.\n"
+                        + "The rows of X and y are shuffled together (see seed); the first fraction of them are for\n"
+                        + "training, the rest for testing, given as a list of four:\n"
+                        + "[Xtrain, Xtest, ytrain, ytest] = split(X, y, 0.8)",
+                DataBuiltins::split);
+        b.function("Data", "standardize(X, like=)",
+                "Scales each column of X to mean 0 and standard deviation 1.\n"
+                        + "With like=A it uses A's column means and deviations instead (standardize a test set\n"
+                        + "like its training set). A column that does not vary is only centred.\n"
+                        + "Example: Xtest = standardize(Xtest, like=Xtrain)",
+                DataBuiltins::standardize);
+        b.function("Data", "onehot(labels, k=)",
+                "Turns class indices into rows of zeros with a 1 in the column of the class.\n"
+                        + "labels is an n×1 column of 0, 1, ..., k-1; the result is n×k. k defaults to the largest\n"
+                        + "label plus one.\n"
+                        + "Example: onehot([[0], [2]], 3) is [[1, 0, 0], [0, 0, 1]]",
+                DataBuiltins::onehot);
     }
 
-    /** The dim= argument of cat and the reductions: -1 when absent... or bad. */
-    static int dim(Args a) {
-        if (!a.has("dim")) return -1;
-        long d = a.integer("dim");
-        if (d != 0 && d != 1) return -2;
+    // ---- dim= ----
+
+    /**
+     * The dim= argument of cat and the reductions: 0 or 1 (-2 and -1 count from the end, as in
+     * PyTorch); -1 when absent; an error for anything else.
+     */
+    static int dim(Args a, String param) {
+        if (!a.has(param)) return -1;
+        long d = a.integer(param);
+        if (d == -2) d = 0;
+        if (d == -1) d = 1;
+        if (d != 0 && d != 1)
+            throw a.error(param, a.sig() + ": " + param + " must be 0 (down the rows) or 1 (across the columns), not " + d);
         return (int) d;
     }
 
-    private static Node[] nodes(Args a, String fn) {
-        List<Node> out = new ArrayList<>();
-        List<String> firstTwo = a.sig().params().stream().filter(p -> p.positional()).map(p -> p.name()).toList();
-        for (String p : firstTwo) out.add(a.tensor(p).node());
-        for (int i = 0; i < a.rest().size(); i++) {
-            Value v = a.rest().get(i);
-            if (!(v instanceof Tensor t))
-                throw new MlpError(fn + ": argument " + (i + 3) + " must be a tensor, not " + Interpreter.describe(v), a.restPos(i));
-            out.add(t.node());
-        }
-        return out.toArray(new Node[0]);
-    }
+    // ---- random and constant tensors ----
 
     private interface Draw {
         double next(Random r);
@@ -88,7 +129,7 @@ final class DataBuiltins implements Builtins.Module {
     private static Value random(Args a, Draw draw) {
         DMatrixRMaj m = Limits.matrix(a.count("r"), a.count("c"));
         Random r = a.interpreter().random();
-        for (int i = 0; i < m.data.length && i < m.getNumElements(); i++) m.data[i] = draw.next(r);
+        for (int i = 0, n = m.getNumElements(); i < n; i++) m.data[i] = draw.next(r);
         return new Tensor(m);
     }
 
@@ -96,5 +137,159 @@ final class DataBuiltins implements Builtins.Module {
         DMatrixRMaj m = Limits.matrix(a.count("r"), a.count("c"));
         if (v != 0) java.util.Arrays.fill(m.data, 0, m.getNumElements(), v);
         return new Tensor(m);
+    }
+
+    /** PyTorch's formula: from a upwards for the first half, from b downwards for the second, so both ends are exact. */
+    private static Value linspace(Args a) {
+        double from = a.number("a"), to = a.number("b");
+        int n = a.count("n");
+        DMatrixRMaj m = Limits.matrix(n, 1);
+        if (n == 1) m.data[0] = from;
+        if (n > 1) {
+            double step = (to - from) / (n - 1);
+            int half = n / 2;
+            for (int i = 0; i < n; i++) m.data[i] = i < half ? from + step * i : to - step * (n - 1 - i);
+        }
+        return new Tensor(m);
+    }
+
+    // ---- joining ----
+
+    /** One tensor given to cat or stack, with where it was written. */
+    private record Part(Tensor tensor, Pos pos) {
+        Node node() {
+            return tensor.node();
+        }
+    }
+
+    /** The tensors given as arguments, or as the items of one list argument. */
+    private static List<Part> parts(Args a) {
+        String first = a.sig().params().get(0).name();
+        List<Value> values = new ArrayList<>();
+        List<Pos> where = new ArrayList<>();
+        if (a.get(first) instanceof ListValue list && a.rest().isEmpty()) {
+            if (list.length() == 0) throw a.error(first, a.sig() + ": the list is empty");
+            for (int i = 0; i < list.length(); i++) {
+                values.add(list.item(i));
+                where.add(a.pos(first));
+            }
+        } else {
+            values.add(a.get(first));
+            where.add(a.pos(first));
+            for (int i = 0; i < a.rest().size(); i++) {
+                values.add(a.rest().get(i));
+                where.add(a.restPos(i));
+            }
+        }
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Value v = values.get(i);
+            Tensor t = v instanceof Tensor tensor ? tensor
+                    : v instanceof mlp.value.Num n ? new Tensor(new DMatrixRMaj(new double[][]{{n.value()}})) : null;
+            if (t == null)
+                throw new MlpError(a.sig() + ": part " + (i + 1) + " must be a tensor, not " + Interpreter.describe(v), where.get(i));
+            parts.add(new Part(t, where.get(i)));
+        }
+        return parts;
+    }
+
+    private static int size(Part p, int dim) {
+        return dim == 0 ? p.node().cols() : p.node().rows();
+    }
+
+    private static Node[] nodes(List<Part> parts) {
+        Node[] out = new Node[parts.size()];
+        for (int i = 0; i < out.length; i++) out[i] = parts.get(i).node();
+        return out;
+    }
+
+    // ---- real data ----
+
+    private static Value split(Args a) {
+        DMatrixRMaj x = a.tensor("X").data(), y = a.tensor("y").data();
+        double fraction = a.number("fraction");
+        if (!(fraction > 0 && fraction < 1))
+            throw a.error("fraction", a.sig() + ": fraction must be between 0 and 1 (the part of the rows for training), not "
+                    + Format.number(fraction));
+        int n = x.numRows;
+        if (y.numRows != n)
+            throw a.error("y", a.sig() + ": X and y must have the same number of rows, but X is " + Shapes.of(x)
+                    + " and y is " + Shapes.of(y));
+        int train = (int) Math.floor(fraction * n + 1e-9);
+        if (train == 0 || train == n)
+            throw a.error("fraction", a.sig() + ": " + Format.number(fraction) + " of " + n + (n == 1 ? " row" : " rows")
+                    + " leaves " + (train == 0 ? "no rows for training" : "no rows for testing"));
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Random r = a.interpreter().random();
+        for (int i = n - 1; i > 0; i--) { // Fisher-Yates
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return new ListValue(List.of(rows(x, order, 0, train), rows(x, order, train, n),
+                rows(y, order, 0, train), rows(y, order, train, n)));
+    }
+
+    private static Tensor rows(DMatrixRMaj m, int[] order, int from, int to) {
+        int cols = m.numCols;
+        DMatrixRMaj out = Limits.matrix(to - from, cols);
+        for (int i = from; i < to; i++) System.arraycopy(m.data, order[i] * cols, out.data, (i - from) * cols, cols);
+        return new Tensor(out);
+    }
+
+    /** (X - mean) / std per column, with the population standard deviation (as scikit-learn's StandardScaler). */
+    private static Value standardize(Args a) {
+        Tensor x = a.tensor("X");
+        String from = a.has("like") ? "like" : "X";
+        DMatrixRMaj stats = a.tensor(from).data();
+        if (stats.numCols != x.cols())
+            throw a.error("like", a.sig() + ": X has " + x.cols() + " columns but like has " + stats.numCols);
+        if (stats.numRows == 0)
+            throw a.error(from, a.sig() + ": " + from + " has no rows to take means from " + Shapes.of(stats));
+        int rows = stats.numRows, cols = stats.numCols;
+        DMatrixRMaj mean = new DMatrixRMaj(1, cols), scale = new DMatrixRMaj(1, cols);
+        for (int c = 0; c < cols; c++) {
+            double s = 0;
+            for (int r = 0; r < rows; r++) s += stats.data[r * cols + c];
+            double mu = s / rows, v = 0;
+            for (int r = 0; r < rows; r++) {
+                double d = stats.data[r * cols + c] - mu;
+                v += d * d;
+            }
+            double sd = Math.sqrt(v / rows);
+            mean.data[c] = mu;
+            scale.data[c] = sd == 0 ? 1 : sd;
+        }
+        // the statistics are constants: a gradient through standardize treats them as fixed
+        return new Tensor(Ops.div(Ops.sub(x.node(), Node.constant(mean)), Node.constant(scale)));
+    }
+
+    private static Value onehot(Args a) {
+        DMatrixRMaj labels = a.tensor("labels").data();
+        if (labels.numCols != 1 && labels.numRows != 1)
+            throw a.error("labels", a.sig() + ": labels must be a column of class indices (n×1), not " + Shapes.of(labels));
+        int n = labels.getNumElements();
+        boolean column = labels.numCols == 1;
+        long k;
+        if (a.has("k")) {
+            k = a.count("k");
+            if (k == 0) throw a.error("k", a.sig() + ": k, the number of classes, must be at least 1");
+        } else {
+            double max = -1;
+            for (int i = 0; i < n; i++) max = Math.max(max, labels.data[i]);
+            k = Double.isFinite(max) ? (long) Math.max(max, 0) + 1 : 1;
+        }
+        if (k > Integer.MAX_VALUE) throw a.error("k", a.sig() + ": k is too large: " + k);
+        DMatrixRMaj out = Limits.matrix(n, (int) k);
+        for (int i = 0; i < n; i++) {
+            double v = labels.data[i];
+            if (v != Math.rint(v) || v < 0 || v >= k)
+                throw a.error("labels", a.sig() + ": labels " + (column ? "row " : "column ") + i + " is " + Format.number(v)
+                        + ", not a class index from 0 to " + (k - 1));
+            out.unsafe_set(i, (int) v, 1);
+        }
+        return new Tensor(out);
     }
 }

@@ -19,7 +19,8 @@ public final class Suggest {
                 bestDistance = d;
             }
         }
-        return bestDistance <= limit ? best : null;
+        // a one-letter name is one edit from every other one-letter name: only suggest what shares something
+        return bestDistance <= limit && bestDistance < name.length() ? best : null;
     }
 
     /** Damerau-Levenshtein distance (a swap of two neighbours counts once). */

@@ -39,6 +39,10 @@ public final class AtomicFiles {
             tmp = null;
         } catch (java.nio.file.AccessDeniedException e) {
             throw new MlpError("cannot write " + target + ": permission denied");
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new MlpError("cannot write " + target + ": " + e.getFile() + " is a file, not a folder");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new MlpError("cannot write " + target + ": files cannot be created in " + dir);
         } catch (java.nio.file.FileSystemException e) {
             throw new MlpError("cannot write " + target + ": " + (e.getReason() != null ? e.getReason() : e.getMessage()));
         } catch (IOException e) {

@@ -1,10 +1,129 @@
 package mlp.io;
 
+import mlp.MlpError;
+import mlp.eval.Args;
 import mlp.eval.Builtins;
+import mlp.eval.Interpreter;
+import mlp.eval.Suggest;
+import mlp.nn.ModelFiles;
+import mlp.value.Num;
+import mlp.value.Tensor;
+import mlp.value.Value;
 
-/** load and save: CSV files and models. */
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** load and save: numeric CSV files, and models as JSON (mlp.nn.ModelFiles). */
 public final class IoBuiltins implements Builtins.Module {
     @Override
     public void register(Builtins b) {
+        b.function("Files", "load(file)",
+                "Reads a file: a numeric CSV gives a tensor, a .json file written by save gives a model.\n"
+                        + "The CSV may start with a header row (names, or scikit-learn's counts and class names),\n"
+                        + "may quote cells and end lines with \\r\\n; every other cell must be a number\n"
+                        + "(nan and inf too) and every row as long as the others.\n"
+                        + "Example: data = load(\"data/iris.csv\")",
+                IoBuiltins::load);
+        b.function("Files", "save(value, file)",
+                "Writes a tensor to a CSV file, or a model to a .json file.\n"
+                        + "Every number is written exactly: load reads back the same tensor. A model keeps its\n"
+                        + "weights and running statistics. The file is replaced in one step, never left half-written.\n"
+                        + "Example: save(model, \"model.json\")",
+                IoBuiltins::save);
+    }
+
+    private static Value load(Args a) {
+        String name = a.string("file");
+        Path path = resolve(a, name);
+        if (Files.isDirectory(path)) throw a.error("file", a.sig() + ": " + name + " is a folder, not a file");
+        if (!Files.exists(path)) throw a.error("file", a.sig() + ": no such file: " + name + nearby(path, name));
+        if (isJson(name)) {
+            try {
+                return ModelFiles.load(path);
+            } catch (MlpError e) {
+                if (e.pos() != null) throw e;
+                throw a.error("file", a.sig() + ": " + e.plainMessage());
+            }
+        }
+        String text;
+        try {
+            text = readText(path);
+        } catch (CharacterCodingException e) {
+            throw a.error("file", a.sig() + ": " + name + " is not a text file (UTF-8)");
+        } catch (AccessDeniedException e) {
+            throw a.error("file", a.sig() + ": cannot read " + name + ": permission denied");
+        } catch (IOException e) {
+            throw a.error("file", a.sig() + ": cannot read " + name + ": " + e.getMessage());
+        }
+        try {
+            return new Tensor(CsvFiles.read(text, name));
+        } catch (MlpError e) {
+            if (e.pos() != null) throw e;
+            throw a.error("file", a.sig() + ": " + e.plainMessage());
+        }
+    }
+
+    private static Value save(Args a) {
+        Value v = a.get("value");
+        String name = a.string("file");
+        Path path = resolve(a, name);
+        if (Files.isDirectory(path)) throw a.error("file", a.sig() + ": " + name + " is a folder, not a file");
+        try {
+            if (ModelFiles.isModel(v)) {
+                ModelFiles.save(v, path);
+                return null;
+            }
+            if (!(v instanceof Tensor || v instanceof Num))
+                throw a.error("value", a.sig() + ": value must be a tensor (saved as CSV) or a model (saved as JSON), not "
+                        + Interpreter.describe(v));
+            if (isJson(name))
+                throw a.error("file", a.sig() + ": a tensor is saved as CSV; name the file .csv (.json is for models)");
+            CsvFiles.write(a.tensor("value").data(), path);
+            return null;
+        } catch (MlpError e) {
+            if (e.pos() != null) throw e;
+            throw a.error("file", a.sig() + ": " + e.plainMessage());
+        }
+    }
+
+    /** The path of a file argument, through the file-access policy; its errors point at the argument. */
+    private static Path resolve(Args a, String name) {
+        if (name.isBlank()) throw a.error("file", a.sig() + ": the file name is empty");
+        try {
+            return FileAccess.resolve(a.interpreter().settings(), name);
+        } catch (MlpError e) {
+            throw a.error("file", a.sig() + ": " + e.plainMessage());
+        }
+    }
+
+    private static boolean isJson(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
+    private static String readText(Path path) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+    }
+
+    /** " — did you mean 'iris.csv'?" when a file of a near name is in the same folder. */
+    private static String nearby(Path path, String name) {
+        Path dir = path.getParent();
+        if (dir == null || !Files.isDirectory(dir)) return dir == null ? "" : " (there is no folder " + dir + ")";
+        List<String> names;
+        try (Stream<Path> files = Files.list(dir)) {
+            names = files.limit(10_000).map(p -> p.getFileName().toString()).toList();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+        String near = Suggest.nearest(path.getFileName().toString(), names);
+        if (near == null) return "";
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        return " — did you mean '" + name.substring(0, slash + 1) + near + "'?";
     }
 }

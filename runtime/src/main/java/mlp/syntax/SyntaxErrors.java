@@ -38,8 +38,8 @@ final class SyntaxErrors extends BaseErrorListener {
     }
 
     private MlpError explain(TokenStream tokens, Token bad, IntervalSet expected) {
-        Pos at = SourceParser.pos(source, bad);
         boolean atEnd = bad.getType() == Token.EOF;
+        Pos at = atEnd ? afterLastToken(tokens, bad) : SourceParser.pos(source, bad);
         switch (bad.getType()) {
             case MlpLexer.BAD_CHAR:
                 return new MlpError("unexpected character '" + bad.getText() + "'", at);
@@ -65,6 +65,19 @@ final class SyntaxErrors extends BaseErrorListener {
         String wanted = describe(expected);
         if (atEnd) return new MlpError("unexpected end of input" + (wanted.isEmpty() ? "" : ", expected " + wanted), at, true);
         return new MlpError(wanted.isEmpty() ? "unexpected " + found : "expected " + wanted + ", found " + found, at);
+    }
+
+    /**
+     * Where the input ends, for "unexpected end of input": just after the last token, rather than
+     * on the empty line after it.
+     */
+    private Pos afterLastToken(TokenStream tokens, Token eof) {
+        for (int i = eof.getTokenIndex() - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            if (t.getType() == MlpLexer.NL || t.getChannel() != Token.DEFAULT_CHANNEL) continue;
+            return new Pos(source, t.getLine(), t.getCharPositionInLine() + t.getText().length() + 1);
+        }
+        return SourceParser.pos(source, eof);
     }
 
     /** The innermost bracket still open just before {@code bad}, or null. */

@@ -2,10 +2,27 @@ package mlp.value;
 
 import org.ejml.data.DMatrixRMaj;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
-/** How numbers and tensors print (NumPy's style, 4 decimals). */
+/**
+ * How values print. Tensors print like NumPy arrays under {@code np.set_printoptions(precision=4)}
+ * (see {@link ArrayFormat}); a number prints on its own like Python prints a float, rounded to 4
+ * decimals:
+ * <ul>
+ *   <li>a whole number prints without a decimal point: {@code 2}, {@code -3}, {@code 1000000}
+ *       (up to 1e16; beyond, {@code 1e+20});</li>
+ *   <li>otherwise at most 4 decimals, trailing zeros dropped: {@code 0.3333}, {@code 0.3}, {@code -1.5};</li>
+ *   <li>below 1e-4 or from 1e8 on (NumPy's limits), scientific: {@code 1e-05}, {@code 1.2346e+08};</li>
+ *   <li>{@code nan}, {@code inf}, {@code -inf}.</li>
+ * </ul>
+ * Strings print without quotes ({@link #print}) but are quoted when echoed ({@link #repr}).
+ */
 public final class Format {
+    /** Decimals shown (NumPy's {@code precision}). */
+    public static final int PRECISION = 4;
+
     private Format() {
     }
 
@@ -27,34 +44,67 @@ public final class Format {
         return v.toString();
     }
 
+    /** A number on its own (see the class comment). */
     public static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         if (Double.isNaN(v)) return "nan";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+        if (isWhole(v)) return Long.toString((long) v);
         double a = Math.abs(v);
-        if (a >= 1e-4 && a < 1e15) return strip(String.format(Locale.ROOT, "%.4f", v));
-        return String.format(Locale.ROOT, "%.4e", v);
-    }
-
-    private static String strip(String s) {
-        if (s.indexOf('.') < 0) return s;
-        int end = s.length();
-        while (s.charAt(end - 1) == '0') end--;
-        if (s.charAt(end - 1) == '.') end--;
-        return s.substring(0, end);
-    }
-
-    public static String tensor(DMatrixRMaj m) {
-        StringBuilder out = new StringBuilder("[");
-        for (int r = 0; r < m.numRows; r++) {
-            if (r > 0) out.append("\n ");
-            out.append('[');
-            for (int c = 0; c < m.numCols; c++) {
-                if (c > 0) out.append(' ');
-                out.append(number(m.unsafe_get(r, c)));
-            }
-            out.append(']');
+        if (a < 1e-4 || a >= 1e8) {
+            String[] p = scientific(v, PRECISION);
+            return p[0] + (p[1].isEmpty() ? "" : "." + p[1]) + "e" + p[2];
         }
-        return out.append(']').toString();
+        String[] p = positional(v, PRECISION);
+        return p[0] + (p[1].isEmpty() ? "" : "." + p[1]);
+    }
+
+    /** A tensor, like NumPy prints an array (aligned columns, long ones elided with {@code ...}). */
+    public static String tensor(DMatrixRMaj m) {
+        return ArrayFormat.format(m);
+    }
+
+    /** True for a whole number small enough to print exactly without a decimal point. */
+    static boolean isWhole(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e16;
+    }
+
+    /**
+     * NumPy's {@code format_float_positional(x, precision, unique=True)}: the exact value rounded
+     * half-even to {@code precision} decimals, trailing zeros dropped. Returns the integer part
+     * (with its sign) and the fraction digits (possibly empty).
+     */
+    static String[] positional(double x, int precision) {
+        String sign = x < 0 || (x == 0 && 1 / x < 0) ? "-" : "";
+        String s = new BigDecimal(Math.abs(x)).setScale(precision, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().toPlainString();
+        int dot = s.indexOf('.');
+        if (dot < 0) return new String[]{sign + s, ""};
+        return new String[]{sign + s.substring(0, dot), s.substring(dot + 1)};
+    }
+
+    /**
+     * NumPy's {@code format_float_scientific(x, precision, unique=True)}: the exact value rounded
+     * half-even to {@code precision + 1} significant digits, trailing zeros dropped. Returns the
+     * leading digit (with its sign), the further digits, and the exponent with its sign and at
+     * least two digits ({@code "-05"}).
+     */
+    static String[] scientific(double x, int precision) {
+        String sign = x < 0 || (x == 0 && 1 / x < 0) ? "-" : "";
+        String digits;
+        int exp;
+        if (x == 0) {
+            digits = "0";
+            exp = 0;
+        } else {
+            BigDecimal bd = new BigDecimal(Math.abs(x)).round(new MathContext(precision + 1, RoundingMode.HALF_EVEN));
+            digits = bd.unscaledValue().toString();
+            exp = digits.length() - 1 - bd.scale();
+            int end = digits.length();
+            while (end > 1 && digits.charAt(end - 1) == '0') end--;
+            digits = digits.substring(0, end);
+        }
+        String e = Integer.toString(Math.abs(exp));
+        if (e.length() < 2) e = "0" + e;
+        return new String[]{sign + digits.charAt(0), digits.substring(1), (exp < 0 ? "-" : "+") + e};
     }
 }
