@@ -56,7 +56,7 @@ class PipedInputTest {
     @Test
     void aStatementMaySpanLinesAndAPipelineMayStartLinesAsInAScript() {
         Result r = mlp("v = [[-1,\n 2]]\n    |> relu\n\n  # a comment between\n    |> sigmoid\nv\nw = [[1]]\n");
-        assertEquals(new Result(0, "[[0.5 0.8808]]\n", ""), r);
+        assertEquals(new Result(0, "[[0.5    0.8808]]\n", ""), r);
     }
 
     @Test

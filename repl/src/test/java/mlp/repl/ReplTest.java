@@ -29,7 +29,7 @@ class ReplTest {
     void expressionsEchoTheirValueAndAssignmentsPrintNothing() {
         assertEquals(List.of(
                         "",
-                        "[[1 2.5]\n [3 -4]]",
+                        "[[ 1.   2.5]\n [ 3.  -4. ]]",
                         "7",
                         "\"hi \\\"there\\\"\"",
                         "[\"X\", \"y\"]",
@@ -54,7 +54,7 @@ class ReplTest {
 
     @Test
     void aLineStartingWithAPipeContinuesTheStatementBefore() {
-        assertEquals(List.of("", "", "[[0 2]]", "[[-1 2]]", "[[0 2]]", "[[0.5 0.8808]]"),
+        assertEquals(List.of("", "", "[[0 2]]", "[[-1  2]]", "[[0 2]]", "[[0.5    0.8808]]"),
                 outputs("v = [[-1, 2]]\n   |> relu\nv\n[[-1, 2]]\n|> relu\n|> sigmoid\n"));
     }
 
@@ -70,7 +70,7 @@ class ReplTest {
     void aContinuationErrorPointsAtItsOwnLine() {
         List<String> out = outputs("v = [[-1, 2]]\n|> relux\nv\n");
         assertTrue(withoutSuggestion(out.get(1)).startsWith("<repl>:2:4: unknown name 'relux'\n  |> relux\n     ^"), out.get(1));
-        assertEquals("[[-1 2]]", out.get(2)); // v is unchanged
+        assertEquals("[[-1  2]]", out.get(2)); // v is unchanged
     }
 
     @Test
