@@ -48,12 +48,12 @@ final class Help {
     }
 
     /**
-     * The full text about one name: a built-in's signature, category and help, a command's usage,
+     * The full text about one name: a built-in's signature and help, a command's usage,
      * or what a name of the session holds; null when the name is unknown.
      */
     static String about(String name, Value sessionValue) {
         Builtins.Entry e = Builtins.standard().get(name);
-        if (e != null) return e.signature() + "    (" + e.category() + ")\n\n" + e.help();
+        if (e != null) return e.signature() + "\n\n" + e.help();
         for (Commands.Spec c : Commands.SPECS)
             if (c.name().equals(name) || c.name().equals(":" + name)) return c.usage() + "\n\n" + c.help();
         if (sessionValue != null) return name + " is " + Vars.describe(sessionValue) + ", defined in this session";

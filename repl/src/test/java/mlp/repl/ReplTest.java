@@ -163,7 +163,7 @@ class ReplTest {
     void helpOfANameShowsItsWholeText() {
         List<String> out = outputs(":help grad\n:help linspce\nw = [[1, 2]]\n:help w\n:help :load\n");
         Builtins.Entry grad = Builtins.standard().get("grad");
-        assertEquals(grad.signature() + "    (" + grad.category() + ")\n\n" + grad.help(), out.get(0));
+        assertEquals(grad.signature() + "\n\n" + grad.help(), out.get(0));
         assertEquals("no built-in or command named 'linspce' — did you mean 'linspace'? (:help lists them all)", out.get(1));
         assertEquals("w is a tensor (1×2), defined in this session", out.get(3));
         assertTrue(out.get(4).startsWith(":load FILE\n\n"), out.get(4));
