@@ -173,6 +173,8 @@ public final class Interpreter {
     }
 
     private Value call(Expr.Call c, Scope scope) {
+        // also checked here, not only between statements: one statement can call lambdas for ever
+        if (cancellation.requested()) throw new MlpError("cancelled", c.pos());
         Value callee = eval(c.callee(), scope);
         if (!(callee instanceof Callable fn))
             throw new MlpError(describe(callee) + " cannot be called like a function", c.pos());

@@ -44,7 +44,10 @@ final class Operators {
             if (a instanceof Str || a instanceof Bool || b instanceof Str || b instanceof Bool)
                 return Bool.of(op.equals("==") == same);
         }
-        if (op.equals("+") && a instanceof Str x && b instanceof Str y) return new Str(x.value() + y.value());
+        if (op.equals("+") && a instanceof Str x && b instanceof Str y) {
+            mlp.tensor.Limits.checkString((long) x.value().length() + y.value().length());
+            return new Str(x.value() + y.value());
+        }
         throw new MlpError("'" + op + "' cannot combine " + Interpreter.describe(a) + " and " + Interpreter.describe(b));
     }
 

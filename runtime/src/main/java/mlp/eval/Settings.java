@@ -28,6 +28,7 @@ public final class Settings {
     private Path workingDir = Path.of("").toAbsolutePath();
     private long maxElements = 100_000_000L;
     private long maxEpochs = Long.MAX_VALUE;
+    private mlp.train.TrainingListener trainingListener = null;
 
     /** Where {@code print} and echoed values go. */
     public PrintWriter out() {
@@ -118,6 +119,19 @@ public final class Settings {
 
     public Settings maxEpochs(long max) {
         this.maxEpochs = max;
+        return this;
+    }
+
+    /**
+     * A host's watcher of every training run (the Java API's progress listener), or null. train
+     * calls it on the training thread, beside its own progress bar and live window.
+     */
+    public mlp.train.TrainingListener trainingListener() {
+        return trainingListener;
+    }
+
+    public Settings trainingListener(mlp.train.TrainingListener listener) {
+        this.trainingListener = listener;
         return this;
     }
 }

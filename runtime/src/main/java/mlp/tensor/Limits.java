@@ -22,13 +22,25 @@ public final class Limits {
         return MAX.get()[0];
     }
 
+    /** The most elements a Java array (so a DMatrixRMaj) can hold, whatever the cap says. */
+    static final long ARRAY_MAX = Integer.MAX_VALUE - 8;
+
     /** Throws when a rows×cols tensor would exceed the cap. */
     public static void check(long rows, long cols) {
         if (rows < 0 || cols < 0) throw new MlpError("a tensor cannot have a negative size " + rows + "×" + cols);
-        long max = MAX.get()[0];
-        if (rows * cols > max || (rows > 0 && cols > Long.MAX_VALUE / rows))
+        long max = Math.min(MAX.get()[0], ARRAY_MAX);
+        if (rows > 0 && cols > Long.MAX_VALUE / rows)
+            throw new MlpError("a " + rows + "×" + cols + " tensor is too large (the limit is " + max + " elements)");
+        if (rows * cols > max)
             throw new MlpError("a " + rows + "×" + cols + " tensor is too large (" + rows * cols
                     + " elements; the limit is " + max + ")");
+    }
+
+    /** Throws when a string of this many characters would exceed the cap (strings count as elements too). */
+    public static void checkString(long length) {
+        long max = Math.min(MAX.get()[0], ARRAY_MAX);
+        if (length > max)
+            throw new MlpError("a string of " + length + " characters is too long (the limit is " + max + ")");
     }
 
     /** A new zero matrix, after checking its size. */

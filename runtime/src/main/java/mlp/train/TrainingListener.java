@@ -19,4 +19,34 @@ public interface TrainingListener {
     /** Training ended (finished, cancelled or failed). */
     default void finished(Run run) {
     }
+
+    /**
+     * One listener that calls {@code first} then {@code second}; either may be null. train uses
+     * it to call the live window's listener and a host's ({@code Settings.trainingListener()}).
+     */
+    static TrainingListener both(TrainingListener first, TrainingListener second) {
+        if (first == null && second == null) return new TrainingListener() {
+        };
+        if (first == null) return second;
+        if (second == null) return first;
+        return new TrainingListener() {
+            @Override
+            public void started(Run run) {
+                first.started(run);
+                second.started(run);
+            }
+
+            @Override
+            public void epoch(int epoch, double loss, DMatrixRMaj predictions) {
+                first.epoch(epoch, loss, predictions);
+                second.epoch(epoch, loss, predictions);
+            }
+
+            @Override
+            public void finished(Run run) {
+                first.finished(run);
+                second.finished(run);
+            }
+        };
+    }
 }

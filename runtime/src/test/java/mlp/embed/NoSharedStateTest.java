@@ -1,0 +1,93 @@
+package mlp.embed;
+
+import mlp.MlpError;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Interpreters in one JVM must share nothing: no variables, no random state, no settings. A
+ * static field is state every interpreter shares, so each one in the runtime is either a
+ * constant or listed here with the reason it is safe.
+ */
+class NoSharedStateTest {
+    /** Static fields holding objects, and why sharing them between interpreters is safe. */
+    private static final Map<String, String> ALLOWED = Map.ofEntries(
+            Map.entry("mlp.eval.Builtins.STANDARD", "the registry, built once and never changed; its values hold no per-interpreter state"),
+            Map.entry("mlp.eval.Interpreter.DEFAULTS", "a thread-safe cache of parsed default expressions (immutable trees)"),
+            Map.entry("mlp.tensor.Limits.MAX", "a ThreadLocal: each evaluating thread has its own cap, set by the interpreter"),
+            Map.entry("mlp.value.Bool.TRUE", "an immutable record"),
+            Map.entry("mlp.value.Bool.FALSE", "an immutable record"),
+            Map.entry("mlp.embed.Conversions.KEYWORDS", "an immutable Set.of"),
+            // the nn branch: built-in values that are configuration only
+            Map.entry("mlp.nn.Activation.RELU", "an activation has no parameters; resolve() changes nothing"),
+            Map.entry("mlp.nn.Activation.SIGMOID", "as RELU"),
+            Map.entry("mlp.nn.Activation.TANH", "as RELU"),
+            Map.entry("mlp.nn.Activation.LEAKY_RELU", "as RELU"),
+            Map.entry("mlp.nn.Activation.SOFTMAX", "as RELU"),
+            Map.entry("mlp.nn.Activation.IDENTITY", "as RELU"),
+            Map.entry("mlp.nn.Activation.LEAKY", "a Signature: final fields only"),
+            Map.entry("mlp.nn.Layer$Given.LAYER_BEFORE", "a lambda without captured state"),
+            Map.entry("mlp.nn.ModelFiles.JSON", "Jackson's ObjectMapper: thread-safe once configured, never reconfigured"),
+            Map.entry("mlp.train.Optimizer.ADAM", "settings only (final fields); the moments live in a Stepper made per train call"),
+            Map.entry("mlp.train.Optimizer.SGD", "as ADAM"),
+            Map.entry("mlp.train.Optimizer.ADAM_SIG", "a Signature: final fields only"),
+            Map.entry("mlp.train.Optimizer.SGD_SIG", "a Signature: final fields only"),
+            Map.entry("mlp.train.Loss.MSE", "a loss kind and its Signature, final fields only"),
+            Map.entry("mlp.train.Loss.MAE", "as MSE"),
+            Map.entry("mlp.train.Loss.BCE", "as MSE"),
+            Map.entry("mlp.train.Loss.CROSS_ENTROPY", "as MSE"),
+            // the core branch
+            Map.entry("mlp.io.CsvFiles.FORMAT", "commons-csv's CSVFormat is immutable"),
+            // the plot branch
+            Map.entry("mlp.plot.ChartStyle.COLORS", "a palette nobody writes to"),
+            Map.entry("mlp.plot.Range.EMPTY", "a record of two doubles"),
+            Map.entry("mlp.plot.Windows.LOCK", "guards the count below"),
+            Map.entry("mlp.plot.Windows.open", "the JVM's open windows, process-wide by nature; only the command line's "
+                    + "awaitAllClosed() reads it (an embedded host manages its own lifetime)"),
+            Map.entry("mlp.plot.Windows.available", "whether this JVM has a display: a fact about the process, probed once"),
+            Map.entry("mlp.plot.Windows.broken", "the process's display was found unusable: a fact about the process"));
+
+    /** Types whose instances cannot change. */
+    private static final List<String> IMMUTABLE = List.of("java.lang.String", "java.util.regex.Pattern", "java.lang.Integer",
+            "java.lang.Long", "java.lang.Double", "java.lang.Boolean", "java.time.Duration", "java.awt.Color", "java.awt.Font");
+
+    @Test
+    void theRuntimeHasNoStaticMutableState() throws Exception {
+        Path classes = Path.of(MlpError.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> found = new ArrayList<>();
+        int scanned = 0;
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+                Class<?> c = Class.forName(name, false, MlpError.class.getClassLoader());
+                scanned++;
+                for (Field f : c.getDeclaredFields()) {
+                    int m = f.getModifiers();
+                    if (!Modifier.isStatic(m) || f.isSynthetic() || f.isEnumConstant()) continue;
+                    String id = c.getName() + "." + f.getName();
+                    if (ALLOWED.containsKey(id)) continue;
+                    if (!Modifier.isFinal(m)) {
+                        found.add(id + " is static and not final");
+                        continue;
+                    }
+                    Class<?> type = f.getType();
+                    if (type.isPrimitive() || type.isEnum() || IMMUTABLE.contains(type.getName())) continue;
+                    found.add(id + " (" + type.getSimpleName() + ")");
+                }
+            }
+        }
+        assertTrue(scanned > 50, "scanned only " + scanned + " classes in " + classes);
+        assertTrue(found.isEmpty(), "static fields shared by every interpreter: " + found
+                + "\nMake them per interpreter (a field of Interpreter or Settings), or add them to ALLOWED with the reason they are safe.");
+    }
+}
