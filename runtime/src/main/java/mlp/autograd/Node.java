@@ -51,6 +51,17 @@ public final class Node {
         return n;
     }
 
+    /**
+     * An operation whose forward step has side effects (batch norm's running statistics, dropout's
+     * random mask): unlike {@link #op} it does not run when built, only when a {@link Plan} runs
+     * it, so building a training graph changes no state.
+     */
+    public static Node stateful(String label, DMatrixRMaj out, Runnable forward, Node... inputs) {
+        boolean wants = false;
+        for (Node in : inputs) wants |= in.requiresGrad;
+        return new Node(label, out, inputs, forward, wants);
+    }
+
     /** Sets the backward step (adds into the inputs' {@link #grad()}); kept only when a gradient is wanted. */
     public Node backward(Runnable step) {
         if (requiresGrad) this.backward = step;

@@ -6,8 +6,6 @@ import mlp.tensor.Limits;
 import mlp.tensor.Shapes;
 import org.ejml.data.DMatrixRMaj;
 
-import java.util.function.DoubleBinaryOperator;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * The differentiable operations: each builds a {@link Node} whose forward and backward steps
@@ -33,61 +31,91 @@ public final class Ops {
     }
 
     public static Node add(Node a, Node b) {
-        return binary("+", a, b, Double::sum, (x, y, o, g) -> g, (x, y, o, g) -> g);
+        Node n = arith("+", Kernels.Binary.ADD, a, b);
+        return n.backward(() -> {
+            if (a.requiresGrad()) Kernels.addReduced(n.grad(), a.grad());
+            if (b.requiresGrad()) Kernels.addReduced(n.grad(), b.grad());
+        });
     }
 
     public static Node sub(Node a, Node b) {
-        return binary("-", a, b, (x, y) -> x - y, (x, y, o, g) -> g, (x, y, o, g) -> -g);
+        Node n = arith("-", Kernels.Binary.SUB, a, b);
+        return n.backward(() -> {
+            if (a.requiresGrad()) Kernels.addReduced(n.grad(), a.grad());
+            if (b.requiresGrad()) Kernels.addReduced(n.grad(), b.grad(), -1.0);
+        });
     }
 
     public static Node mul(Node a, Node b) {
-        return binary("*", a, b, (x, y) -> x * y, (x, y, o, g) -> g * y, (x, y, o, g) -> g * x);
-    }
-
-    public static Node div(Node a, Node b) {
-        return binary("/", a, b, (x, y) -> x / y, (x, y, o, g) -> g / y, (x, y, o, g) -> -g * o / y);
-    }
-
-    public static Node pow(Node a, Node b) {
-        return binary("^", a, b, Math::pow,
-                (x, y, o, g) -> y == 0 ? 0 : g * y * Math.pow(x, y - 1),
-                (x, y, o, g) -> g == 0 ? 0 : g * o * Math.log(x));
-    }
-
-    /** An elementwise comparison: 1 where it holds, 0 elsewhere. Not differentiable. */
-    public static Node compare(String op, Node a, Node b) {
-        DoubleBinaryOperator f = switch (op) {
-            case "==" -> (x, y) -> x == y ? 1 : 0;
-            case "!=" -> (x, y) -> x != y ? 1 : 0;
-            case "<" -> (x, y) -> x < y ? 1 : 0;
-            case "<=" -> (x, y) -> x <= y ? 1 : 0;
-            case ">" -> (x, y) -> x > y ? 1 : 0;
-            case ">=" -> (x, y) -> x >= y ? 1 : 0;
-            default -> throw new IllegalArgumentException(op);
-        };
-        int[] shape = Shapes.broadcast(op, a.value, b.value);
-        DMatrixRMaj out = Limits.matrix(shape[0], shape[1]);
-        return Node.op(op, out, () -> Kernels.broadcast(a.value, b.value, out, f), a, b); // no backward: a step
-    }
-
-    private static Node binary(String op, Node a, Node b, DoubleBinaryOperator f, Local da, Local db) {
-        int[] shape = Shapes.broadcast(op, a.value, b.value);
-        DMatrixRMaj out = Limits.matrix(shape[0], shape[1]);
-        Node n = Node.op(op, out, () -> Kernels.broadcast(a.value, b.value, out, f), a, b);
+        Node n = arith("*", Kernels.Binary.MUL, a, b);
         if (!n.requiresGrad()) return n;
-        // a gradient the size of the output, summed down to an operand's shape when it was stretched
-        DMatrixRMaj tmp = Limits.matrix(shape[0], shape[1]);
+        DMatrixRMaj tmp = new DMatrixRMaj(n.rows(), n.cols());
         return n.backward(() -> {
-            DMatrixRMaj g = n.grad();
-            if (a.requiresGrad()) {
-                local(a.value, b.value, out, g, tmp, da);
+            if (a.requiresGrad()) { // d(a*b)/da = b
+                Kernels.elementwise(Kernels.Binary.MUL, n.grad(), b.value, tmp);
                 Kernels.addReduced(tmp, a.grad());
             }
             if (b.requiresGrad()) {
-                local(a.value, b.value, out, g, tmp, db);
+                Kernels.elementwise(Kernels.Binary.MUL, n.grad(), a.value, tmp);
                 Kernels.addReduced(tmp, b.grad());
             }
         });
+    }
+
+    public static Node div(Node a, Node b) {
+        Node n = arith("/", Kernels.Binary.DIV, a, b);
+        if (!n.requiresGrad()) return n;
+        DMatrixRMaj tmp = new DMatrixRMaj(n.rows(), n.cols());
+        return n.backward(() -> {
+            if (a.requiresGrad()) { // d(a/b)/da = 1/b
+                Kernels.elementwise(Kernels.Binary.DIV, n.grad(), b.value, tmp);
+                Kernels.addReduced(tmp, a.grad());
+            }
+            if (b.requiresGrad()) { // d(a/b)/db = -(a/b)/b
+                Kernels.elementwise(Kernels.Binary.MUL, n.grad(), n.value, tmp);
+                Kernels.elementwise(Kernels.Binary.DIV, tmp, b.value, tmp);
+                Kernels.addReduced(tmp, b.grad(), -1.0);
+            }
+        });
+    }
+
+    private static Node arith(String op, Kernels.Binary kind, Node a, Node b) {
+        int[] shape = Shapes.broadcast(op, a.value, b.value);
+        DMatrixRMaj out = Limits.matrix(shape[0], shape[1]);
+        return Node.op(op, out, () -> Kernels.elementwise(kind, a.value, b.value, out), a, b);
+    }
+
+    /** a^b; the derivatives are masked as PyTorch's are where they would be 0 × infinity. */
+    public static Node pow(Node a, Node b) {
+        Node n = arith("^", Kernels.Binary.POW, a, b);
+        if (!n.requiresGrad()) return n;
+        // a gradient the size of the output, summed down to an operand's shape when it was stretched
+        DMatrixRMaj tmp = new DMatrixRMaj(n.rows(), n.cols());
+        return n.backward(() -> {
+            DMatrixRMaj g = n.grad();
+            if (a.requiresGrad()) {
+                local(a.value, b.value, n.value, g, tmp, (x, y, o, d) -> y == 0 ? 0 : d * y * Math.pow(x, y - 1));
+                Kernels.addReduced(tmp, a.grad());
+            }
+            if (b.requiresGrad()) {
+                local(a.value, b.value, n.value, g, tmp, (x, y, o, d) -> x == 0 && y >= 0 ? 0 : d * o * Math.log(x));
+                Kernels.addReduced(tmp, b.grad());
+            }
+        });
+    }
+
+    /** An elementwise comparison: 1 where it holds, 0 elsewhere. Not differentiable (a step). */
+    public static Node compare(String op, Node a, Node b) {
+        Kernels.Binary kind = switch (op) {
+            case "==" -> Kernels.Binary.EQ;
+            case "!=" -> Kernels.Binary.NE;
+            case "<" -> Kernels.Binary.LT;
+            case "<=" -> Kernels.Binary.LE;
+            case ">" -> Kernels.Binary.GT;
+            case ">=" -> Kernels.Binary.GE;
+            default -> throw new IllegalArgumentException(op);
+        };
+        return arith(op, kind, a, b);
     }
 
     private static void local(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out, DMatrixRMaj g, DMatrixRMaj tmp, Local d) {
@@ -116,47 +144,74 @@ public final class Ops {
     }
 
     public static Node neg(Node a) {
-        return unary("-", a, x -> -x, (x, y) -> -1);
+        return unary("-", a, Kernels.Unary.NEG, (x, y) -> -1);
     }
 
     public static Node relu(Node a) {
-        return unary("relu", a, x -> x > 0 ? x : 0, (x, y) -> x > 0 ? 1 : 0);
+        DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
+        int len = out.getNumElements();
+        Node n = Node.op("relu", out, () -> {
+            double[] x = a.value.data, y = out.data;
+            for (int i = 0; i < len; i++) y[i] = Math.max(x[i], 0); // nan stays nan, as in PyTorch
+        }, a);
+        return n.backward(() -> { // the gradient passes where the input was positive (0 at 0, as PyTorch)
+            double[] x = a.value.data, g = n.grad().data, ga = a.grad().data;
+            for (int i = 0; i < len; i++) ga[i] += x[i] > 0 ? g[i] : 0;
+        });
     }
 
     public static Node sigmoid(Node a) {
-        return unary("sigmoid", a, Ops::sigmoid, (x, y) -> y * (1 - y));
+        DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
+        int len = out.getNumElements();
+        Node n = Node.op("sigmoid", out, () -> {
+            double[] x = a.value.data, y = out.data;
+            for (int i = 0; i < len; i++) y[i] = sigmoid(x[i]);
+        }, a);
+        return n.backward(() -> {
+            double[] y = out.data, g = n.grad().data, ga = a.grad().data;
+            for (int i = 0; i < len; i++) ga[i] += g[i] * y[i] * (1 - y[i]);
+        });
     }
 
     public static Node tanh(Node a) {
-        return unary("tanh", a, Math::tanh, (x, y) -> 1 - y * y);
+        DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
+        int len = out.getNumElements();
+        Node n = Node.op("tanh", out, () -> {
+            double[] x = a.value.data, y = out.data;
+            for (int i = 0; i < len; i++) y[i] = Math.tanh(x[i]);
+        }, a);
+        return n.backward(() -> {
+            double[] y = out.data, g = n.grad().data, ga = a.grad().data;
+            for (int i = 0; i < len; i++) ga[i] += g[i] * (1 - y[i] * y[i]);
+        });
     }
 
     public static Node exp(Node a) {
-        return unary("exp", a, Math::exp, (x, y) -> y);
+        return unary("exp", a, Kernels.Unary.EXP, (x, y) -> y);
     }
 
     public static Node log(Node a) {
-        return unary("log", a, Math::log, (x, y) -> 1 / x);
+        return unary("log", a, Kernels.Unary.LOG, (x, y) -> 1 / x);
     }
 
     public static Node sqrt(Node a) {
-        return unary("sqrt", a, Math::sqrt, (x, y) -> 0.5 / y);
+        return unary("sqrt", a, Kernels.Unary.SQRT, (x, y) -> 0.5 / y);
     }
 
     public static Node abs(Node a) {
-        return unary("abs", a, Math::abs, (x, y) -> Math.signum(x));
+        return unary("abs", a, Kernels.Unary.ABS, (x, y) -> Math.signum(x));
     }
 
     public static Node sin(Node a) {
-        return unary("sin", a, Math::sin, (x, y) -> Math.cos(x));
+        return unary("sin", a, Kernels.Unary.SIN, (x, y) -> Math.cos(x));
     }
 
     public static Node cos(Node a) {
-        return unary("cos", a, Math::cos, (x, y) -> -Math.sin(x));
+        return unary("cos", a, Kernels.Unary.COS, (x, y) -> -Math.sin(x));
     }
 
     public static Node tan(Node a) {
-        return unary("tan", a, Math::tan, (x, y) -> 1 + y * y);
+        return unary("tan", a, Kernels.Unary.TAN, (x, y) -> 1 + y * y);
     }
 
     public static double sigmoid(double x) {
@@ -166,9 +221,9 @@ public final class Ops {
         return e / (1 + e);
     }
 
-    public static Node unary(String label, Node a, DoubleUnaryOperator f, Derivative d) {
+    public static Node unary(String label, Node a, Kernels.Unary f, Derivative d) {
         DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
-        Node n = Node.op(label, out, () -> Kernels.map(a.value, out, f), a);
+        Node n = Node.op(label, out, () -> Kernels.map(f, a.value, out), a);
         return n.backward(() -> {
             double[] x = a.value.data, y = out.data, g = n.grad().data, ga = a.grad().data;
             for (int i = 0, len = out.getNumElements(); i < len; i++) ga[i] += g[i] * d.of(x[i], y[i]);

@@ -17,8 +17,8 @@ public final class Plan {
     private final Node output;
     private final Node[] order;      // topological: every node after its inputs
     private final Runnable[] forwards;
-    private final Runnable[] backwards;
-    private final Node[] withGrad;   // nodes whose gradient buffers must be cleared each pass
+    private final Node[] backwardOrder; // nodes with a gradient, outputs before inputs
+    private final Node[] leaves;        // variables: their gradients are cleared at the start of a pass
 
     public Plan(Node output) {
         this.output = output;
@@ -26,19 +26,23 @@ public final class Plan {
         visit(output, new HashSet<>(), sorted);
         order = sorted.toArray(new Node[0]);
         List<Runnable> f = new ArrayList<>();
-        List<Runnable> b = new ArrayList<>();
-        List<Node> g = new ArrayList<>();
+        List<Node> b = new ArrayList<>();
+        List<Node> l = new ArrayList<>();
         for (Node n : order) {
             if (n.forwardStep() != null) f.add(n.forwardStep());
             if (n.requiresGrad()) {
-                g.add(n);
                 n.grad(); // allocate now, not in the loop
+                if (n.inputs().length == 0) l.add(n);
             }
         }
-        for (int i = order.length - 1; i >= 0; i--) if (order[i].backwardStep() != null) b.add(order[i].backwardStep());
+        for (int i = order.length - 1; i >= 0; i--)
+            if (order[i].requiresGrad() && order[i].inputs().length > 0) {
+                order[i].zeroGrad();
+                b.add(order[i]);
+            }
         forwards = f.toArray(new Runnable[0]);
-        backwards = b.toArray(new Runnable[0]);
-        withGrad = g.toArray(new Node[0]);
+        backwardOrder = b.toArray(new Node[0]);
+        leaves = l.toArray(new Node[0]);
     }
 
     // iterative depth-first post-order: deep graphs must not overflow the Java stack
@@ -80,11 +84,21 @@ public final class Plan {
         for (Runnable r : forwards) r.run();
     }
 
-    /** Clears every gradient, seeds the output's with ones, and runs the backward steps. */
+    /**
+     * Seeds the output's gradient with ones and runs the backward steps, outputs first; the
+     * leaves' (parameters') gradients are cleared first and hold the result afterwards.
+     *
+     * <p>An inner node's gradient is cleared right after its own backward step has passed it on
+     * (its last use in the pass, while it is still in cache), so it starts the next pass at zero.
+     */
     public void backward() {
-        for (Node n : withGrad) n.zeroGrad();
+        for (Node n : leaves) n.zeroGrad();
         DMatrixRMaj seed = output.grad();
         java.util.Arrays.fill(seed.data, 0, seed.getNumElements(), 1.0);
-        for (Runnable r : backwards) r.run();
+        for (Node n : backwardOrder) {
+            Runnable step = n.backwardStep();
+            if (step != null) step.run();
+            n.zeroGrad();
+        }
     }
 }

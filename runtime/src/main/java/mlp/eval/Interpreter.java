@@ -169,7 +169,7 @@ public final class Interpreter {
                 throw new MlpError("'|>' applies a layer or function to a tensor, but the right side is " + describe(right), b.right().pos());
             return fn.call(Args.of(this, b.right().pos(), left));
         }
-        return mlp.nn.Pipelines.pipe(left, right, b.left().pos(), b.right().pos());
+        return mlp.nn.Pipelines.pipe(this, left, right, b.left().pos(), b.right().pos());
     }
 
     private Value call(Expr.Call c, Scope scope) {

@@ -1,30 +1,179 @@
 package mlp.nn;
 
-import mlp.autograd.Ops;
+import mlp.MlpError;
+import mlp.eval.Args;
+import mlp.eval.Builtin;
 import mlp.eval.Builtins;
+import mlp.eval.Interpreter;
 import mlp.value.Num;
 import mlp.value.Tensor;
 import mlp.value.Value;
 
-/** The layers: linear, the activations, residual, batchnorm, dropout, mlp. */
+import java.util.ArrayList;
+import java.util.List;
+
+/** The layers (linear, the activations, residual, batchnorm, dropout, mlp), the inits, summary and lstsq. */
 public final class LayerBuiltins implements Builtins.Module {
+    private static final String LAYERS = "Layers";
+
     @Override
     public void register(Builtins b) {
-        // Placeholders until the layers land: relu, sigmoid and tanh as plain elementwise functions.
-        b.function("Layers", "relu(x)", "max(x, 0) elementwise.", a -> {
-            Value x = a.get("x");
-            if (x instanceof Num n) return new Num(Math.max(0, n.value()));
-            return new Tensor(Ops.relu(a.tensor("x").node()));
+        b.function(LAYERS, "linear(in, out=, init=default, bias=true)",
+                "A fully connected layer: x @ W' + b, with W out×in and b a 1×out row.\n"
+                        + "linear(in, out) takes in columns and gives out; linear(out) takes its input width from the\n"
+                        + "layer before it in a |> stack (or from the first tensor it is applied to).\n"
+                        + "init= how W and b start: default (PyTorch's: uniform in ±1/sqrt(in), weight and bias),\n"
+                        + "identity (ones on the diagonal, b = 0), zeros, xavier (uniform ±sqrt(6/(in+out)), b = 0),\n"
+                        + "kaiming (uniform ±sqrt(6/in), b = 0). bias=false leaves b out.\n"
+                        + "Members: .weight, .bias. Example: linear(2, 2, init=identity)",
+                LayerBuiltins::linear);
+
+        activation(b, Activation.RELU, "relu(x)",
+                "ReLU: max(x, 0) elementwise — a layer, and a function on tensors and numbers.\n"
+                        + "In a stack: linear(2, 16) |> relu |> linear(2). As a function: relu(z1), relu(-3) is 0.\n"
+                        + "Its gradient is 0 where x <= 0 (the vanishing gradient of the tutorial).");
+        activation(b, Activation.SIGMOID, "sigmoid(x)",
+                "The logistic function 1 / (1 + exp(-x)) elementwise — a layer, and a function on tensors and numbers.\n"
+                        + "Ends a binary classifier trained with loss=bce.");
+        activation(b, Activation.TANH, "tanh(x)",
+                "The hyperbolic tangent elementwise — a layer, and a function on tensors and numbers.");
+        activation(b, Activation.LEAKY_RELU, "leaky_relu(slope)",
+                "Leaky ReLU: x where x > 0, slope × x elsewhere — a layer.\n"
+                        + "leaky_relu(0.2) is the layer with slope 0.2; a bare leaky_relu has PyTorch's slope 0.01\n"
+                        + "(and leaky_relu(X) applies it to a tensor).");
+        activation(b, Activation.SOFTMAX, "softmax(x)",
+                "The softmax of each row: exp(x) / sum(exp(x)) across the columns — a layer, and a function.\n"
+                        + "For classifiers trained with loss=cross_entropy, leave it out: that loss applies it itself.");
+        activation(b, Activation.IDENTITY, "identity(x)",
+                "The identity layer: its output is its input. Also an init: linear(2, 2, init=identity).");
+
+        Builtin residual = new Builtin("residual(width=, init=default)", LayerBuiltins::residual);
+        b.value(LAYERS, "residual", residual.signature(),
+                "A residual block: x + block(x), so that gradients have a path around the block.\n"
+                        + "residual or residual(width): the tutorial's block, x + linear(relu(linear(x))), both linears\n"
+                        + "width×width (a bare residual takes its width from the layer before); init= as linear's.\n"
+                        + "residual(stack): x + stack(x), for any stack that keeps the width,\n"
+                        + "e.g. residual(linear(8) |> tanh |> linear(8)).",
+                new LayerMaker(residual, () -> Residual.block(-1, Init.DEFAULT, null)));
+
+        Builtin batchnorm = new Builtin("batchnorm(width=)", a -> {
+            if (!a.has("width")) return new BatchNorm(-1);
+            return new BatchNorm(positive(a, "width"));
         });
-        b.function("Layers", "sigmoid(x)", "1 / (1 + exp(-x)) elementwise.", a -> {
-            Value x = a.get("x");
-            if (x instanceof Num n) return new Num(Ops.sigmoid(n.value()));
-            return new Tensor(Ops.sigmoid(a.tensor("x").node()));
-        });
-        b.function("Layers", "tanh(x)", "The hyperbolic tangent, elementwise.", a -> {
-            Value x = a.get("x");
-            if (x instanceof Num n) return new Num(Math.tanh(n.value()));
-            return new Tensor(Ops.tanh(a.tensor("x").node()));
-        });
+        b.value(LAYERS, "batchnorm", batchnorm.signature(),
+                "Batch normalisation, as PyTorch's BatchNorm1d.\n"
+                        + "While training, each column is normalised by the batch's mean and variance (biased), and\n"
+                        + "running statistics follow them (momentum 0.1, unbiased variance); outside train the running\n"
+                        + "statistics are used. Then a learnable scale (.weight, from 1) and shift (.bias, from 0); eps 1e-5.\n"
+                        + "A bare batchnorm takes its width from the layer before. Members: .weight, .bias,\n"
+                        + ".running_mean, .running_var.",
+                new LayerMaker(batchnorm, () -> new BatchNorm(-1)));
+
+        Builtin dropout = new Builtin("dropout(p=0.5)", a -> new Dropout(a.number("p")));
+        b.value(LAYERS, "dropout", dropout.signature(),
+                "Dropout: while training, zeroes each element with probability p and scales the others by 1/(1-p).\n"
+                        + "Outside train it passes its input through. A bare dropout has PyTorch's p = 0.5.",
+                new LayerMaker(dropout, () -> new Dropout(0.5)));
+
+        b.function(LAYERS, "mlp(in, out, ..., init=default)",
+                "A multi-layer perceptron: linear layers of the given widths with relu between them.\n"
+                        + "mlp(2, 16, 16, 2) is linear(2, 16) |> relu |> linear(16, 16) |> relu |> linear(16, 2).\n"
+                        + "init= as linear's, for every linear.",
+                LayerBuiltins::mlp);
+
+        b.value(LAYERS, "default", "default",
+                "The default init (init=default): PyTorch's nn.Linear, weight and bias uniform in ±1/sqrt(in).", Init.DEFAULT);
+        b.value(LAYERS, "xavier", "xavier",
+                "The Xavier/Glorot init (init=xavier): weight uniform in ±sqrt(6/(in+out)), bias 0.", Init.XAVIER);
+        b.value(LAYERS, "kaiming", "kaiming",
+                "The Kaiming/He init for ReLU nets (init=kaiming): weight uniform in ±sqrt(6/in), bias 0.", Init.KAIMING);
+
+        b.function("Output", "summary(model)",
+                "Prints a model as a table: each layer, its output shape and its parameter count, and the total.",
+                a -> {
+                    Layer model = model(a, "model");
+                    a.interpreter().settings().out().println(Summary.table(model));
+                    a.interpreter().settings().out().flush();
+                    return null;
+                });
+
+        b.function("Linear algebra", "lstsq(X, y)",
+                "The least-squares fit of y on X with a bias, returned as a linear layer.\n"
+                        + "lstsq(X, y)(X) are its predictions: the baseline a linear model can reach at best.\n"
+                        + "Rank-deficient X gives the minimum-norm solution (as NumPy's lstsq).",
+                a -> LeastSquares.fit(a.tensor("X"), a.tensor("y"), a));
+    }
+
+    private static void activation(Builtins b, Activation act, String signature, String help) {
+        b.value(LAYERS, act.name(), signature, help, act);
+    }
+
+    private static Value linear(Args a) {
+        int first = positive(a, "in");
+        int in = a.has("out") ? first : -1;
+        int out = a.has("out") ? positive(a, "out") : first;
+        return new Linear(in, out, a.bool("bias"), init(a), a.interpreter().random());
+    }
+
+    private static Value residual(Args a) {
+        if (!a.has("width")) return Residual.block(-1, init(a), a.interpreter().random());
+        Value w = a.get("width");
+        if (w instanceof Layer || w instanceof LayerMaker) {
+            if (a.namedNames().contains("init"))
+                throw a.error("init", "init= is for residual(width); the layers of residual(stack) have their own inits");
+            try {
+                return Residual.around(Pipelines.layer(w, a.pos("width")));
+            } catch (MlpError e) {
+                throw e.at(a.pos("width"));
+            }
+        }
+        if (!(w instanceof Num) && !(w instanceof Tensor))
+            throw a.error("width", "residual(width): width must be a whole number or a stack of layers, not " + Interpreter.describe(w));
+        return Residual.block(positive(a, "width"), init(a), a.interpreter().random());
+    }
+
+    private static Value mlp(Args a) {
+        List<Integer> sizes = new ArrayList<>();
+        sizes.add(positive(a, "in"));
+        sizes.add(positive(a, "out"));
+        for (int i = 0; i < a.rest().size(); i++) {
+            Value v = a.rest().get(i);
+            if (!(v instanceof Num n) || n.value() != Math.rint(n.value()) || n.value() < 1 || n.value() > Integer.MAX_VALUE)
+                throw new MlpError("mlp(in, out, ...): every width must be a whole number of at least 1, not "
+                        + Interpreter.describe(v), a.restPos(i));
+            sizes.add((int) n.value());
+        }
+        Init init = init(a);
+        List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i + 1 < sizes.size(); i++) {
+            if (i > 0) layers.add(Activation.RELU);
+            layers.add(new Linear(sizes.get(i), sizes.get(i + 1), true, init, a.interpreter().random()));
+        }
+        return new Stack(layers);
+    }
+
+    /** A width argument: a whole number of at least 1. */
+    static int positive(Args a, String param) {
+        long n = a.integer(param);
+        if (n < 1) throw a.error(param, a.sig() + ": " + param + " must be at least 1, not " + n);
+        if (n > Integer.MAX_VALUE) throw a.error(param, a.sig() + ": " + param + " is too large: " + n);
+        return (int) n;
+    }
+
+    static Init init(Args a) {
+        Value v = a.get("init");
+        Init init = Init.of(v);
+        if (init == null)
+            throw a.error("init", a.sig() + ": init must be one of default, identity, zeros, xavier, kaiming — not "
+                    + Interpreter.describe(v));
+        return init;
+    }
+
+    /** A model argument: a layer or a stack (a bare maker such as batchnorm stands for a fresh layer). */
+    static Layer model(Args a, String param) {
+        Value v = a.get(param);
+        if (v instanceof Layer l) return l;
+        if (v instanceof LayerMaker m) return m.fresh();
+        throw a.error(param, a.sig() + ": " + param + " must be a layer or a model, not " + Interpreter.describe(v));
     }
 }

@@ -4,7 +4,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.function.DoubleBinaryOperator;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * The numeric kernels: plain loops over {@code DMatrixRMaj.data}, writing into a given output.
@@ -15,7 +14,10 @@ public final class Kernels {
     private Kernels() {
     }
 
-    /** {@code out = f(a, b)} elementwise, with a and b broadcast to out's shape. */
+    /**
+     * {@code out = f(a, b)} elementwise, with a and b broadcast to out's shape: the general form,
+     * which {@link #elementwise}'s per-operator loops are tested against.
+     */
     public static void broadcast(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out, DoubleBinaryOperator f) {
         double[] x = a.data, y = b.data, o = out.data;
         int n = out.getNumElements();
@@ -39,20 +41,21 @@ public final class Kernels {
         }
     }
 
-    /** {@code out = f(a)} elementwise. */
-    public static void map(DMatrixRMaj a, DMatrixRMaj out, DoubleUnaryOperator f) {
-        double[] x = a.data, o = out.data;
-        for (int i = 0, n = a.getNumElements(); i < n; i++) o[i] = f.applyAsDouble(x[i]);
-    }
-
     /**
      * Adds {@code g} (of a broadcast result's shape) into {@code target}, summing over the axes
      * along which target was stretched: the backward step of broadcasting.
      */
     public static void addReduced(DMatrixRMaj g, DMatrixRMaj target) {
+        addReduced(g, target, 1.0);
+    }
+
+    /** {@code target += sign * g}, summed down to target's shape like {@link #addReduced(DMatrixRMaj, DMatrixRMaj)}. */
+    public static void addReduced(DMatrixRMaj g, DMatrixRMaj target, double sign) {
         double[] s = g.data, t = target.data;
         if (g.numRows == target.numRows && g.numCols == target.numCols) {
-            for (int i = 0, n = g.getNumElements(); i < n; i++) t[i] += s[i];
+            int n = g.getNumElements();
+            if (sign == 1.0) for (int i = 0; i < n; i++) t[i] += s[i];
+            else for (int i = 0; i < n; i++) t[i] += sign * s[i];
             return;
         }
         boolean rowStretched = target.numRows == 1 && g.numRows != 1;
@@ -60,7 +63,7 @@ public final class Kernels {
         int cols = g.numCols;
         for (int r = 0; r < g.numRows; r++) {
             int tr = rowStretched ? 0 : r * target.numCols;
-            for (int c = 0; c < cols; c++) t[tr + (colStretched ? 0 : c)] += s[r * cols + c];
+            for (int c = 0; c < cols; c++) t[tr + (colStretched ? 0 : c)] += sign * s[r * cols + c];
         }
     }
 

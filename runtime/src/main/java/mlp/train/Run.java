@@ -24,8 +24,10 @@ public final class Run implements Value, HasMembers {
     private final Value model;
     private final DMatrixRMaj x;
     private final DMatrixRMaj y;
-    private final double[] losses;
+    private final int plannedEpochs;
+    private double[] losses;        // grows as epochs finish: a cancelled huge run never holds its plan
     private int epochs;
+    private boolean cancelled;
     private double seconds;
     private final List<DMatrixRMaj> frames = new ArrayList<>();
     private final List<Integer> frameEpochs = new ArrayList<>();
@@ -35,12 +37,24 @@ public final class Run implements Value, HasMembers {
         this.model = model;
         this.x = x;
         this.y = y;
-        this.losses = new double[plannedEpochs];
+        this.plannedEpochs = plannedEpochs;
+        this.losses = new double[Math.min(plannedEpochs, 1 << 16)];
     }
 
     /** Records one finished epoch's loss. */
     public void addLoss(double loss) {
+        if (epochs == losses.length) losses = java.util.Arrays.copyOf(losses, Math.max(16, losses.length * 2));
         losses[epochs++] = loss;
+    }
+
+    /** Marks the run as stopped early (Ctrl-C, a host's cancel): it holds the epochs finished so far. */
+    public void markCancelled() {
+        cancelled = true;
+    }
+
+    /** True when training was stopped before its planned epochs. */
+    public boolean cancelled() {
+        return cancelled;
     }
 
     /** Keeps a snapshot (the caller hands over a copy it will not touch again). */
@@ -71,10 +85,12 @@ public final class Run implements Value, HasMembers {
     }
 
     public int plannedEpochs() {
-        return losses.length;
+        return plannedEpochs;
     }
 
+    /** The loss of epoch {@code epoch + 1}: 0-based, computed before that epoch's step. */
     public double loss(int epoch) {
+        if (epoch < 0 || epoch >= epochs) throw new IndexOutOfBoundsException(epoch);
         return losses[epoch];
     }
 
@@ -121,7 +137,8 @@ public final class Run implements Value, HasMembers {
     @Override
     public String toString() {
         double last = epochs == 0 ? Double.NaN : losses[epochs - 1];
-        return String.format(Locale.ROOT, "run: %d epochs, final loss %s, %.2f s, %.1f it/s", epochs,
+        return String.format(Locale.ROOT, "run: %d epochs%s, final loss %s, %.2f s, %.1f it/s", epochs,
+                cancelled ? " (cancelled, of " + plannedEpochs + ")" : "",
                 mlp.value.Format.number(last), seconds, seconds > 0 ? epochs / seconds : 0.0);
     }
 }

@@ -1,10 +1,138 @@
 package mlp.train;
 
+import mlp.MlpError;
+import mlp.eval.Args;
 import mlp.eval.Builtins;
+import mlp.eval.Interpreter;
+import mlp.nn.Layer;
+import mlp.tensor.Shapes;
+import mlp.value.Format;
+import mlp.value.Num;
+import mlp.value.Tensor;
+import mlp.value.Value;
+import org.ejml.data.DMatrixRMaj;
 
-/** train, the losses, the optimizers. */
+/** train, the losses, the optimizers, accuracy. */
 public final class TrainBuiltins implements Builtins.Module {
+    private static final String TRAINING = "Training";
+
     @Override
     public void register(Builtins b) {
+        b.function(TRAINING, "train(model, X, y, epochs=100, optimizer=adam, loss=mse, lr=, batch=0, frames=100, live=false, progress=true)",
+                "Trains a model on inputs X and targets y, updating its parameters in place; returns a run.\n"
+                        + "Each epoch, as the tutorial's train_model: forward pass in training mode, record the predictions,\n"
+                        + "the loss, backward pass, optimizer step. run.loss holds every epoch's loss (computed before that\n"
+                        + "epoch's step), run.model the model, run.frames how many prediction snapshots were kept.\n"
+                        + "optimizer= adam or sgd, or adam(...)/sgd(...) with settings; lr= overrides the optimizer's rate\n"
+                        + "(a bare adam has 0.001, a bare sgd 0.01). loss= mse, mae, bce or cross_entropy.\n"
+                        + "batch=0 trains on all rows at once; batch=32 on shuffled mini-batches of 32 rows, a step each.\n"
+                        + "frames= the most prediction snapshots kept for animate (evenly spaced, first and last kept).\n"
+                        + "live=true shows the animation while it trains; progress=false hides the progress bar.\n"
+                        + "Ctrl-C stops after the current epoch and returns the run so far; a nan loss stops with an error.\n"
+                        + "Example: run = train(linear(2, 2, init=identity), X, y, lr=0.01, epochs=1000)",
+                TrainBuiltins::train);
+
+        b.value(TRAINING, "mse", "mse(pred, y)",
+                "Mean squared error: the mean of (pred - y)^2 over all elements (PyTorch's MSELoss).\n"
+                        + "A loss for train(..., loss=mse) (the default), and a function: mse(model(X), y).", Loss.MSE);
+        b.value(TRAINING, "mae", "mae(pred, y)",
+                "Mean absolute error: the mean of |pred - y| over all elements (PyTorch's L1Loss).\n"
+                        + "A loss for train(..., loss=mae), and a function: mae(model(X), y).", Loss.MAE);
+        b.value(TRAINING, "bce", "bce(pred, y)",
+                "Binary cross-entropy of probabilities pred against targets y in [0, 1] (PyTorch's BCELoss):\n"
+                        + "-mean(y log(pred) + (1 - y) log(1 - pred)). End the model with sigmoid.\n"
+                        + "A loss for train(..., loss=bce), and a function: bce(model(X), y).", Loss.BCE);
+        b.value(TRAINING, "cross_entropy", "cross_entropy(pred, y)",
+                "Cross-entropy of class scores (n×k, before softmax) against class indices y (n×1, 0 to k-1),\n"
+                        + "as PyTorch's CrossEntropyLoss: the mean of -log softmax(pred)[y]. y may also be n×k class\n"
+                        + "probabilities. A loss for train(..., loss=cross_entropy), and a function.", Loss.CROSS_ENTROPY);
+
+        b.value(TRAINING, "adam", "adam(lr=, beta1=, beta2=, eps=, weight_decay=)",
+                "The Adam optimizer, as PyTorch's: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, weight_decay 0,\n"
+                        + "with bias correction; weight_decay adds weight_decay × w to the gradient (L2).\n"
+                        + "train(..., optimizer=adam) or optimizer=adam(lr=0.01, weight_decay=1e-4).", Optimizer.ADAM);
+        b.value(TRAINING, "sgd", "sgd(lr=, momentum=)",
+                "Stochastic gradient descent, as PyTorch's SGD: lr 0.01, momentum 0 (buf = momentum × buf + grad).\n"
+                        + "train(..., optimizer=sgd) or optimizer=sgd(lr=0.1, momentum=0.9).", Optimizer.SGD);
+
+        b.function(TRAINING, "accuracy(pred, labels)",
+                "The fraction of rows whose predicted class is the label: argmax of each row of pred (n×k)\n"
+                        + "against labels, an n×1 column of class indices. With one column, pred > 0.5 is class 1.",
+                TrainBuiltins::accuracy);
+    }
+
+    private static Value train(Args a) {
+        Interpreter it = a.interpreter();
+        Value mv = a.get("model");
+        if (mv instanceof mlp.nn.LayerMaker maker) mv = maker.fresh(); // train(batchnorm, ...): a new one, returned in run.model
+        if (!(mv instanceof Layer model))
+            throw a.error("model", "train: model must be a layer or a stack of layers, not " + Interpreter.describe(mv));
+        Tensor x = a.tensor("X"), y = a.tensor("y");
+        int epochs = a.count("epochs");
+        long allowed = it.settings().maxEpochs();
+        if (epochs > allowed)
+            throw a.error("epochs", "train: epochs=" + epochs + " is more than this session allows (at most " + allowed + ")");
+        Optimizer optimizer = Optimizer.of(a.get("optimizer"));
+        if (optimizer == null)
+            throw a.error("optimizer", "train: optimizer must be adam or sgd (or adam(...), sgd(...)), not "
+                    + Interpreter.describe(a.get("optimizer")));
+        Loss loss = Loss.of(a.get("loss"));
+        if (loss == null)
+            throw a.error("loss", "train: loss must be mse, mae, bce or cross_entropy, not " + Interpreter.describe(a.get("loss")));
+        double lr = optimizer.lr();
+        if (a.has("lr")) {
+            lr = a.number("lr");
+            if (!(lr >= 0) || Double.isInfinite(lr)) throw a.error("lr", "train: lr must be a number >= 0, not " + Format.number(lr));
+        }
+        int batch = a.count("batch");
+        int frames = a.count("frames");
+        boolean live = a.bool("live"), progress = a.bool("progress");
+
+        if (x.rows() == 0 || x.cols() == 0) throw a.error("X", "train: X is empty " + Shapes.of(x.data()));
+        if (y.rows() != x.rows())
+            throw a.error("y", "train: X has " + x.rows() + " rows but y has " + y.rows() + " (one target row per sample)");
+        finite(a, "X", x.data());
+        finite(a, "y", y.data());
+        try {
+            model.resolve(x.cols(), it.random(), w -> "X has " + w + (w == 1 ? " column" : " columns"));
+        } catch (MlpError e) {
+            throw e.at(a.pos("X"));
+        }
+        if (model.params().isEmpty())
+            throw a.error("model", "train: " + model.describe() + " has no parameters to train");
+        String why = loss.mismatch(x.rows(), model.outWidth(x.cols()), y.data(), "the model's output");
+        if (why != null) throw a.error("y", "train: " + why);
+
+        Trainer.Request request = new Trainer.Request(model, x.data(), y.data(), epochs, optimizer, loss, lr, batch, frames, live, progress);
+        return new Trainer(it, request).run();
+    }
+
+    private static void finite(Args a, String param, DMatrixRMaj m) {
+        for (int i = 0; i < m.getNumElements(); i++)
+            if (!Double.isFinite(m.data[i]))
+                throw a.error(param, "train: " + param + " contains " + Format.number(m.data[i]) + " (row " + i / m.numCols
+                        + ", column " + i % m.numCols + ")");
+    }
+
+    private static Value accuracy(Args a) {
+        Tensor pred = a.tensor("pred"), labels = a.tensor("labels");
+        int n = pred.rows(), k = pred.cols();
+        if (labels.cols() != 1 || labels.rows() != n)
+            throw a.error("labels", "accuracy(pred, labels): labels must be an n×1 column of class indices for the "
+                    + n + " rows of pred, not " + Shapes.of(labels.data()));
+        if (n == 0) throw a.error("pred", "accuracy(pred, labels): pred is empty");
+        double[] p = pred.data().data, l = labels.data().data;
+        int right = 0;
+        for (int i = 0; i < n; i++) {
+            int best;
+            if (k == 1) {
+                best = p[i] > 0.5 ? 1 : 0;
+            } else {
+                best = 0;
+                for (int j = 1; j < k; j++) if (p[i * k + j] > p[i * k + best]) best = j;
+            }
+            if (l[i] == best) right++;
+        }
+        return new Num((double) right / n);
     }
 }

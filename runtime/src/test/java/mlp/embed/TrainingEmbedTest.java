@@ -26,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Training inside a host: stopping it from outside, following it, capping it. */
-@org.junit.jupiter.api.Disabled("needs train from the nn branch")
 class TrainingEmbedTest {
     /** The host's own data: y = X @ [[2], [-1]] + 0.5, 200 rows. */
     static double[][] features(long seed) {

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The example keeps working: it trains, and the predictions it uses in Java are good ones. */
 class SpiralsTest {
     @Test
-    @org.junit.jupiter.api.Disabled("needs train from the nn branch")
     void theExampleLearnsTheSpirals() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         double accuracy = Spirals.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));

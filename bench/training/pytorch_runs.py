@@ -1,0 +1,126 @@
+"""The tutorial's five training runs in PyTorch, timed as the notebook runs them.
+
+float32 (the notebook's dtype), one thread, the notebook's train_model loop including its
+per-epoch `outputs.append(predictions.detach().numpy())`, and the notebook's model classes
+with identity weights and zero biases. Timed around the whole train_model call (optimizer
+creation included), like the .mlp side is timed around the whole train(...) statement.
+
+Usage: /usr/bin/python3 pytorch_runs.py PARITY_DIR [warmups] [measured]
+Each run `warmups` times unmeasured (labelled w), then `measured` times. Prints one line per run
+and repetition: name rep epochs seconds it/s cpu-seconds cpu-it/s
+"""
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+torch.set_num_threads(1)
+
+
+def train_model(model, X, y, lr=0.01, epochs=100):  # the notebook's loop, without tqdm
+    criterion = nn.MSELoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    outputs = [X.numpy()]
+    for epoch in range(epochs):
+        predictions = model(X)
+        outputs.append(predictions.detach().numpy())
+        loss = criterion(predictions, y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    return model, outputs
+
+
+def identity_linear(n_in, n_out):
+    layer = nn.Linear(n_in, n_out)
+    nn.init.eye_(layer.weight)
+    nn.init.zeros_(layer.bias)
+    return layer
+
+
+class MLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = identity_linear(2, 2)
+        self.fc2 = identity_linear(2, 2)
+        self.nonlinearity = nn.ReLU()
+
+    def forward(self, x):
+        return self.fc2(self.nonlinearity(self.fc1(x)))
+
+
+class ResidualBlock(nn.Module):
+    def __init__(self, hidden_size):
+        super().__init__()
+        self.fc1 = identity_linear(hidden_size, hidden_size)
+        self.fc2 = identity_linear(hidden_size, hidden_size)
+        self.nonlinearity = nn.ReLU()
+
+    def forward(self, x):
+        residual = x
+        x = self.nonlinearity(self.fc1(x))
+        x = self.fc2(x)
+        x += residual
+        return x
+
+
+class ResidualMLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = identity_linear(2, 2)
+        self.r1 = ResidualBlock(2)
+        self.r2 = ResidualBlock(2)
+        self.fc2 = identity_linear(2, 2)
+
+    def forward(self, x):
+        return self.fc2(self.r2(self.r1(self.fc1(x))))
+
+
+class BatchNormMLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.bn2 = nn.BatchNorm1d(2)
+        self.bn3 = nn.BatchNorm1d(2)
+        self.fc1 = identity_linear(2, 2)
+        self.r1 = ResidualBlock(2)
+        self.r2 = ResidualBlock(2)
+        self.fc2 = identity_linear(2, 2)
+
+    def forward(self, x):
+        x = self.fc1(x)
+        x = self.r1(x)
+        x = self.bn2(x)
+        x = self.r2(x)
+        x = self.bn3(x)
+        return self.fc2(x)
+
+
+RUNS = [
+    ("rot-linear", "rot", lambda: identity_linear(2, 2), 1000),
+    ("parts-linear", "parts", lambda: identity_linear(2, 2), 500),
+    ("parts-mlp", "parts", MLP, 5000),
+    ("parts-residual", "parts", ResidualMLP, 5000),
+    ("parts-batchnorm", "parts", BatchNormMLP, 5000),
+]
+
+
+def main():
+    folder = sys.argv[1] if len(sys.argv) > 1 else "runtime/src/test/resources/parity"
+    warmups = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    measured = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    for name, data, make, epochs in RUNS:
+        X = torch.tensor(np.loadtxt(f"{folder}/{data}-X.csv", delimiter=","), dtype=torch.float32)
+        y = torch.tensor(np.loadtxt(f"{folder}/{data}-y.csv", delimiter=","), dtype=torch.float32)
+        for rep in range(-warmups, measured):
+            model = make()
+            c0, t0 = time.thread_time(), time.perf_counter()
+            train_model(model, X, y, lr=0.01, epochs=epochs)
+            seconds, cpu = time.perf_counter() - t0, time.thread_time() - c0
+            label = "w" if rep < 0 else rep
+            print(f"{name} {label} {epochs} {seconds:.6f} {epochs / seconds:.1f} {cpu:.6f} {epochs / cpu:.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

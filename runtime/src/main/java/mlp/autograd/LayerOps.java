@@ -1,0 +1,294 @@
+package mlp.autograd;
+
+import mlp.tensor.Limits;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.Random;
+
+/**
+ * The fused operations the layers are made of, each a single node with a hand-written forward
+ * and backward loop.
+ *
+ * <p><b>Layout:</b> these operations take their activations <em>feature-major</em>: a batch of
+ * n samples with c features is a c×n matrix, one row per feature, one column per sample (the
+ * transpose of how a user sees X). The tutorial's nets are 2 features wide and 300 samples
+ * long, so every inner loop here runs along the samples: long, contiguous, free of the
+ * 2-iteration loops a row-major layout would give. Parameters keep their user-facing shapes
+ * (W out×in, b and batch-norm vectors 1×c; only their {@code data[j]} is read).
+ */
+public final class LayerOps {
+    private LayerOps() {
+    }
+
+    /** {@code W @ x + b}: x is in×n, W out×in, b a 1×out row or null; the result is out×n. */
+    public static Node linear(Node x, Node w, Node b) {
+        int in = x.rows(), n = x.cols(), out = w.rows();
+        if (w.cols() != in) throw new IllegalArgumentException("linear: " + in + " inputs, weight " + w.rows() + "×" + w.cols());
+        DMatrixRMaj y = Limits.matrix(out, n);
+        Node[] inputs = b == null ? new Node[]{x, w} : new Node[]{x, w, b};
+        Node node = Node.op("linear", y, () -> {
+            double[] xd = x.value.data, wd = w.value.data, yd = y.data;
+            for (int j = 0; j < out; j++) {
+                double bj = b == null ? 0 : b.value.data[j];
+                combine(yd, j * n, true, bj, xd, 0, n, wd, j * in, 1, in);
+            }
+        }, inputs);
+        return node.backward(() -> {
+            double[] gd = node.grad().data, xd = x.value.data, wd = w.value.data;
+            if (w.requiresGrad() || (b != null && b.requiresGrad()))
+                weightGradients(gd, xd, n, in, out, w.requiresGrad() ? w.grad().data : null,
+                        b != null && b.requiresGrad() ? b.grad().data : null);
+            if (x.requiresGrad()) { // dx_k += sum_j W[j,k] g_j
+                double[] gx = x.grad().data;
+                for (int k = 0; k < in; k++) combine(gx, k * n, false, 0, gd, 0, n, wd, k, in, out);
+            }
+        });
+    }
+
+    /**
+     * {@code y[yo + i] (=|+=) start + sum_t c_t × rows_t[i]} for i < n, where rows_t is the t-th
+     * run of n numbers in {@code rows} from {@code ro} (stride n) and {@code c_t = coef[co + t × cs]},
+     * t < m. Four rows at a time, so that y is read and written once per four products.
+     */
+    static void combine(double[] y, int yo, boolean assign, double start, double[] rows, int ro, int n,
+                        double[] coef, int co, int cs, int m) {
+        int t = 0;
+        if (assign) {
+            if (m == 0) {
+                java.util.Arrays.fill(y, yo, yo + n, start);
+                return;
+            }
+            int r0 = ro;
+            double c0 = coef[co];
+            if (m >= 2) {
+                int r1 = ro + n;
+                double c1 = coef[co + cs];
+                for (int i = 0; i < n; i++) y[yo + i] = start + c0 * rows[r0 + i] + c1 * rows[r1 + i];
+                t = 2;
+            } else {
+                for (int i = 0; i < n; i++) y[yo + i] = start + c0 * rows[r0 + i];
+                t = 1;
+            }
+        }
+        for (; t + 3 < m; t += 4) {
+            int r0 = ro + t * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+            double c0 = coef[co + t * cs], c1 = coef[co + (t + 1) * cs], c2 = coef[co + (t + 2) * cs], c3 = coef[co + (t + 3) * cs];
+            for (int i = 0; i < n; i++)
+                y[yo + i] += c0 * rows[r0 + i] + c1 * rows[r1 + i] + c2 * rows[r2 + i] + c3 * rows[r3 + i];
+        }
+        for (; t + 1 < m; t += 2) {
+            int r0 = ro + t * n, r1 = r0 + n;
+            double c0 = coef[co + t * cs], c1 = coef[co + (t + 1) * cs];
+            for (int i = 0; i < n; i++) y[yo + i] += c0 * rows[r0 + i] + c1 * rows[r1 + i];
+        }
+        if (t < m) axpy(coef[co + t * cs], rows, ro + t * n, y, yo, n);
+    }
+
+    /**
+     * {@code gw[j,k] += g_j . x_k} and {@code gb[j] += sum(g_j)} (either may be null), two output
+     * rows by two inputs at a time: four independent sums over the samples per pass.
+     */
+    static void weightGradients(double[] g, double[] x, int n, int in, int out, double[] gw, double[] gb) {
+        int j = 0;
+        for (; j + 1 < out; j += 2) {
+            int g0 = j * n, g1 = g0 + n;
+            if (gb != null) {
+                gb[j] += sum(g, g0, n);
+                gb[j + 1] += sum(g, g1, n);
+            }
+            if (gw == null) continue;
+            int k = 0;
+            for (; k + 1 < in; k += 2) {
+                int x0 = k * n, x1 = x0 + n;
+                double s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+                for (int i = 0; i < n; i++) {
+                    double a0 = g[g0 + i], a1 = g[g1 + i], b0 = x[x0 + i], b1 = x[x1 + i];
+                    s00 += a0 * b0;
+                    s01 += a0 * b1;
+                    s10 += a1 * b0;
+                    s11 += a1 * b1;
+                }
+                gw[j * in + k] += s00;
+                gw[j * in + k + 1] += s01;
+                gw[(j + 1) * in + k] += s10;
+                gw[(j + 1) * in + k + 1] += s11;
+            }
+            if (k < in) {
+                gw[j * in + k] += dot(g, g0, x, k * n, n);
+                gw[(j + 1) * in + k] += dot(g, g1, x, k * n, n);
+            }
+        }
+        if (j < out) {
+            if (gb != null) gb[j] += sum(g, j * n, n);
+            if (gw != null) for (int k = 0; k < in; k++) gw[j * in + k] += dot(g, j * n, x, k * n, n);
+        }
+    }
+
+    /** {@code y[yo..yo+n) += a * x[xo..xo+n)}. */
+    static void axpy(double a, double[] x, int xo, double[] y, int yo, int n) {
+        if (a == 0) return;
+        for (int i = 0; i < n; i++) y[yo + i] += a * x[xo + i];
+    }
+
+    /** The dot product of two runs of n numbers, four partial sums at a time. */
+    static double dot(double[] a, int ao, double[] b, int bo, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[ao + i] * b[bo + i];
+            s1 += a[ao + i + 1] * b[bo + i + 1];
+            s2 += a[ao + i + 2] * b[bo + i + 2];
+            s3 += a[ao + i + 3] * b[bo + i + 3];
+        }
+        for (; i < n; i++) s0 += a[ao + i] * b[bo + i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** The sum of a run of n numbers, four partial sums at a time. */
+    static double sum(double[] a, int ao, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[ao + i];
+            s1 += a[ao + i + 1];
+            s2 += a[ao + i + 2];
+            s3 += a[ao + i + 3];
+        }
+        for (; i < n; i++) s0 += a[ao + i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** max(x, 0) + slope × min(x, 0), elementwise (any layout). */
+    public static Node leakyRelu(Node x, double slope) {
+        DMatrixRMaj y = Limits.matrix(x.rows(), x.cols());
+        int len = y.getNumElements();
+        Node node = Node.op("leaky_relu", y, () -> {
+            double[] xd = x.value.data, yd = y.data;
+            for (int i = 0; i < len; i++) yd[i] = xd[i] > 0 ? xd[i] : slope * xd[i];
+        }, x);
+        return node.backward(() -> {
+            double[] xd = x.value.data, g = node.grad().data, gx = x.grad().data;
+            for (int i = 0; i < len; i++) gx[i] += xd[i] > 0 ? g[i] : slope * g[i];
+        });
+    }
+
+    /** The softmax of each sample, i.e. of each column of the c×n x (subtracting the max first, so no exp overflows). */
+    public static Node softmax(Node x) {
+        int c = x.rows(), n = x.cols();
+        DMatrixRMaj y = Limits.matrix(c, n);
+        double[] max = new double[n], total = new double[n];
+        Node node = Node.op("softmax", y, () -> {
+            double[] xd = x.value.data, yd = y.data;
+            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(total, 0);
+            for (int j = 0; j < c; j++) for (int i = 0; i < n; i++) max[i] = Math.max(max[i], xd[j * n + i]);
+            for (int j = 0; j < c; j++)
+                for (int i = 0; i < n; i++) total[i] += yd[j * n + i] = Math.exp(xd[j * n + i] - max[i]);
+            for (int j = 0; j < c; j++) for (int i = 0; i < n; i++) yd[j * n + i] /= total[i];
+        }, x);
+        return node.backward(() -> { // dx_j = y_j (g_j - sum_k g_k y_k), per sample
+            double[] yd = y.data, g = node.grad().data, gx = x.grad().data, dots = total; // total is free until the next forward
+            java.util.Arrays.fill(dots, 0);
+            for (int j = 0; j < c; j++) for (int i = 0; i < n; i++) dots[i] += g[j * n + i] * yd[j * n + i];
+            for (int j = 0; j < c; j++) for (int i = 0; i < n; i++) gx[j * n + i] += yd[j * n + i] * (g[j * n + i] - dots[i]);
+        });
+    }
+
+    /**
+     * Batch normalisation while training, as PyTorch's BatchNorm1d, on a c×n batch: each feature
+     * (row) normalised by its batch mean and biased variance, then scaled by {@code gamma} and
+     * shifted by {@code beta} (1×c); the running statistics move by {@code momentum} towards the
+     * batch mean and the unbiased batch variance. Built as a {@link Node#stateful} node: the
+     * statistics move only when a plan runs it.
+     */
+    public static Node batchNormTrain(Node x, Node gamma, Node beta, DMatrixRMaj runningMean, DMatrixRMaj runningVar,
+                                      double momentum, double eps) {
+        int c = x.rows(), n = x.cols();
+        DMatrixRMaj y = Limits.matrix(c, n);
+        double[] mean = new double[c], invStd = new double[c];
+        Node node = Node.stateful("batchnorm", y, () -> {
+            double[] xd = x.value.data, yd = y.data, g = gamma.value.data, b = beta.value.data;
+            double[] rm = runningMean.data, rv = runningVar.data;
+            for (int j = 0; j < c; j++) {
+                int r = j * n;
+                double mu = sum(xd, r, n) / n, squares = 0;
+                for (int i = 0; i < n; i++) {
+                    double d = xd[r + i] - mu;
+                    squares += d * d;
+                }
+                double is = 1 / Math.sqrt(squares / n + eps);
+                mean[j] = mu;
+                invStd[j] = is;
+                double alpha = is * g[j], shift = b[j] - mu * alpha; // PyTorch's form: x * alpha + shift
+                for (int i = 0; i < n; i++) yd[r + i] = xd[r + i] * alpha + shift;
+                rm[j] = (1 - momentum) * rm[j] + momentum * mu;
+                rv[j] = (1 - momentum) * rv[j] + momentum * (squares / (n - 1));
+            }
+        }, x, gamma, beta);
+        return node.backward(() -> { // PyTorch's batch_norm_backward
+            double[] xd = x.value.data, gd = node.grad().data, g = gamma.value.data;
+            for (int j = 0; j < c; j++) {
+                int r = j * n;
+                double mu = mean[j], is = invStd[j], total = sum(gd, r, n), dot = 0;
+                for (int i = 0; i < n; i++) dot += (xd[r + i] - mu) * gd[r + i];
+                if (x.requiresGrad()) {
+                    double[] gx = x.grad().data;
+                    double k = dot * is * is / n, gradMean = total / n, scale = is * g[j];
+                    for (int i = 0; i < n; i++) gx[r + i] += (gd[r + i] - gradMean - (xd[r + i] - mu) * k) * scale;
+                }
+                if (gamma.requiresGrad()) gamma.grad().data[j] += dot * is;
+                if (beta.requiresGrad()) beta.grad().data[j] += total;
+            }
+        });
+    }
+
+    /** Batch normalisation in inference mode, on a c×n batch: the running statistics; nothing moves. */
+    public static Node batchNormInfer(Node x, Node gamma, Node beta, DMatrixRMaj runningMean, DMatrixRMaj runningVar, double eps) {
+        int c = x.rows(), n = x.cols();
+        DMatrixRMaj y = Limits.matrix(c, n);
+        Node node = Node.op("batchnorm", y, () -> {
+            double[] xd = x.value.data, yd = y.data, g = gamma.value.data, b = beta.value.data;
+            for (int j = 0; j < c; j++) {
+                double is = 1 / Math.sqrt(runningVar.data[j] + eps), alpha = is * g[j];
+                double shift = b[j] - runningMean.data[j] * alpha;
+                for (int i = 0; i < n; i++) yd[j * n + i] = xd[j * n + i] * alpha + shift;
+            }
+        }, x, gamma, beta);
+        return node.backward(() -> {
+            double[] xd = x.value.data, gd = node.grad().data, g = gamma.value.data;
+            for (int j = 0; j < c; j++) {
+                int r = j * n;
+                double is = 1 / Math.sqrt(runningVar.data[j] + eps), mu = runningMean.data[j];
+                if (x.requiresGrad()) axpy(is * g[j], gd, r, x.grad().data, r, n);
+                if (gamma.requiresGrad()) {
+                    double dot = 0;
+                    for (int i = 0; i < n; i++) dot += gd[r + i] * (xd[r + i] - mu);
+                    gamma.grad().data[j] += dot * is;
+                }
+                if (beta.requiresGrad()) beta.grad().data[j] += sum(gd, r, n);
+            }
+        });
+    }
+
+    /**
+     * Dropout while training (any layout): each element is zeroed with probability p and the
+     * rest scaled by 1/(1-p), with a fresh mask drawn from {@code random} every time a plan runs it.
+     */
+    public static Node dropout(Node x, double p, Random random) {
+        DMatrixRMaj y = Limits.matrix(x.rows(), x.cols());
+        int len = y.getNumElements();
+        double[] mask = new double[len];
+        double keep = p >= 1 ? 0 : 1 / (1 - p);
+        Node node = Node.stateful("dropout", y, () -> {
+            double[] xd = x.value.data, yd = y.data;
+            for (int i = 0; i < len; i++) {
+                mask[i] = random.nextDouble() < p ? 0 : keep;
+                yd[i] = xd[i] * mask[i];
+            }
+        }, x);
+        return node.backward(() -> {
+            double[] g = node.grad().data, gx = x.grad().data;
+            for (int i = 0; i < len; i++) gx[i] += g[i] * mask[i];
+        });
+    }
+}

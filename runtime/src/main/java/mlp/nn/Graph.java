@@ -1,0 +1,62 @@
+package mlp.nn;
+
+import mlp.autograd.Node;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * What a layer needs to know while it builds its part of a computation: training or inference
+ * mode, and how its parameters enter the graph. In training mode each parameter becomes one
+ * variable node (shared by every use of the layer, so gradients add up); in inference mode a
+ * constant, so an eager call tracks no gradient for the weights.
+ */
+public final class Graph {
+    private final boolean training;
+    private final Random random;
+    private final Map<Param, Node> nodes = new IdentityHashMap<>();
+    private final List<Param> order = new ArrayList<>();
+
+    private Graph(boolean training, Random random) {
+        this.training = training;
+        this.random = random;
+    }
+
+    /** Inference mode: batch norm uses its running statistics, dropout does nothing. */
+    public static Graph inference() {
+        return new Graph(false, null);
+    }
+
+    /** Training mode: batch statistics, dropout masks drawn from {@code random}. */
+    public static Graph training(Random random) {
+        return new Graph(true, random);
+    }
+
+    public boolean training() {
+        return training;
+    }
+
+    public Random random() {
+        return random;
+    }
+
+    /** The node standing for a parameter in this graph. */
+    public Node param(Param p) {
+        if (!training) return Node.constant(p.value);
+        Node n = nodes.get(p);
+        if (n == null) {
+            n = Node.variable(p.value);
+            nodes.put(p, n);
+            order.add(p);
+        }
+        return n;
+    }
+
+    /** The variable node of a parameter used in this (training) graph, or null. */
+    public Node nodeOf(Param p) {
+        return nodes.get(p);
+    }
+}

@@ -1,0 +1,175 @@
+package mlp.nn;
+
+import mlp.MlpError;
+import mlp.autograd.Node;
+import mlp.autograd.Ops;
+import mlp.eval.Args;
+import mlp.eval.Callable;
+import mlp.eval.Interpreter;
+import mlp.value.HasMembers;
+import mlp.value.Num;
+import mlp.value.Pipeable;
+import mlp.value.Tensor;
+import mlp.value.Value;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A layer: a value that maps an n×in tensor to an n×out tensor (Flux's Dense/Chain idea). It is
+ * callable ({@code model(X)}, inference mode), stands in {@code |>} pipelines, and has members
+ * ({@code .weight}, {@code .layers}).
+ *
+ * <p>Widths may be left out ({@code linear(16)}, {@code batchnorm}): such a layer is
+ * <em>resolved</em> in place the first time its input width becomes known (piped after a layer
+ * of known width, applied to a tensor, trained), and allocates its parameters then. A resolved
+ * layer keeps its widths; feeding it another width is an error naming the layer.
+ */
+public abstract class Layer implements Callable, Pipeable, HasMembers {
+
+    /** Says where an input width came from, for width errors: "the layer before gives 3". */
+    @FunctionalInterface
+    public interface Given {
+        String say(int width);
+
+        Given LAYER_BEFORE = w -> "the layer before gives " + w;
+
+        static Given tensor() {
+            return w -> "the tensor has " + w + (w == 1 ? " column" : " columns");
+        }
+    }
+
+    /** The input width this layer needs, or -1 when it takes any width or does not know it yet. */
+    public abstract int inWidth();
+
+    /** The output width for an input of width {@code in} (which may be -1); -1 when unknown. */
+    public abstract int outWidth(int in);
+
+    /** True when the output has the input's width whatever it is (activations, batch norm, ...). */
+    public boolean keepsWidth() {
+        return false;
+    }
+
+    /**
+     * Fixes the input width, allocating and initialising parameters (from {@code random}) if
+     * they did not exist yet. A width that does not fit is an error worded with {@code given}.
+     */
+    public abstract void resolve(int in, Random random, Given given);
+
+    /** True when every width and parameter is known (the layer can run). */
+    public abstract boolean resolved();
+
+    /**
+     * Builds this layer's computation on x, whose width the layer has been resolved for. The
+     * nodes are <em>feature-major</em> (see {@link mlp.autograd.LayerOps}): x is in×n, one column
+     * per sample, and so is the result (out×n). {@link #apply} does the transposing for tensors
+     * as users hold them.
+     */
+    public abstract Node forward(Node x, Graph graph);
+
+    /** How the layer is named in messages and summaries: {@code linear(2, 16)}. */
+    public abstract String describe();
+
+    /** The layers inside this one (a stack's, a residual block's), none for a plain layer. */
+    public List<Layer> children() {
+        return List.of();
+    }
+
+    /** This layer's own parameters (not its children's). */
+    protected List<Param> ownParams() {
+        return List.of();
+    }
+
+    /** Every parameter of this layer and the layers inside it, each once, in a fixed order. */
+    public final List<Param> params() {
+        List<Param> out = new ArrayList<>();
+        collect(this, out, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return out;
+    }
+
+    private static void collect(Layer l, List<Param> out, Set<Param> seen) {
+        for (Param p : l.ownParams()) if (seen.add(p)) out.add(p);
+        for (Layer c : l.children()) collect(c, out, seen);
+    }
+
+    /** The number of learnable numbers. */
+    public final long parameterCount() {
+        long n = 0;
+        for (Param p : params()) n += p.size();
+        return n;
+    }
+
+    /** The width error: {@code linear(2, 2) expects 2 inputs but the layer before gives 3}. */
+    protected MlpError widthError(int expected, int got, Given given) {
+        return new MlpError(describe() + " expects " + expected + (expected == 1 ? " input" : " inputs")
+                + " but " + given.say(got));
+    }
+
+    // ---- applying a layer to a tensor (inference mode) ----
+
+    @Override
+    public Value call(Args args) {
+        if (!args.namedNames().isEmpty())
+            throw new MlpError(describe() + " takes one tensor and no named arguments", args.callPos());
+        if (args.positionalCount() != 1)
+            throw new MlpError("a layer takes one tensor: " + describe() + "(X), but was given "
+                    + args.positionalCount() + " arguments", args.callPos());
+        Value v = args.positional(0);
+        Tensor x;
+        if (v instanceof Tensor t) x = t;
+        else if (v instanceof Num n) x = new Tensor(new DMatrixRMaj(new double[][]{{n.value()}}));
+        else throw new MlpError(describe() + " applies to a tensor, not " + Interpreter.describe(v), args.positionalPos(0));
+        try {
+            return new Tensor(apply(x.node(), args.interpreter().random(), Given.tensor()));
+        } catch (MlpError e) {
+            throw e.at(args.callPos());
+        }
+    }
+
+    /** Resolves the layer for x's width, then runs it on x (n×in, a row per sample) in inference mode. */
+    public Node apply(Node x, Random random, Given given) {
+        resolve(x.cols(), random, given);
+        return Ops.transpose(forward(Ops.transpose(x), Graph.inference()));
+    }
+
+    @Override
+    public String signature() {
+        return describe();
+    }
+
+    @Override
+    public String kind() {
+        return "layer";
+    }
+
+    // ---- members ----
+
+    @Override
+    public Value member(String name) {
+        return null;
+    }
+
+    @Override
+    public List<String> memberNames() {
+        return List.of();
+    }
+
+    /** A parameter as a tensor value: a copy, so later training does not change a value a script holds. */
+    protected Value paramValue(Param p, String name) {
+        if (p == null)
+            throw new MlpError(describe() + " has no " + name + " yet: its input width is not known (apply it to data, or give the width)");
+        return new Tensor(p.value.copy());
+    }
+
+    /** One line, {@code <layer linear(2, 3): 9 parameters>}; a stack prints as its summary table. */
+    @Override
+    public String toString() {
+        long count = parameterCount();
+        return "<layer " + describe() + (count > 0 ? ": " + count + (count == 1 ? " parameter" : " parameters") : "") + ">";
+    }
+}

@@ -1,0 +1,46 @@
+package mlp.nn;
+
+import mlp.MlpError;
+import mlp.eval.Args;
+import mlp.tensor.Limits;
+import mlp.tensor.Shapes;
+import mlp.value.Tensor;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/** {@code lstsq(X, y)}: the least-squares linear layer, through the pseudo-inverse of [X, 1]. */
+final class LeastSquares {
+    private LeastSquares() {
+    }
+
+    static Linear fit(Tensor x, Tensor y, Args a) {
+        int n = x.rows(), d = x.cols(), k = y.cols();
+        if (n != y.rows())
+            throw a.error("y", "lstsq(X, y): X has " + n + " rows but y has " + y.rows() + " (one target row per sample)");
+        if (n == 0 || d == 0 || k == 0)
+            throw a.error("X", "lstsq(X, y): X and y must not be empty, got X " + Shapes.of(x.data()) + " and y " + Shapes.of(y.data()));
+        Limits.check(n, d + 1);
+        DMatrixRMaj design = new DMatrixRMaj(n, d + 1); // [X, 1]: the last coefficient row is the bias
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x.data().data, i * d, design.data, i * (d + 1), d);
+            design.data[i * (d + 1) + d] = 1;
+        }
+        for (double v : x.data().data) if (!Double.isFinite(v)) throw a.error("X", "lstsq(X, y): X contains nan or inf");
+        for (double v : y.data().data) if (!Double.isFinite(v)) throw a.error("y", "lstsq(X, y): y contains nan or inf");
+        DMatrixRMaj pinv = new DMatrixRMaj(d + 1, n);
+        try {
+            CommonOps_DDRM.pinv(design, pinv);
+        } catch (RuntimeException e) { // EJML throws when its SVD does not converge
+            throw new MlpError("lstsq(X, y): the least-squares solve did not converge");
+        }
+        DMatrixRMaj coef = new DMatrixRMaj(d + 1, k);
+        CommonOps_DDRM.mult(pinv, y.data(), coef);
+        Linear fit = new Linear(d, k, true, Init.ZEROS, null);
+        DMatrixRMaj w = fit.weight().value, b = fit.bias().value;
+        for (int j = 0; j < k; j++) {
+            for (int c = 0; c < d; c++) w.unsafe_set(j, c, coef.unsafe_get(c, j));
+            b.data[j] = coef.unsafe_get(d, j);
+        }
+        return fit;
+    }
+}

@@ -1,0 +1,235 @@
+package mlp.train;
+
+import mlp.MlpError;
+import mlp.autograd.Node;
+import mlp.autograd.Plan;
+import mlp.eval.Interpreter;
+import mlp.nn.Graph;
+import mlp.nn.Layer;
+import mlp.nn.Param;
+import mlp.tensor.Limits;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One {@code train(...)} call: the tutorial's {@code train_model} loop over a compiled graph.
+ *
+ * <p>The model and the loss are built once into an autograd graph in training mode, over
+ * buffers allocated once (a {@link Plan}); each epoch re-runs its forward and backward steps in
+ * place and the optimizer updates the parameters in place, so an epoch allocates nothing.
+ * Per epoch, as the tutorial: forward pass, record the predictions, the loss, zero the
+ * gradients, backward, optimizer step. The loss of epoch k is computed before epoch k's step.
+ *
+ * <p>The graph runs feature-major (see {@link mlp.autograd.LayerOps}): X and y are transposed
+ * once, and predictions are transposed back only when a frame or a listener (the live window,
+ * a host's {@code Settings.trainingListener}) wants them.
+ *
+ * <p>With {@code batch > 0} the rows are shuffled each epoch (the interpreter's random
+ * generator) and each mini-batch takes one step; the epoch's loss is the mean of the batch
+ * losses weighted by their sizes, and its predictions gather each row's prediction from its
+ * batch.
+ */
+final class Trainer {
+    /** What one call asks for, checked by {@link TrainBuiltins}. */
+    record Request(Layer model, DMatrixRMaj x, DMatrixRMaj y, int epochs, Optimizer optimizer, Loss loss,
+                   double lr, int batch, int frames, boolean live, boolean progress) {
+    }
+
+    /** The graph of model + loss for one batch size, over feature-major buffers (x in×n, y out×n). */
+    private static final class Compiled {
+        final DMatrixRMaj x, y;
+        final Node prediction, loss;
+        final Plan plan;
+        final Node[] params; // the parameters' variable nodes, in the model's parameter order
+
+        Compiled(Layer model, Loss lossFn, DMatrixRMaj x, DMatrixRMaj y, List<Param> params, Random random) {
+            this.x = x;
+            this.y = y;
+            Graph graph = Graph.training(random);
+            prediction = model.forward(Node.constant(x), graph);
+            loss = lossFn.build(prediction, Node.constant(y));
+            plan = new Plan(loss);
+            this.params = new Node[params.size()];
+            for (int i = 0; i < params.size(); i++) {
+                Node n = graph.nodeOf(params.get(i));
+                this.params[i] = n != null ? n : Node.variable(params.get(i).value); // unused: its gradient stays 0
+                this.params[i].grad();
+            }
+        }
+    }
+
+    private final Interpreter interpreter;
+    private final Request req;
+    private final int rows;
+    private final Compiled full;      // the batch of batch rows (or all rows)
+    private final Compiled tail;      // the last, smaller mini-batch, if the rows do not divide evenly
+    private final DMatrixRMaj predictions; // the epoch's predictions as users see them, n×out
+    private final int[] order;        // the row order of this epoch (mini-batches)
+    private final Optimizer.Stepper stepper;
+
+    Trainer(Interpreter interpreter, Request req) {
+        this.interpreter = interpreter;
+        this.req = req;
+        this.rows = req.x().numRows;
+        Random random = interpreter.random();
+        List<Param> params = req.model().params();
+        int[] sizes = new int[params.size()];
+        for (int i = 0; i < sizes.length; i++) sizes[i] = params.get(i).size();
+        stepper = req.optimizer().start(sizes, req.lr());
+        int batch = req.batch() <= 0 || req.batch() >= rows ? rows : req.batch();
+        if (batch == rows) { // full batch: X and y transposed once
+            full = new Compiled(req.model(), req.loss(), CommonOps_DDRM.transpose(req.x(), null),
+                    CommonOps_DDRM.transpose(req.y(), null), params, random);
+            tail = null;
+            order = null;
+        } else {
+            int xc = req.x().numCols, yc = req.y().numCols;
+            full = new Compiled(req.model(), req.loss(), Limits.matrix(xc, batch), Limits.matrix(yc, batch), params, random);
+            int rest = rows % batch;
+            try {
+                tail = rest == 0 ? null : new Compiled(req.model(), req.loss(), Limits.matrix(xc, rest), Limits.matrix(yc, rest), params, random);
+            } catch (MlpError e) {
+                throw new MlpError(e.plainMessage() + " — with batch=" + batch + " the last batch of the " + rows + " rows has "
+                        + rest + (rest == 1 ? " row" : " rows"));
+            }
+            order = new int[rows];
+            for (int i = 0; i < rows; i++) order[i] = i;
+        }
+        predictions = Limits.matrix(rows, full.prediction.rows());
+    }
+
+    // the state of one run, for epoch()
+    private Run run;
+    private FrameSchedule schedule;
+    private TrainingListener[] listeners; // the live window's and the host's (Settings.trainingListener), when there are
+    private TrainingProgress progress;
+    private boolean startPending; // frame 0 still to be taken from the first epoch's predictions
+    private int lastFramed;
+
+    Run run() {
+        run = new Run(req.model(), req.x(), req.y(), req.epochs());
+        schedule = new FrameSchedule(req.epochs(), req.frames());
+        Limits.check(schedule.size(), (long) rows * predictions.numCols); // the frames must fit in memory too
+        // frame 0: X when it lives in y's space (the tutorial), else the untrained model's predictions
+        boolean xIsFrame = req.x().numCols == req.y().numCols;
+        boolean startKept = schedule.keeps(0);
+        if (startKept && xIsFrame) run.addFrame(0, req.x().copy());
+        startPending = startKept && !xIsFrame;
+        if (startPending && req.epochs() == 0) {
+            run.addFrame(0, req.model().apply(Node.constant(req.x()), interpreter.random(), mlp.nn.Layer.Given.tensor()).value.copy());
+            startPending = false;
+        }
+        List<TrainingListener> watching = new java.util.ArrayList<>();
+        if (req.live()) watching.add(mlp.plot.LiveTraining.open(interpreter, "Training"));
+        if (interpreter.settings().trainingListener() != null) watching.add(interpreter.settings().trainingListener());
+        listeners = watching.toArray(new TrainingListener[0]);
+        progress = TrainingProgress.open(interpreter.settings(), req.progress(), req.epochs());
+        long start = System.nanoTime();
+        try {
+            for (TrainingListener l : listeners) l.started(run);
+            // the loop body is a method of its own: each call of run() starts interpreted, and a
+            // short run would otherwise spend its epochs there instead of in the compiled epoch()
+            for (int epoch = 1; epoch <= req.epochs(); epoch++) if (!epoch(epoch)) break;
+        } finally {
+            run.seconds((System.nanoTime() - start) / 1e9);
+            progress.set(run.epochs(), run.epochs() == 0 ? Double.NaN : run.loss(run.epochs() - 1));
+            progress.close();
+            for (TrainingListener l : listeners) l.finished(run);
+        }
+        return run;
+    }
+
+    /** One epoch and its bookkeeping; false when training must stop (cancelled). */
+    private boolean epoch(int epoch) {
+        double loss = order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
+        run.addLoss(loss);
+        boolean framed = schedule.keeps(epoch), watched = listeners.length > 0;
+        if (startPending || framed || watched) predictions();
+        if (startPending) { // no X frame: the start is the untrained model's predictions
+            run.addFrame(0, predictions.copy());
+            startPending = false;
+        }
+        if (framed) {
+            run.addFrame(epoch, predictions.copy());
+            lastFramed = epoch;
+        }
+        for (TrainingListener l : listeners) l.epoch(epoch, loss, predictions);
+        progress.update(epoch, loss);
+        if (interpreter.cancellation().requested() && epoch < req.epochs()) {
+            run.markCancelled();
+            if (lastFramed != epoch && req.frames() > 0) run.addFrame(epoch, predictions().copy());
+            return false;
+        }
+        return true;
+    }
+
+    /** The last epoch's predictions, n×out (transposed from the graph's out×n when full batch). */
+    private DMatrixRMaj predictions() {
+        if (order == null) CommonOps_DDRM.transpose(full.prediction.value, predictions);
+        return predictions;
+    }
+
+    /** One epoch on all rows: forward, loss, backward, step. */
+    private double fullBatchEpoch(int epoch) {
+        Compiled c = full;
+        c.plan.forward();
+        double loss = c.loss.value.data[0];
+        if (!Double.isFinite(loss)) throw nan(epoch, loss);
+        c.plan.backward();
+        stepper.step(c.params);
+        return loss;
+    }
+
+    /** One epoch of shuffled mini-batches, a step each. */
+    private double miniBatchEpoch(int epoch) {
+        Random random = interpreter.random();
+        for (int i = rows - 1; i > 0; i--) { // Fisher-Yates
+            int j = random.nextInt(i + 1), t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        double total = 0;
+        int batch = full.x.numCols;
+        for (int from = 0; from < rows; from += batch) {
+            Compiled c = rows - from >= batch ? full : tail;
+            int count = c.x.numCols;
+            gather(req.x(), c.x, from, count);
+            gather(req.y(), c.y, from, count);
+            c.plan.forward();
+            double loss = c.loss.value.data[0];
+            if (!Double.isFinite(loss)) throw nan(epoch, loss);
+            total += loss * count;
+            scatter(c.prediction.value, predictions, from, count);
+            c.plan.backward();
+            stepper.step(c.params);
+        }
+        return total / rows;
+    }
+
+    /** Copies the rows order[from .. from+count) of src (n×c) into the columns of dst (c×count). */
+    private void gather(DMatrixRMaj src, DMatrixRMaj dst, int from, int count) {
+        int cols = src.numCols;
+        double[] s = src.data, d = dst.data;
+        for (int i = 0; i < count; i++) {
+            int r = order[from + i] * cols;
+            for (int f = 0; f < cols; f++) d[f * count + i] = s[r + f];
+        }
+    }
+
+    /** Puts the columns of a batch's result (c×count) back at their rows' places in dst (n×c). */
+    private void scatter(DMatrixRMaj src, DMatrixRMaj dst, int from, int count) {
+        int cols = src.numRows;
+        double[] s = src.data, d = dst.data;
+        for (int i = 0; i < count; i++) {
+            int r = order[from + i] * cols;
+            for (int f = 0; f < cols; f++) d[r + f] = s[f * count + i];
+        }
+    }
+
+    private MlpError nan(int epoch, double loss) {
+        return new MlpError("the loss became " + mlp.value.Format.number(loss) + " at epoch " + epoch + req.loss().nanHint());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * {@code train(...)}: the tutorial's loop over a compiled graph ({@link mlp.train.Trainer}), the
+ * losses ({@link mlp.train.Loss}) and optimizers ({@link mlp.train.Optimizer}) as values, the
+ * run it returns ({@link mlp.train.Run}: losses, frames, model), the hook a live window uses
+ * ({@link mlp.train.TrainingListener}), and the progress bar ({@link mlp.train.TrainingProgress}).
+ */
+package mlp.train;
