@@ -216,6 +216,45 @@ class ReplTest {
     }
 
     @Test
+    void ctrlCDuringTrainingStopsItKeepsTheRunAndTheModelWorks() {
+        // the user presses Ctrl-C as epoch 30 ends (once): the terminal raises SIGINT then
+        java.util.concurrent.atomic.AtomicBoolean pressed = new java.util.concurrent.atomic.AtomicBoolean();
+        Driver driver = new Driver(folder);
+        String keys = """
+                seed(1)
+                X = randn(20, 2); y = X @ [[1, 2], [3, 4]]
+                model = linear(2, 2) |> relu |> residual
+                before = model(X)
+                run = train(model, X, y, epochs=1000, lr=0.01); print("not reached")
+                run.epochs
+                run.loss.rows
+                sum(model(X) != before) > 0
+                again = train(model, X, y, epochs=50)
+                again.epochs
+                """;
+        String[] screen = driver.type(keys, t -> driver.settings(t).trainingListener(new mlp.train.TrainingListener() {
+            @Override
+            public void epoch(int epoch, double loss, org.ejml.data.DMatrixRMaj predictions) {
+                if (epoch == 30 && !pressed.getAndSet(true)) t.raise(Terminal.Signal.INT);
+            }
+        })).split(java.util.regex.Pattern.quote(Repl.PROMPT));
+        // train returned the run so far and the assignment happened; the next statement was not run
+        assertTrue(screen[5].startsWith("<repl>:1:49: cancelled"), screen[5]);
+        assertEquals("30\n", screen[6]);   // the epochs finished before the stop
+        assertEquals("30\n", screen[7]);   // and their losses
+        assertEquals("true\n", screen[8]); // the model learnt from them and still works
+        assertEquals("50\n", screen[10]); // the next input trains in full: the request was cleared
+    }
+
+    @Test
+    void aModelEchoesItsSummaryAndARunOneLine() {
+        List<String> out = outputs("model = linear(2, 3) |> relu\nmodel\nrun = train(model, [[1, 2]], [[1, 0, 1]], epochs=5, progress=false)\nrun\n");
+        assertEquals(mlp.value.Format.repr(new mlp.eval.Interpreter().run(new mlp.syntax.Source("t", "linear(2, 3) |> relu"))), out.get(1));
+        assertTrue(out.get(1).contains("linear(2, 3)") && out.get(1).contains("relu"), out.get(1));
+        assertTrue(out.get(3).matches("run: 5 epochs, final loss [0-9.e-]+, [0-9.]+ s, [0-9.]+ it/s"), out.get(3));
+    }
+
+    @Test
     void historyIsKeptAcrossSessionsInTheGivenFile() throws IOException {
         Driver driver = new Driver(folder);
         driver.type("x = 41\nm = [1,\n2]\n");
