@@ -10,6 +10,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringWriter;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -118,5 +119,36 @@ class CancellationTest {
         assertTrue(took < PROMPT_MS, "stopped " + took + " ms after the cancel");
         assertEquals(5.0, ((Num) eval("B")).value());
         assertEquals(before, ((Num) eval("sum(A)")).value());
+    }
+
+    @Test
+    void writingALongAnimationStopsBetweenFramesAndLeavesTheOldFileWhole(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Interpreter files = new Interpreter(Host.quiet(new StringWriter()).pictures(mlp.eval.Settings.Pictures.FILES)
+                .plotsDir(dir).fileRoot(dir).workingDir(dir));
+        files.run(new Source("gif.mlp", "seed(1)\nX = randn(300, 2)\ny = X @ [[1, 2], [3, 4]]\n"
+                + "run = train(linear(2, 2), X, y, epochs=4000, frames=4000, progress=false)\n"
+                + "short = train(linear(2, 2), X, y, epochs=3, progress=false)\nanimate(short, file=\"a.gif\")"));
+        byte[] old = java.nio.file.Files.readAllBytes(dir.resolve("a.gif"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        long[] at = {0};
+        timer.schedule(() -> {
+            at[0] = System.nanoTime();
+            files.cancellation().request();
+        }, 500, TimeUnit.MILLISECONDS);
+        try {
+            MlpError e = assertThrows(MlpError.class, () -> files.run(new Source("gif.mlp", "animate(run, file=\"a.gif\")")));
+            long took = (System.nanoTime() - at[0]) / 1_000_000;
+            assertEquals("cancelled", e.plainMessage());
+            assertTrue(at[0] != 0 && took < PROMPT_MS, "stopped " + took + " ms after the cancel");
+        } finally {
+            timer.shutdownNow();
+            files.cancellation().clear();
+        }
+        assertArrayEquals(old, java.nio.file.Files.readAllBytes(dir.resolve("a.gif")), "the old picture is whole");
+        try (var listing = java.nio.file.Files.list(dir)) {
+            assertEquals(List.of("a.gif"), listing.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file is left");
+        }
+        assertEquals(4000.0, ((Num) files.run(new Source("gif.mlp", "run.epochs"))).value(), "the run is usable");
     }
 }
