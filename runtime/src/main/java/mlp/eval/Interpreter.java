@@ -94,7 +94,11 @@ public final class Interpreter {
         for (Stmt stmt : program) {
             if (cancellation.requested()) throw new MlpError("cancelled", stmt.pos());
             Value v = execute(stmt);
-            if (v != null) onValue.accept(v);
+            try {
+                if (v != null) onValue.accept(v); // the REPL's echo: its errors belong to the statement too
+            } catch (MlpError e) {
+                throw e.at(stmt.pos());
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package mlp.robust;
 import mlp.MlpError;
 import mlp.eval.Interpreter;
 import mlp.eval.Settings;
+import mlp.embed.MlpInterpreter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -123,6 +124,33 @@ class HostileInputsTest {
                 }
                 MlpError err = r.failed();
                 Host.at(err, e.line(), e.col(), e.fragment());
+            }));
+        }
+        return tests;
+    }
+
+    /**
+     * The same corpus through the Java API, as a host program would send it: the same outcome,
+     * and never an exception other than MlpError (the API evaluates on a thread of its own).
+     */
+    @TestFactory
+    List<DynamicTest> theJavaApiGivesTheSameOutcomes() throws IOException {
+        Map<String, Expected> expected = expectations();
+        List<DynamicTest> tests = new ArrayList<>();
+        // the 10 MB lines once are enough: they are the slow ones
+        for (Path p : cases().stream().filter(c -> !c.getFileName().toString().contains("long-line")).toList()) {
+            Expected e = expected.get(p.getFileName().toString());
+            tests.add(DynamicTest.dynamicTest(e.file(), () -> {
+                try (MlpInterpreter api = MlpInterpreter.builder().outputOff().progressOff().picturesOff()
+                        .allowFiles(work).maxEpochs(10_000).build()) {
+                    String code = program(p);
+                    if (e.category().equals("ok")) {
+                        api.eval(code, "hostile.mlp");
+                        return;
+                    }
+                    MlpError err = org.junit.jupiter.api.Assertions.assertThrows(MlpError.class, () -> api.eval(code, "hostile.mlp"));
+                    Host.at(err, e.line(), e.col(), e.fragment());
+                }
             }));
         }
         return tests;
