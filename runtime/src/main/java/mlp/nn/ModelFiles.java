@@ -87,7 +87,7 @@ public final class ModelFiles {
      * appends (source descriptions, feature names), and where in the file.
      */
     private static String jsonProblem(JsonProcessingException e) {
-        String why = String.valueOf(e.getOriginalMessage());
+        String why = String.valueOf(e.getOriginalMessage()).replaceAll(",? from `[^`]*`", "");
         for (String cut : new String[]{"\n", " (start marker", " (for ", ": was expecting", " at [Source"}) {
             int at = why.indexOf(cut);
             if (at > 0) why = why.substring(0, at);
