@@ -121,6 +121,7 @@ class BuiltinArgumentsTest {
     void everyBuiltinTakesEveryWrongValueWithAClearError() {
         List<Case> cases = cases();
         assertTrue(cases.size() > 10_000, "the registry gives " + cases.size() + " calls");
+        System.out.println("BuiltinArgumentsTest: " + cases.size() + " calls");
         List<String> failures = new ArrayList<>();
         int errors = 0;
         for (Case c : cases) {

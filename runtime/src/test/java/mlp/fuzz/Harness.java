@@ -115,8 +115,13 @@ public final class Harness {
 
     /** Parses and runs the input in a fresh, small, quiet interpreter. */
     public static Outcome run(String code) {
+        return run(code, settings());
+    }
+
+    /** The same, with other settings (pictures written to files, say). */
+    public static Outcome run(String code, Settings settings) {
         Source source = new Source("fuzz.mlp", code);
-        Interpreter interpreter = new Interpreter(settings());
+        Interpreter interpreter = new Interpreter(settings);
         return within(source, () -> {
             interpreter.run(source);
             return interpreter;
@@ -139,6 +144,11 @@ public final class Harness {
             }, interpreter).ok()) failed++;
         }
         return failed;
+    }
+
+    /** The scratch folder inputs may read and write files in. */
+    public static Path sandbox() {
+        return SANDBOX;
     }
 
     public static Settings settings() {
