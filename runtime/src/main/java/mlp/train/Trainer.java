@@ -108,6 +108,8 @@ final class Trainer {
     private TrainingProgress progress;
     private boolean startPending; // frame 0 still to be taken from the first epoch's predictions
     private int lastFramed;
+    /** The predictions for listeners, transposed only when one asks (the live window: at most ~30 times a second). */
+    private final java.util.function.Supplier<DMatrixRMaj> predictionsOnDemand = this::predictions;
 
     Run run() {
         run = new Run(req.model(), req.x(), req.y(), req.epochs());
@@ -146,8 +148,8 @@ final class Trainer {
     private boolean epoch(int epoch) {
         double loss = order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
         run.addLoss(loss);
-        boolean framed = schedule.keeps(epoch), watched = listeners.length > 0;
-        if (startPending || framed || watched) predictions();
+        boolean framed = schedule.keeps(epoch);
+        if (startPending || framed) predictions();
         if (startPending) { // no X frame: the start is the untrained model's predictions
             run.addFrame(0, predictions.copy());
             startPending = false;
@@ -156,7 +158,7 @@ final class Trainer {
             run.addFrame(epoch, predictions.copy());
             lastFramed = epoch;
         }
-        for (TrainingListener l : listeners) l.epoch(epoch, loss, predictions);
+        for (TrainingListener l : listeners) l.epoch(epoch, loss, predictionsOnDemand);
         progress.update(epoch, loss);
         if (interpreter.cancellation().requested() && epoch < req.epochs()) {
             run.markCancelled();

@@ -2,6 +2,8 @@ package mlp.train;
 
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.function.Supplier;
+
 /**
  * Watches a training run as it goes (the live animation window). Called on the training
  * thread, once per epoch: implementations must be cheap and must not block; they copy
@@ -14,6 +16,15 @@ public interface TrainingListener {
 
     /** An epoch finished (1-based) with this loss and these (training-mode) predictions. */
     default void epoch(int epoch, double loss, DMatrixRMaj predictions) {
+    }
+
+    /**
+     * The same, for a trainer whose predictions cost something to produce (a transpose): the
+     * listener calls {@code predictions.get()} only for the epochs it draws. A trainer should
+     * call this one, with one Supplier made once, not one per epoch.
+     */
+    default void epoch(int epoch, double loss, Supplier<DMatrixRMaj> predictions) {
+        epoch(epoch, loss, predictions.get());
     }
 
     /** Training ended (finished, cancelled or failed). */

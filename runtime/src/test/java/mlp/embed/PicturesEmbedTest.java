@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Where an embedded interpreter's pictures go: nowhere by default, else where the host says. */
-@org.junit.jupiter.api.Disabled("needs pictures from the plot branch")
 class PicturesEmbedTest {
     private static final String DATA = "seed(1)\nX = randn(50, 2)\nY = X * 2\n";
 

@@ -1,0 +1,204 @@
+package mlp.plot;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+
+/**
+ * The animation's picture, one frame at a time: the targets in one colour, a frame's predictions
+ * over them in another, the epoch and loss in the corner, the axes pinned. Shared by the window,
+ * the live window and the GIF writer, so all three look the same.
+ *
+ * <p>XChart draws what stays (title, axes, legend, targets) once into an image; each frame then
+ * costs only that image and a few hundred dots. (XChart redrawing everything takes 5 to 100 ms a
+ * frame: too slow to replay at 1 ms a frame, and a live window would take it from training.)
+ */
+final class AnimationChart implements Drawing {
+    static final String PREDICTIONS = "predictions";
+    static final String TARGETS = "targets";
+    private static final Font CAPTION_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    /** The room between the title and the plot where the caption goes (never over the points). */
+    private static final int CAPTION_BAND = 24;
+    /** The part of the plot the axis range spans (XChart's default). */
+    private static final double CONTENT = 0.92;
+
+    private final XYChart chart;
+    private final int width;
+    private final int height;
+    private double[] xs = new double[0];
+    private double[] ys = new double[0];
+    private String caption = "";
+    private Range xAxis = new Range(-1, 1);
+    private Range yAxis = new Range(-1, 1);
+
+    // what XChart drew, and how data maps to its pixels (valid while background != null)
+    private BufferedImage background;
+    private int backgroundW;
+    private int backgroundH;
+    private double x0, kx, y0, ky;
+    private Rectangle captionBox = new Rectangle();
+
+    AnimationChart(String title, Projection projection, double[] targetXs, double[] targetYs, int width, int height) {
+        this.width = width;
+        this.height = height;
+        // an untitled animation still gets the title's band: the caption sits under it
+        chart = ChartStyle.xyChart(title == null || title.isBlank() ? " " : title, projection.xTitle(), projection.yTitle(), width, height);
+        chart.getStyler().setChartTitleVisible(true);
+        chart.getStyler().setChartTitlePadding(CAPTION_BAND);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setPlotContentSize(CONTENT);
+        chart.addSeries(TARGETS, StaticCharts.finite(targetXs), StaticCharts.finite(targetYs)).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.TARGETS);
+        // the predictions are drawn by paint(); XChart only shows them in the legend (its one
+        // point lies outside the axes, where XChart does not draw)
+        chart.addSeries(PREDICTIONS, new double[]{0}, new double[]{0}).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.PREDICTIONS);
+        if (projection.inputAlongX()) ChartStyle.roundXTicks(chart, targetXs, targetYs[0]);
+        axes(Range.EMPTY.include(targetXs), Range.EMPTY.include(targetYs));
+    }
+
+    /** The chart for a whole run, axes fixed from every frame and the targets. */
+    static AnimationChart of(String title, Timeline t, int width, int height) {
+        AnimationChart c = new AnimationChart(title, t.projection, t.targetXs, t.targetYs, width, height);
+        c.axes(t.xRange(), t.yRange());
+        return c;
+    }
+
+    /** Pins the axes to hold these ranges (the picture behind the dots is redrawn when they change). */
+    void axes(Range x, Range y) {
+        Range px = x.padded(0.04), py = y.padded(0.04);
+        if (px.equals(xAxis) && py.equals(yAxis)) return;
+        xAxis = px;
+        yAxis = py;
+        chart.getStyler().setXAxisMin(px.min()).setXAxisMax(px.max());
+        chart.getStyler().setYAxisMin(py.min()).setYAxisMax(py.max());
+        double far = 1e3 * Math.max(px.max() - px.min(), py.max() - py.min());
+        chart.updateXYSeries(PREDICTIONS, new double[]{px.max() + far}, new double[]{py.max() + far}, null);
+        background = null;
+    }
+
+    /** The predictions to show (the arrays are kept, not copied) and the caption. */
+    void show(double[] xs, double[] ys, String text) {
+        this.xs = xs;
+        this.ys = ys;
+        this.caption = text == null ? "" : text;
+    }
+
+    void show(Timeline t, int frame) {
+        show(t.xs(frame), t.ys(frame), t.caption(frame));
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public void paint(Graphics2D g, int w, int h) {
+        AffineTransform t = g.getTransform();
+        double scale = Math.max(1, Math.max(t.getScaleX(), t.getScaleY()));
+        int bw = (int) Math.ceil(w * scale), bh = (int) Math.ceil(h * scale);
+        if (background == null || backgroundW != bw || backgroundH != bh) drawBackground(w, h, scale, bw, bh);
+        g.drawImage(background, 0, 0, w, h, null);
+
+        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(ChartStyle.PREDICTIONS);
+        double d = chart.getStyler().getMarkerSize();
+        Ellipse2D.Double dot = new Ellipse2D.Double(0, 0, d, d);
+        for (int i = 0; i < xs.length; i++) {
+            if (!Double.isFinite(xs[i]) || !Double.isFinite(ys[i])) continue;
+            dot.x = screenX(xs[i]) - d / 2;
+            dot.y = screenY(ys[i]) - d / 2;
+            g.fill(dot);
+        }
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
+        paintCaption(g);
+    }
+
+    private void drawBackground(int w, int h, double scale, int bw, int bh) {
+        background = new BufferedImage(bw, bh, BufferedImage.TYPE_INT_RGB);
+        backgroundW = bw;
+        backgroundH = bh;
+        Graphics2D b = background.createGraphics();
+        try {
+            b.scale(scale, scale);
+            chart.paint(b, w, h);
+        } finally {
+            b.dispose();
+        }
+        // XChart maps linearly between the pinned axis ends: read the map off it once
+        double xa = chart.getScreenXFromChart(xAxis.min()), xb = chart.getScreenXFromChart(xAxis.max());
+        double ya = chart.getScreenYFromChart(yAxis.min()), yb = chart.getScreenYFromChart(yAxis.max());
+        kx = (xb - xa) / (xAxis.max() - xAxis.min());
+        x0 = xa - xAxis.min() * kx;
+        ky = (yb - ya) / (yAxis.max() - yAxis.min());
+        y0 = ya - yAxis.min() * ky;
+    }
+
+    /** The epoch and the loss, above the top left corner of the plot, under the title. */
+    private void paintCaption(Graphics2D g) {
+        String line = caption;
+        if (line.isEmpty()) return;
+        Object aa = g.getRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(CAPTION_FONT);
+        FontMetrics fm = g.getFontMetrics();
+        // XChart spreads the axis range over the middle 92% of the plot: its edges are 4% further out
+        double left = Math.min(screenX(xAxis.min()), screenX(xAxis.max()));
+        double right = Math.max(screenX(xAxis.min()), screenX(xAxis.max()));
+        double top = Math.min(screenY(yAxis.min()), screenY(yAxis.max()));
+        double bottom = Math.max(screenY(yAxis.min()), screenY(yAxis.max()));
+        double margin = (1 - CONTENT) / 2 / CONTENT;
+        int x = (int) Math.round(left - margin * (right - left));
+        int baseline = (int) Math.round(top - margin * (bottom - top)) - fm.getDescent() - 4;
+        captionBox = new Rectangle(x, baseline - fm.getAscent(), fm.stringWidth(line) + 1, fm.getAscent() + fm.getDescent() + 1);
+        g.setColor(new Color(60, 60, 60));
+        g.drawString(line, x, baseline);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, aa);
+    }
+
+    /** Where a data x is drawn (after a paint). */
+    double screenX(double x) {
+        return x0 + x * kx;
+    }
+
+    double screenY(double y) {
+        return y0 + y * ky;
+    }
+
+    XYChart chart() {
+        return chart;
+    }
+
+    String caption() {
+        return caption;
+    }
+
+    /** The predictions on show. */
+    double[] shownXs() {
+        return xs;
+    }
+
+    double[] shownYs() {
+        return ys;
+    }
+
+    /** Where the caption was last drawn. */
+    Rectangle captionBox() {
+        return captionBox;
+    }
+}
