@@ -598,8 +598,8 @@ public final class MlpInterpreter implements AutoCloseable {
          * call counts too). When it is
          * reached the evaluation is stopped as by {@link MlpInterpreter#cancel()}, and
          * {@code eval} throws an {@link MlpStopped} whose {@link MlpStopped#timedOut()} is true,
-         * at most about a second later. A single operation that cannot be interrupted (a very
-         * large matrix product) finishes in the background; the interpreter's next call waits
+         * at most about a second later. A single operation that cannot be interrupted (drawing
+         * a very large random tensor, say) finishes in the background; the interpreter's next call waits
          * for it. Null (the default) means no limit.
          */
         public Builder timeLimit(Duration limit) {

@@ -79,12 +79,18 @@ class CancellationTest {
 
     @Test
     void cancellingInTheMiddleOfAnEpochKeepsTheModelOfTheLastFinishedEpoch() {
-        String setup = "seed(3)\nX = randn(3000, 200)\ny = randn(3000, 10)\nm = linear(200, 200) |> relu |> batchnorm |> linear(10)\n";
-        eval(setup);
-        long start = System.nanoTime();
-        eval("r0 = train(m, X, y, epochs=1, progress=false)");
-        long epochMs = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(epochMs > 2 * 150, "an epoch takes a while: " + epochMs + " ms");
+        // an epoch must take a while (over 300 ms) to be cancelled in its middle: more rows on a faster machine
+        String setup = null;
+        long epochMs = 0;
+        for (int rows = 3000; epochMs <= 300 && rows <= 96_000; rows *= 2) {
+            setup = "seed(3)\nX = randn(" + rows + ", 200)\ny = randn(" + rows + ", 10)\n"
+                    + "m = linear(200, 200) |> relu |> batchnorm |> linear(10)\n";
+            eval(setup);
+            long start = System.nanoTime();
+            eval("r0 = train(m, X, y, epochs=1, progress=false)");
+            epochMs = (System.nanoTime() - start) / 1_000_000;
+        }
+        assertTrue(epochMs > 300, "an epoch takes a while: " + epochMs + " ms");
         // cancel in the middle of the third epoch: train returns the run so far
         long took = cancelAfter(epochMs * 5 / 2, "run = train(m, X, y, epochs=50, progress=false)", false);
         assertTrue(took < Math.max(PROMPT_MS, epochMs / 2), "returned " + took + " ms after the cancel; an epoch takes " + epochMs);
