@@ -120,6 +120,8 @@ final class Commands {
         try {
             Path path = FileAccess.resolve(session.settings(), file);
             if (Files.isDirectory(path)) throw new MlpError(file + " is a folder, not a script");
+            // a pipe would block the session for ever, a device (/dev/zero) never end
+            if (Files.exists(path) && !Files.isRegularFile(path)) throw new MlpError(file + " is not an ordinary file (a device or a pipe?)");
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (MlpError e) {
             errors.accept(":load: " + e.plainMessage());

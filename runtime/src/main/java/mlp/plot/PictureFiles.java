@@ -67,6 +67,7 @@ final class PictureFiles {
             int[] before = new int[now.length];
             int unchanged = UNCHANGED.getRGB() & 0xffffff;
             for (int k = 0; k < frames; k++) {
+                mlp.tensor.Interrupt.check(); // a cancel stops between frames: the temporary file goes, the old file stays
                 showFrame.accept(k);
                 draw(chart, image);
                 BufferedImage frame = image;
