@@ -30,9 +30,18 @@ public class MlpError extends RuntimeException {
      */
     public MlpError(String message, Pos pos, boolean incomplete) {
         super(message, null, false, false); // no Java stack trace: users never see one
-        this.plainMessage = message;
+        this.plainMessage = clipped(message);
         this.pos = pos;
         this.incomplete = incomplete;
+    }
+
+    /** Messages longer than this (a 10 MB name or file name quoted in one) are shortened in the middle. */
+    static final int LONGEST_MESSAGE = 500;
+
+    private static String clipped(String message) {
+        if (message == null || message.length() <= LONGEST_MESSAGE) return message;
+        int head = whole(message, 300), tail = whole(message, message.length() - 150);
+        return message.substring(0, head) + " ... (" + (tail - head) + " characters left out) ... " + message.substring(tail);
     }
 
     /** Sets the position if none is known yet, and returns this error. */
@@ -75,23 +84,46 @@ public class MlpError extends RuntimeException {
         return pos == null ? plainMessage : pos + ": " + plainMessage;
     }
 
-    /** {@code file:line:col: message}, then the source line and a caret under the column. */
+    /** Longer source lines are shown clipped around the column (a 10 MB line is not echoed whole). */
+    static final int SHOWN = 200;
+
+    /**
+     * {@code file:line:col: message}, then the source line and a caret under the column. Control
+     * characters in the line or the message are shown as '?' (a hostile file must not drive the
+     * terminal), tabs as spaces.
+     */
     public String format() {
-        if (pos == null) return plainMessage;
-        StringBuilder out = new StringBuilder(getMessage());
+        if (pos == null) return visible(plainMessage, false);
+        StringBuilder out = new StringBuilder(visible(getMessage(), false));
         String text = pos.source().lineText(pos.line());
         if (text != null) {
-            String shown = text.replace('\t', ' ');
-            if (shown.length() > 200) { // a 10 MB line is not echoed whole
-                int from = Math.max(0, Math.min(pos.col() - 100, shown.length() - 200));
-                shown = (from > 0 ? "..." : "") + shown.substring(from, Math.min(shown.length(), from + 200));
-                int caret = pos.col() - 1 - from + (from > 0 ? 3 : 0);
-                out.append("\n  ").append(shown).append("\n  ").append(" ".repeat(Math.max(0, caret))).append('^');
-            } else {
-                out.append("\n  ").append(shown).append("\n  ")
-                        .append(" ".repeat(Math.max(0, Math.min(pos.col() - 1, shown.length())))).append('^');
+            String shown = visible(text, true);
+            int caret = Math.max(0, Math.min(pos.col() - 1, shown.codePointCount(0, shown.length())));
+            int at = shown.offsetByCodePoints(0, caret);
+            if (shown.length() > SHOWN) {
+                int from = whole(shown, Math.max(0, Math.min(at - SHOWN / 2, shown.length() - SHOWN)));
+                int to = whole(shown, Math.min(shown.length(), from + SHOWN));
+                caret = shown.codePointCount(from, at) + (from > 0 ? 3 : 0);
+                shown = (from > 0 ? "..." : "") + shown.substring(from, to) + (to < shown.length() ? "..." : "");
             }
+            out.append("\n  ").append(shown).append("\n  ").append(" ".repeat(caret)).append('^');
         }
         return out.toString();
+    }
+
+    /** An index moved off the second half of a surrogate pair, so that a cut never splits a character. */
+    private static int whole(String s, int i) {
+        return i > 0 && i < s.length() && Character.isLowSurrogate(s.charAt(i)) ? i - 1 : i;
+    }
+
+    private static String visible(String s, boolean oneLine) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = c == '\t' ? oneLine : (c < 0x20 && c != '\n') || (c == '\n' && oneLine) || (c >= 0x7f && c < 0xa0);
+            if (control && out == null) out = new StringBuilder(s.length()).append(s, 0, i);
+            if (out != null) out.append(control ? (c == '\t' ? ' ' : '?') : c);
+        }
+        return out == null ? s : out.toString();
     }
 }

@@ -4,13 +4,17 @@ import mlp.MlpError;
 import mlp.eval.Interpreter;
 import mlp.eval.Settings;
 import mlp.syntax.Source;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +59,14 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code (what {@link #main} passes to System.exit). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /**
+     * As {@link #run(String[], PrintStream, PrintStream)}, reading {@code in} when there is no
+     * file and no -e (the REPL is interactive only on the real stdin, and only if it is a terminal).
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Main main = new Main();
         CommandLine cli = new CommandLine(main);
         cli.setOut(new PrintWriter(out, true));
@@ -64,11 +76,13 @@ public final class Main implements Callable<Integer> {
             err.println("Try 'mlp --help' for more information.");
             return 2;
         });
+        main.in = in;
         main.out = out;
         main.err = err;
         return cli.execute(args);
     }
 
+    private InputStream in = System.in;
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
@@ -81,11 +95,11 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
         }
-        Interpreter interpreter = new Interpreter(settings());
         try {
+            if (files.isEmpty() && code.isEmpty()) return noArguments();
+            Interpreter interpreter = new Interpreter(settings());
             for (String line : code) interpreter.run(new Source("<-e>", line));
             for (Path f : files) interpreter.run(new Source(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
-            if (files.isEmpty() && code.isEmpty()) return noArguments(interpreter);
             mlp.plot.Windows.awaitAllClosed(); // like plt.show(): stay while a picture is open
             return 0;
         } catch (MlpError e) {
@@ -111,12 +125,28 @@ public final class Main implements Callable<Integer> {
                 .fileRoot(Path.of("/"));
     }
 
-    /** No file and no -e: the REPL; with stdin not a terminal, its lines are run as a script. */
-    private int noArguments(Interpreter interpreter) throws IOException {
-        InputStream in = System.in;
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        interpreter.run(new Source("<stdin>", text));
-        return 0;
+    /**
+     * No file and no -e: the REPL. With stdin not a terminal, its input is run statement by
+     * statement without prompts or colours, and the exit code says whether any statement failed.
+     */
+    private int noArguments() throws IOException {
+        if (in == System.in && System.console() != null) {
+            try (Terminal terminal = TerminalBuilder.builder().system(true).name("mlp").build()) {
+                // a REPL never waits for picture windows: at :quit they close with it
+                return new Repl(terminal, historyFile(), settings().out(terminal.writer())).run();
+            }
+        }
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int code = new PipedInput(lines, settings(), err).run();
+        mlp.plot.Windows.awaitAllClosed(); // like a script: stay while a picture is open
+        return code;
+    }
+
+    /** ~/.mlp_history, or $MLP_HISTORY (empty: no history file). */
+    private static Path historyFile() {
+        String env = System.getenv("MLP_HISTORY");
+        if (env != null) return env.isBlank() ? null : Path.of(env);
+        return Path.of(System.getProperty("user.home"), ".mlp_history");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

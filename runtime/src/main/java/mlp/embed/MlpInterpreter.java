@@ -225,8 +225,10 @@ public final class MlpInterpreter implements AutoCloseable {
      * progress stops after its current epoch: its model keeps the parameters of that epoch and its
      * run so far is kept (bound to its name when the statement assigns it). Otherwise evaluation
      * stops at the next statement or function call. The {@code eval} that was running then throws
-     * {@link MlpStopped}. A call that runs too long inside one operation (a huge matrix product)
-     * stops only when that operation ends. With no evaluation running, it does nothing.
+     * {@link MlpStopped}. Inside one long operation: a large matrix product (also inside an
+     * epoch of training) stops between blocks of rows, an animated GIF between frames; a large
+     * lstsq or inv returns at once and finishes unseen in the background; any other operation
+     * stops when it ends. With no evaluation running, it does nothing.
      */
     public void cancel() {
         stop(current);
@@ -596,8 +598,8 @@ public final class MlpInterpreter implements AutoCloseable {
          * call counts too). When it is
          * reached the evaluation is stopped as by {@link MlpInterpreter#cancel()}, and
          * {@code eval} throws an {@link MlpStopped} whose {@link MlpStopped#timedOut()} is true,
-         * at most about a second later. A single operation that cannot be interrupted (a very
-         * large matrix product) finishes in the background; the interpreter's next call waits
+         * at most about a second later. A single operation that cannot be interrupted (drawing
+         * a very large random tensor, say) finishes in the background; the interpreter's next call waits
          * for it. Null (the default) means no limit.
          */
         public Builder timeLimit(Duration limit) {

@@ -208,8 +208,9 @@ public final class Args {
     /** A whole number. */
     public long integer(String param) {
         double d = number(param);
-        if (d != Math.rint(d) || Double.isInfinite(d) || Math.abs(d) > 9e15)
+        if (d != Math.rint(d) || Double.isInfinite(d))
             throw error(param, sig + ": " + param + " must be a whole number, not " + mlp.value.Format.number(d));
+        if (Math.abs(d) > 9e15) throw error(param, sig + ": " + param + " is too large: " + mlp.value.Format.number(d));
         return (long) d;
     }
 

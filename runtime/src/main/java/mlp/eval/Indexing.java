@@ -48,7 +48,8 @@ final class Indexing {
             long i = whole(eval.apply(at.index()), at.index());
             long k = i < 0 ? i + size : i;
             if (k < 0 || k >= size)
-                throw new MlpError(axis + " index " + i + " is out of range for " + shape(target)
+                throw new MlpError(axis + " index " + (Math.abs(i) < 1e15 ? Long.toString(i) : "of " + (i < 0 ? "-" : "") + "1e+15 or more")
+                        + " is out of range for " + shape(target)
                         + (size == 0 ? " (it has no " + axis + "s)" : " (valid: " + (-size) + " to " + (size - 1) + ")"), at.pos());
             return new Range((int) k, (int) k + 1, true);
         }

@@ -90,17 +90,22 @@ public final class Interpreter {
     /** Runs statements parsed earlier (the Java API's compiled scripts: parse once, run many times). */
     public void run(List<Stmt> program, Consumer<Value> onValue) {
         Limits.maxElements(settings.maxElements());
+        mlp.tensor.Interrupt.requested(cancellation::requested);
         for (Stmt stmt : program) {
             if (cancellation.requested()) throw new MlpError("cancelled", stmt.pos());
             Value v = execute(stmt);
-            if (v != null) onValue.accept(v);
+            try {
+                if (v != null) onValue.accept(v); // the REPL's echo: its errors belong to the statement too
+            } catch (MlpError e) {
+                throw e.at(stmt.pos());
+            }
         }
     }
 
     private Value execute(Stmt stmt) {
         try {
             if (stmt instanceof Stmt.Assign a) {
-                globals.define(a.name(), eval(a.value(), globals));
+                globals.define(a.name(), value(a.value(), globals));
                 return null;
             }
             if (stmt instanceof Stmt.Destructure d) {
@@ -126,32 +131,111 @@ public final class Interpreter {
         for (int i = 0; i < list.length(); i++) globals.define(d.names().get(i), list.item(i));
     }
 
+    /**
+     * How deep evaluations may nest: expressions inside expressions, and calls inside calls. A
+     * function that calls itself (there are no conditionals, so it never stops) meets this limit
+     * long before the stack of the thread it runs on overflows, even the JVM's default 1 MB
+     * stack: measured there, 600 levels of a function calling itself (through |>, the costliest
+     * way) take about 600 kB, so 400 leave a margin of 2.5 (fewer levels through a built-in such
+     * as grad: such a call counts {@link #CALLBACK_DEPTH} levels). Long left-associative chains
+     * such as {@code a + b + c + ...} do not nest: they are evaluated in a loop. Above the
+     * parser's limit (300), so that whatever parses can be evaluated.
+     */
+    public static final int MAX_DEPTH = 400;
+
+    /** What a built-in calling back into a function (grad's f) adds to the depth: its own frames. */
+    static final int CALLBACK_DEPTH = 3;
+
+    private int depth;
+
     /** Evaluates an expression in a scope; errors without a position get this expression's. */
     public Value eval(Expr e, Scope scope) {
+        if (depth >= MAX_DEPTH)
+            throw new MlpError("too deep: more than " + MAX_DEPTH + " calls or expressions inside one another"
+                    + " (does a function call itself?)", e.pos());
+        depth++;
         try {
             return evaluate(e, scope);
         } catch (MlpError err) {
             throw err.at(e.pos());
+        } finally {
+            depth--;
         }
     }
 
+    /**
+     * Evaluates an expression whose value is needed (an argument, a list item, the right side of
+     * an assignment): one that gives nothing, such as {@code print(1)}, is an error here.
+     */
+    private Value value(Expr e, Scope scope) {
+        return needed(eval(e, scope), e);
+    }
+
+    /** The value of e, which must not be nothing (what print(...) gives). */
+    private static Value needed(Value v, Expr e) {
+        if (v != null) return v;
+        String what = e instanceof Expr.Call c && c.callee() instanceof Expr.Name n ? n.name() + "(...)" : "this expression";
+        throw new MlpError(what + " gives no value to use here", e.pos());
+    }
+
     private Value evaluate(Expr e, Scope scope) {
+        Expr left = leftOf(e);
+        if (left == null) return atom(e, scope);
+        if (leftOf(left) == null) return link(e, eval(left, scope), scope);
+        // a chain (a + b + c ..., x |> f |> g ..., f(1)(2), a.b.c, x''): its innermost left end
+        // first, then each link on the way back out, in a loop rather than one recursion per link
+        java.util.ArrayDeque<Expr> links = new java.util.ArrayDeque<>();
+        Expr c = e;
+        while (leftOf(c) != null) {
+            links.push(c);
+            c = leftOf(c);
+        }
+        Value v = eval(c, scope);
+        while (!links.isEmpty()) {
+            Expr link = links.pop();
+            if (cancellation.requested()) throw new MlpError("cancelled", link.pos());
+            try {
+                v = link(link, v, scope);
+            } catch (MlpError err) {
+                throw err.at(link.pos());
+            }
+        }
+        return v;
+    }
+
+    /** The left side of a link of a left-associative chain, or null for any other expression. */
+    private static Expr leftOf(Expr e) {
+        if (e instanceof Expr.Binary b) return b.op().equals("^") ? null : b.left();
+        if (e instanceof Expr.Call c) return c.callee();
+        if (e instanceof Expr.Index i) return i.target();
+        if (e instanceof Expr.Member m) return m.target();
+        if (e instanceof Expr.Transpose t) return t.operand();
+        return null;
+    }
+
+    /** A link of a chain, given the value of its left side. */
+    private Value link(Expr e, Value left, Scope scope) {
+        needed(left, leftOf(e));
+        if (e instanceof Expr.Binary b) {
+            Value right = value(b.right(), scope);
+            if (b.op().equals("|>")) return pipe(left, right, b);
+            return Operators.binary(b.op(), left, right);
+        }
+        if (e instanceof Expr.Call c) return call(c, left, scope);
+        if (e instanceof Expr.Index i) return Indexing.index(left, i, sel -> eval(sel, scope));
+        if (e instanceof Expr.Member m) return member(left, m);
+        return Operators.transpose(left);
+    }
+
+    private Value atom(Expr e, Scope scope) {
         if (e instanceof Expr.Num n) return new Num(n.value());
         if (e instanceof Expr.Str s) return new Str(s.value());
         if (e instanceof Expr.Bool b) return Bool.of(b.value());
         if (e instanceof Expr.Name n) return lookup(n, scope);
-        if (e instanceof Expr.Binary b) {
-            Value left = eval(b.left(), scope);
-            Value right = eval(b.right(), scope);
-            if (b.op().equals("|>")) return pipe(left, right, b);
-            return Operators.binary(b.op(), left, right);
-        }
-        if (e instanceof Expr.Negate n) return Operators.negate(eval(n.operand(), scope));
-        if (e instanceof Expr.Transpose t) return Operators.transpose(eval(t.operand(), scope));
-        if (e instanceof Expr.Call c) return call(c, scope);
+        if (e instanceof Expr.Binary b) // ^, the one right-associative operator
+            return Operators.binary(b.op(), value(b.left(), scope), value(b.right(), scope));
+        if (e instanceof Expr.Negate n) return Operators.negate(value(n.operand(), scope));
         if (e instanceof Expr.ListLit l) return list(l, scope);
-        if (e instanceof Expr.Index i) return Indexing.index(eval(i.target(), scope), i, sel -> eval(sel, scope));
-        if (e instanceof Expr.Member m) return member(eval(m.target(), scope), m);
         if (e instanceof Expr.Lambda l) return new Lambda(l, scope);
         throw new IllegalStateException("unknown expression " + e);
     }
@@ -172,10 +256,9 @@ public final class Interpreter {
         return mlp.nn.Pipelines.pipe(this, left, right, b.left().pos(), b.right().pos());
     }
 
-    private Value call(Expr.Call c, Scope scope) {
+    private Value call(Expr.Call c, Value callee, Scope scope) {
         // also checked here, not only between statements: one statement can call lambdas for ever
         if (cancellation.requested()) throw new MlpError("cancelled", c.pos());
-        Value callee = eval(c.callee(), scope);
         if (!(callee instanceof Callable fn))
             throw new MlpError(describe(callee) + " cannot be called like a function", c.pos());
         List<Value> positional = new ArrayList<>();
@@ -184,7 +267,7 @@ public final class Interpreter {
         List<Value> named = new ArrayList<>();
         List<Pos> namedPos = new ArrayList<>();
         for (Expr.Arg a : c.args()) {
-            Value v = eval(a.value(), scope);
+            Value v = value(a.value(), scope);
             if (a.name() == null) {
                 positional.add(v);
                 positionalPos.add(a.pos());
@@ -200,7 +283,12 @@ public final class Interpreter {
     /** Calls a function value from a built-in (e.g. {@code grad} calling its lambda). */
     public Value call(Value fn, Pos at, Value... args) {
         if (!(fn instanceof Callable c)) throw new MlpError(describe(fn) + " cannot be called like a function", at);
-        return c.call(Args.of(this, at, args));
+        depth += CALLBACK_DEPTH;
+        try {
+            return c.call(Args.of(this, at, args));
+        } finally {
+            depth -= CALLBACK_DEPTH;
+        }
     }
 
     /**
@@ -209,7 +297,7 @@ public final class Interpreter {
      */
     private Value list(Expr.ListLit l, Scope scope) {
         List<Value> items = new ArrayList<>();
-        for (Expr item : l.items()) items.add(eval(item, scope));
+        for (Expr item : l.items()) items.add(value(item, scope));
         if (items.isEmpty()) return new ListValue(items);
         if (items.stream().allMatch(v -> v instanceof Num)) {
             Limits.check(1, items.size());

@@ -3,6 +3,7 @@ package mlp.eval;
 import mlp.MlpError;
 import mlp.autograd.Node;
 import mlp.autograd.Ops;
+import mlp.tensor.Interrupt;
 import mlp.tensor.Kernels;
 import mlp.tensor.Limits;
 import mlp.tensor.Shapes;
@@ -145,7 +146,11 @@ final class MathBuiltins implements Builtins.Module {
         Node in = t.node();
         Node n;
         try {
-            n = Node.op("inv", out, () -> invertInto(in.value, out), in);
+            // EJML's LU cannot be interrupted: a large one runs where a cancel need not wait for it
+            n = Node.op("inv", out, size < 200 ? () -> invertInto(in.value, out) : () -> Interrupt.uninterruptible(() -> {
+                invertInto(in.value, out);
+                return null;
+            }), in);
         } catch (MlpError e) {
             throw a.error("A", e.plainMessage());
         }

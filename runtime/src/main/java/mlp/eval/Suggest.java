@@ -7,12 +7,16 @@ public final class Suggest {
     private Suggest() {
     }
 
+    /** Longer names get no suggestion: the distance costs their lengths multiplied. */
+    static final int LONGEST = 100;
+
     public static String nearest(String name, Collection<String> known) {
+        if (name.length() > LONGEST) return null;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         int limit = Math.max(1, Math.min(3, name.length() / 3 + 1));
         for (String candidate : known) {
-            if (candidate.equals(name)) continue;
+            if (candidate.equals(name) || candidate.length() > LONGEST) continue;
             int d = distance(name.toLowerCase(), candidate.toLowerCase());
             if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
                 best = candidate;

@@ -3,6 +3,7 @@ package mlp.io;
 import mlp.MlpError;
 import mlp.eval.Settings;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -27,6 +28,22 @@ public final class FileAccess {
         }
         if (!path.startsWith(root))
             throw new MlpError("file access outside " + root + " is not allowed: " + name);
+        // a symbolic link inside the folder may lead out of it: where it really leads counts
+        Path real = real(path);
+        if (!real.startsWith(real(root)))
+            throw new MlpError("file access outside " + root + " is not allowed: " + name + " leads to " + real);
         return path;
+    }
+
+    /** The path with every symbolic link in its existing part followed. */
+    private static Path real(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return path;
+        try {
+            return existing.toRealPath().resolve(existing.relativize(path)).normalize();
+        } catch (java.io.IOException | SecurityException e) {
+            return path;
+        }
     }
 }

@@ -44,6 +44,8 @@ public final class IoBuiltins implements Builtins.Module {
         Path path = resolve(a, name);
         if (Files.isDirectory(path)) throw a.error("file", a.sig() + ": " + name + " is a folder, not a file");
         if (!Files.exists(path)) throw a.error("file", a.sig() + ": no such file: " + name + nearby(path, name));
+        // a pipe would block for ever, a device (/dev/zero) never end: only ordinary files are read
+        if (!Files.isRegularFile(path)) throw a.error("file", a.sig() + ": " + name + " is not an ordinary file (a device or a pipe?)");
         if (isJson(name)) {
             try {
                 return ModelFiles.load(path);
@@ -114,6 +116,7 @@ public final class IoBuiltins implements Builtins.Module {
     /** " — did you mean 'iris.csv'?" when a file of a near name is in the same folder. */
     private static String nearby(Path path, String name) {
         Path dir = path.getParent();
+        if (dir != null && Files.isRegularFile(dir)) return " (" + dir + " is a file, not a folder)";
         if (dir == null || !Files.isDirectory(dir)) return dir == null ? "" : " (there is no folder " + dir + ")";
         List<String> names;
         try (Stream<Path> files = Files.list(dir)) {

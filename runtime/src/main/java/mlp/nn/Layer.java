@@ -80,6 +80,30 @@ public abstract class Layer implements Callable, Pipeable, HasMembers {
         return List.of();
     }
 
+    /** The most layers one model may hold, counting a layer each time it appears in it. */
+    public static final int MAX_LAYERS = 10_000;
+
+    /** How deep layers may sit inside one another (residual(residual(...)) and their stacks). */
+    public static final int MAX_NESTING = 100;
+
+    /**
+     * Checks a model about to be made of these layers against {@link #MAX_LAYERS} and
+     * {@link #MAX_NESTING}: the layers' methods walk models recursively, and a stack doubled
+     * again and again ({@code m = m |> m}) grows exponentially.
+     */
+    static void checkSize(List<Layer> parts) {
+        long[] count = {0};
+        for (Layer l : parts) measure(l, 2, count);
+    }
+
+    private static void measure(Layer l, int depth, long[] count) {
+        if (depth > MAX_NESTING)
+            throw new MlpError("the model nests too deeply: more than " + MAX_NESTING + " layers inside one another");
+        if (++count[0] > MAX_LAYERS)
+            throw new MlpError("the model is too large: more than " + MAX_LAYERS + " layers");
+        for (Layer c : l.children()) measure(c, depth + 1, count);
+    }
+
     /** This layer's own parameters (not its children's). */
     protected List<Param> ownParams() {
         return List.of();

@@ -2,6 +2,7 @@ package mlp.nn;
 
 import mlp.MlpError;
 import mlp.eval.Args;
+import mlp.tensor.Interrupt;
 import mlp.tensor.Limits;
 import mlp.tensor.Shapes;
 import mlp.value.Tensor;
@@ -28,13 +29,22 @@ final class LeastSquares {
         for (double v : x.data().data) if (!Double.isFinite(v)) throw a.error("X", "lstsq(X, y): X contains nan or inf");
         for (double v : y.data().data) if (!Double.isFinite(v)) throw a.error("y", "lstsq(X, y): y contains nan or inf");
         DMatrixRMaj pinv = new DMatrixRMaj(d + 1, n);
-        try {
-            CommonOps_DDRM.pinv(design, pinv);
-        } catch (RuntimeException e) { // EJML throws when its SVD does not converge
-            throw new MlpError("lstsq(X, y): the least-squares solve did not converge");
-        }
         DMatrixRMaj coef = new DMatrixRMaj(d + 1, k);
-        CommonOps_DDRM.mult(pinv, y.data(), coef);
+        DMatrixRMaj targets = y.data();
+        // EJML's SVD cannot be interrupted: a large one runs where a cancel need not wait for it
+        Runnable solve = () -> {
+            try {
+                CommonOps_DDRM.pinv(design, pinv);
+            } catch (RuntimeException e) { // EJML throws when its SVD does not converge
+                throw new MlpError("lstsq(X, y): the least-squares solve did not converge");
+            }
+            CommonOps_DDRM.mult(pinv, targets, coef);
+        };
+        if ((long) n * (d + 1) * (d + 1) < 10_000_000L) solve.run();
+        else Interrupt.uninterruptible(() -> {
+            solve.run();
+            return null;
+        });
         Linear fit = new Linear(d, k, true, Init.ZEROS, null);
         DMatrixRMaj w = fit.weight().value, b = fit.bias().value;
         for (int j = 0; j < k; j++) {

@@ -66,7 +66,7 @@ public final class ModelFiles {
         } catch (NoSuchFileException e) {
             throw new MlpError("cannot read " + name + ": no such file");
         } catch (JsonProcessingException e) {
-            throw new MlpError(name + " is not a model file: it is not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new MlpError(name + " is not a model file: it is not valid JSON (" + jsonProblem(e) + ")");
         } catch (IOException e) {
             throw new MlpError("cannot read " + name + ": " + e.getMessage());
         }
@@ -80,6 +80,21 @@ public final class ModelFiles {
         } catch (Bad e) {
             throw new MlpError(name + " is not a valid model file: " + e.getMessage());
         }
+    }
+
+    /**
+     * Jackson's complaint in words for a user: its first clause, without the Java details it
+     * appends (source descriptions, feature names), and where in the file.
+     */
+    private static String jsonProblem(JsonProcessingException e) {
+        String why = String.valueOf(e.getOriginalMessage()).replaceAll(",? from `[^`]*`", "");
+        for (String cut : new String[]{"\n", " (start marker", " (for ", ": was expecting", " at [Source"}) {
+            int at = why.indexOf(cut);
+            if (at > 0) why = why.substring(0, at);
+        }
+        if (why.length() > 120) why = why.substring(0, 120) + "...";
+        var where = e.getLocation();
+        return why + (where == null || where.getLineNr() < 1 ? "" : ", at line " + where.getLineNr() + ", column " + where.getColumnNr());
     }
 
     // ---- writing ----

@@ -32,6 +32,7 @@ public final class Residual extends Layer implements Indexable {
 
     /** {@code x + stack(x)}. */
     public static Residual around(Layer stack) {
+        checkSize(List.of(stack));
         Residual r = new Residual(stack, null, false);
         int in = stack.inWidth();
         if (in >= 0) {

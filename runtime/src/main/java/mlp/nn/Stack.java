@@ -14,6 +14,7 @@ public final class Stack extends Layer implements Indexable {
     private final List<Layer> layers;
 
     public Stack(List<Layer> layers) {
+        checkSize(layers);
         this.layers = List.copyOf(layers);
     }
 

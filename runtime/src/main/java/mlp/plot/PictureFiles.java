@@ -59,6 +59,7 @@ final class PictureFiles {
             byte[][] indices = {new byte[w * h], new byte[w * h]};
             try (FrameCompressor compressor = new FrameCompressor(gif)) {
                 for (int k = 0; k < frames; k++) {
+                    mlp.tensor.Interrupt.check(); // a cancel stops between frames: the temporary file goes, the old file stays
                     int now = k % 2, before = 1 - now; // frame k is drawn into buffer k % 2
                     compressor.await(now); // frame k - 2 is written: its buffer is free
                     if (k > 0) {

@@ -6,7 +6,9 @@ import mlp.syntax.antlr.MlpParser;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /** Builds the immutable {@link Expr}/{@link Stmt} tree from ANTLR's parse tree. */
@@ -25,7 +27,7 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
 
     private Stmt statement(MlpParser.StatementContext ctx) {
         if (ctx instanceof MlpParser.AssignContext a)
-            return new Stmt.Assign(pos(a.ID().getSymbol()), a.ID().getText(), visit(a.expr()));
+            return new Stmt.Assign(pos(a.ID().getSymbol()), a.ID().getText(), expr(a.expr()));
         if (ctx instanceof MlpParser.DestructureContext d) {
             List<String> names = new ArrayList<>();
             for (TerminalNode id : d.ID()) {
@@ -33,10 +35,10 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
                     throw new MlpError("the name '" + id.getText() + "' appears twice", pos(id.getSymbol()));
                 names.add(id.getText());
             }
-            return new Stmt.Destructure(pos(d.getStart()), names, visit(d.expr()));
+            return new Stmt.Destructure(pos(d.getStart()), names, expr(d.expr()));
         }
         MlpParser.ExprStatementContext e = (MlpParser.ExprStatementContext) ctx;
-        Expr expr = visit(e.expr());
+        Expr expr = expr(e.expr());
         return new Stmt.Eval(expr.pos(), expr);
     }
 
@@ -47,7 +49,11 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
     @Override
     public Expr visitNumber(MlpParser.NumberContext ctx) {
         double v = Double.parseDouble(ctx.getText());
-        if (Double.isInfinite(v)) throw new MlpError("number too large: " + ctx.getText(), pos(ctx.getStart()));
+        if (Double.isInfinite(v)) {
+            String text = ctx.getText();
+            throw new MlpError("number too large: " + (text.length() > 40 ? text.substring(0, 30) + "... (" + text.length()
+                    + " characters)" : text) + " (the largest is about 1.8e308)", pos(ctx.getStart()));
+        }
         return new Expr.Num(pos(ctx.getStart()), v);
     }
 
@@ -67,7 +73,7 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
                 case 'n' -> s.append('\n');
                 case 't' -> s.append('\t');
                 default -> throw new MlpError("unknown escape '\\" + n + "' in a string (use \\\" \\\\ \\n or \\t)",
-                        new Pos(source, ctx.getStart().getLine(), ctx.getStart().getCharPositionInLine() + i));
+                        source.pos(ctx.getStart().getStartIndex() + raw.codePointCount(0, i - 1)));
             }
         }
         return new Expr.Str(pos(ctx.getStart()), s.toString());
@@ -86,13 +92,13 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
     @Override
     public Expr visitList(MlpParser.ListContext ctx) {
         List<Expr> items = new ArrayList<>();
-        for (MlpParser.ExprContext e : ctx.expr()) items.add(visit(e));
+        for (MlpParser.ExprContext e : ctx.expr()) items.add(expr(e));
         return new Expr.ListLit(pos(ctx.getStart()), items);
     }
 
     @Override
     public Expr visitParen(MlpParser.ParenContext ctx) {
-        return visit(ctx.expr());
+        return expr(ctx.expr());
     }
 
     @Override
@@ -103,58 +109,68 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
                 throw new MlpError("the parameter '" + id.getText() + "' appears twice", pos(id.getSymbol()));
             params.add(id.getText());
         }
-        return new Expr.Lambda(pos(ctx.getStart()), params, visit(ctx.expr()));
+        return new Expr.Lambda(pos(ctx.getStart()), params, expr(ctx.expr()));
     }
 
-    @Override
-    public Expr visitPipe(MlpParser.PipeContext ctx) {
-        return binary(ctx.getChild(1), ctx.expr(0), ctx.expr(1));
+    /**
+     * An expression. Left-associative chains ({@code a + b + c}, {@code x |> f |> g},
+     * {@code f(1)(2)}, {@code a.b.c}, {@code x''}) nest on their left, as deep as they are long:
+     * their left side is walked in a loop, so that a chain of 100,000 operators builds without
+     * 100,000 levels of recursion.
+     */
+    Expr expr(MlpParser.ExprContext ctx) {
+        Deque<MlpParser.ExprContext> chain = new ArrayDeque<>();
+        MlpParser.ExprContext c = ctx;
+        for (MlpParser.ExprContext left = leftOperand(c); left != null; left = leftOperand(c)) {
+            chain.push(c);
+            c = left;
+        }
+        Expr e = c.accept(this);
+        while (!chain.isEmpty()) e = extend(chain.pop(), e);
+        return e;
     }
 
-    @Override
-    public Expr visitCompare(MlpParser.CompareContext ctx) {
-        return binary(ctx.op, ctx.expr(0), ctx.expr(1));
+    private static MlpParser.ExprContext leftOperand(MlpParser.ExprContext c) {
+        if (c instanceof MlpParser.CallContext x) return x.expr();
+        if (c instanceof MlpParser.IndexingContext x) return x.expr();
+        if (c instanceof MlpParser.MemberContext x) return x.expr();
+        if (c instanceof MlpParser.TransposeContext x) return x.expr();
+        if (c instanceof MlpParser.MultiplyContext x) return x.expr(0);
+        if (c instanceof MlpParser.AddContext x) return x.expr(0);
+        if (c instanceof MlpParser.CompareContext x) return x.expr(0);
+        if (c instanceof MlpParser.PipeContext x) return x.expr(0);
+        return null;
     }
 
-    @Override
-    public Expr visitAdd(MlpParser.AddContext ctx) {
-        return binary(ctx.op, ctx.expr(0), ctx.expr(1));
-    }
-
-    @Override
-    public Expr visitMultiply(MlpParser.MultiplyContext ctx) {
-        return binary(ctx.op, ctx.expr(0), ctx.expr(1));
+    /** One link of a chain, given its left side already built. */
+    private Expr extend(MlpParser.ExprContext c, Expr left) {
+        if (c instanceof MlpParser.CallContext x) return call(x, left);
+        if (c instanceof MlpParser.IndexingContext x) return indexing(x, left);
+        if (c instanceof MlpParser.MemberContext x) return new Expr.Member(pos(x.ID().getSymbol()), left, x.ID().getText());
+        if (c instanceof MlpParser.TransposeContext x) return new Expr.Transpose(pos(x.getStop()), left);
+        if (c instanceof MlpParser.MultiplyContext x) return binary(x.op, left, x.expr(1));
+        if (c instanceof MlpParser.AddContext x) return binary(x.op, left, x.expr(1));
+        if (c instanceof MlpParser.CompareContext x) return binary(x.op, left, x.expr(1));
+        MlpParser.PipeContext x = (MlpParser.PipeContext) c;
+        return binary(((TerminalNode) x.getChild(1)).getSymbol(), left, x.expr(1));
     }
 
     @Override
     public Expr visitPower(MlpParser.PowerContext ctx) {
         // ** is spelled ^ inside the tree: one operator, two spellings
-        return new Expr.Binary(pos(ctx.op), "^", visit(ctx.expr(0)), visit(ctx.expr(1)));
+        return new Expr.Binary(pos(ctx.op), "^", expr(ctx.expr(0)), expr(ctx.expr(1)));
     }
 
-    private Expr binary(Object op, MlpParser.ExprContext left, MlpParser.ExprContext right) {
-        Token t = op instanceof Token tok ? tok : ((TerminalNode) op).getSymbol();
-        return new Expr.Binary(pos(t), t.getText(), visit(left), visit(right));
+    private Expr binary(Token op, Expr left, MlpParser.ExprContext right) {
+        return new Expr.Binary(pos(op), op.getText(), left, expr(right));
     }
 
     @Override
     public Expr visitNegate(MlpParser.NegateContext ctx) {
-        return new Expr.Negate(pos(ctx.getStart()), visit(ctx.expr()));
+        return new Expr.Negate(pos(ctx.getStart()), expr(ctx.expr()));
     }
 
-    @Override
-    public Expr visitTranspose(MlpParser.TransposeContext ctx) {
-        return new Expr.Transpose(pos(ctx.getStop()), visit(ctx.expr()));
-    }
-
-    @Override
-    public Expr visitMember(MlpParser.MemberContext ctx) {
-        return new Expr.Member(pos(ctx.ID().getSymbol()), visit(ctx.expr()), ctx.ID().getText());
-    }
-
-    @Override
-    public Expr visitCall(MlpParser.CallContext ctx) {
-        Expr callee = visit(ctx.expr());
+    private Expr call(MlpParser.CallContext ctx, Expr callee) {
         List<Expr.Arg> args = new ArrayList<>();
         if (ctx.arguments() != null) {
             for (MlpParser.ArgumentContext a : ctx.arguments().argument()) {
@@ -163,12 +179,12 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
                     for (Expr.Arg seen : args)
                         if (name.equals(seen.name()))
                             throw new MlpError("the argument '" + name + "' is given twice", pos(n.ID().getSymbol()));
-                    args.add(new Expr.Arg(pos(n.ID().getSymbol()), name, visit(n.expr())));
+                    args.add(new Expr.Arg(pos(n.ID().getSymbol()), name, expr(n.expr())));
                 } else {
                     MlpParser.PositionalArgumentContext p = (MlpParser.PositionalArgumentContext) a;
                     if (!args.isEmpty() && args.get(args.size() - 1).name() != null)
                         throw new MlpError("a positional argument cannot follow named ones", pos(p.getStart()));
-                    Expr value = visit(p.expr());
+                    Expr value = expr(p.expr());
                     args.add(new Expr.Arg(value.pos(), null, value));
                 }
             }
@@ -176,21 +192,19 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
         return new Expr.Call(callee.pos(), callee, args);
     }
 
-    @Override
-    public Expr visitIndexing(MlpParser.IndexingContext ctx) {
-        Expr target = visit(ctx.expr());
+    private Expr indexing(MlpParser.IndexingContext ctx, Expr target) {
         Expr.Selector rows = selector(ctx.index(0));
         Expr.Selector cols = ctx.index().size() > 1 ? selector(ctx.index(1)) : null;
-        return new Expr.Index(pos(ctx.getChild(org.antlr.v4.runtime.tree.TerminalNode.class, 0).getSymbol()), target, rows, cols);
+        return new Expr.Index(pos(ctx.getChild(TerminalNode.class, 0).getSymbol()), target, rows, cols);
     }
 
     private Expr.Selector selector(MlpParser.IndexContext ctx) {
         if (ctx instanceof MlpParser.AtContext at) {
-            Expr e = visit(at.expr());
+            Expr e = expr(at.expr());
             return new Expr.At(e.pos(), e);
         }
         MlpParser.SliceContext s = (MlpParser.SliceContext) ctx;
-        return new Expr.Slice(pos(s.getStart()), s.start == null ? null : visit(s.start),
-                s.stop == null ? null : visit(s.stop));
+        return new Expr.Slice(pos(s.getStart()), s.start == null ? null : expr(s.start),
+                s.stop == null ? null : expr(s.stop));
     }
 }

@@ -20,11 +20,19 @@ final class NewlineFilter implements TokenSource {
     /** Deeper bracket nesting than this is refused before the parser's recursion could overflow. */
     static final int MAX_DEPTH = 256;
 
+    /**
+     * The most tokens one program may have. The parse tree costs a few hundred bytes a token, so a
+     * 10 MB line of {@code 1,1,1,...} (5 million tokens) would need gigabytes; data that large
+     * belongs in a CSV file.
+     */
+    static final int MAX_TOKENS = 1_000_000;
+
     private final TokenSource lexer;
     private final Source source;
     private final Deque<Token> pending = new ArrayDeque<>();
     private final Deque<Token> open = new ArrayDeque<>();
     private Token previous; // last token handed to the parser that was not a newline
+    private int count;
 
     NewlineFilter(TokenSource lexer, Source source) {
         this.lexer = lexer;
@@ -44,6 +52,9 @@ final class NewlineFilter implements TokenSource {
     }
 
     private Token track(Token t) {
+        if (++count > MAX_TOKENS)
+            throw new MlpError("the program is too long: more than " + MAX_TOKENS + " tokens (read large data from a file"
+                    + " with load)", SourceParser.pos(source, t));
         switch (t.getType()) {
             case MlpLexer.LPAREN, MlpLexer.LBRACK -> {
                 open.push(t);

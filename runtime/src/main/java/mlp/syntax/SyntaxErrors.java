@@ -42,7 +42,7 @@ final class SyntaxErrors extends BaseErrorListener {
         Pos at = atEnd ? afterLastToken(tokens, bad) : SourceParser.pos(source, bad);
         switch (bad.getType()) {
             case MlpLexer.BAD_CHAR:
-                return new MlpError("unexpected character '" + bad.getText() + "'", at);
+                return new MlpError("unexpected character " + character(bad.getText()), at);
             case MlpLexer.UNTERMINATED_STRING:
                 return new MlpError("unterminated string: a '\"' is missing at the end of the line", at);
             case MlpLexer.ASSIGN:
@@ -56,9 +56,10 @@ final class SyntaxErrors extends BaseErrorListener {
         if (opener != null) {
             int want = opener.getType() == MlpLexer.LPAREN ? MlpLexer.RPAREN : MlpLexer.RBRACK;
             boolean wanted = expected.contains(want);
-            if ((closer && bad.getType() != want) || (wanted && (atEnd || bad.getLine() > opener.getLine())))
+            Pos opened = SourceParser.pos(source, opener);
+            if ((closer && bad.getType() != want) || (wanted && (atEnd || at.line() > opened.line())))
                 return new MlpError("expected '" + (want == MlpLexer.RPAREN ? ")" : "]") + "' to close '"
-                        + opener.getText() + "' at " + opener.getLine() + ":" + (opener.getCharPositionInLine() + 1),
+                        + opener.getText() + "' at " + opened.line() + ":" + opened.col(),
                         at, atEnd);
         }
         String found = describe(bad);
@@ -75,7 +76,7 @@ final class SyntaxErrors extends BaseErrorListener {
         for (int i = eof.getTokenIndex() - 1; i >= 0; i--) {
             Token t = tokens.get(i);
             if (t.getType() == MlpLexer.NL || t.getChannel() != Token.DEFAULT_CHANNEL) continue;
-            return new Pos(source, t.getLine(), t.getCharPositionInLine() + t.getText().length() + 1);
+            return source.pos(t.getStopIndex() + 1);
         }
         return SourceParser.pos(source, eof);
     }
@@ -94,6 +95,16 @@ final class SyntaxErrors extends BaseErrorListener {
         return open.peek();
     }
 
+    /** 'x', or U+00A0 for a character that cannot be seen (a control character, an odd space). */
+    static String character(String text) {
+        int c = text.codePointAt(0);
+        int type = Character.getType(c);
+        boolean invisible = Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || type == Character.FORMAT || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+                || type == Character.SURROGATE;
+        return invisible ? String.format("U+%04X", c) : "'" + text + "'";
+    }
+
     private static String openerOf(int closer) {
         return closer == MlpLexer.RPAREN ? "(" : "[";
     }
@@ -105,6 +116,7 @@ final class SyntaxErrors extends BaseErrorListener {
             case MlpLexer.NUMBER -> "number " + t.getText();
             case MlpLexer.STRING -> "a string";
             case MlpLexer.ID -> "name '" + t.getText() + "'";
+            case MlpLexer.QUOTE -> "\"'\"";
             default -> "'" + t.getText() + "'";
         };
     }

@@ -39,25 +39,28 @@ public final class TrainBuiltins implements Builtins.Module {
                 "Mean absolute error: the mean of |pred - y| over all elements (PyTorch's L1Loss).\n"
                         + "A loss for train(..., loss=mae), and a function: mae(model(X), y).", Loss.MAE);
         b.value(TRAINING, "bce", "bce(pred, y)",
-                "Binary cross-entropy of probabilities pred against targets y in [0, 1] (PyTorch's BCELoss):\n"
-                        + "-mean(y log(pred) + (1 - y) log(1 - pred)). End the model with sigmoid.\n"
+                "Binary cross-entropy of probabilities pred against targets y in [0, 1] (PyTorch's BCELoss).\n"
+                        + "It is -mean(y log(pred) + (1 - y) log(1 - pred)). End the model with sigmoid.\n"
                         + "A loss for train(..., loss=bce), and a function: bce(model(X), y).", Loss.BCE);
         b.value(TRAINING, "cross_entropy", "cross_entropy(pred, y)",
-                "Cross-entropy of class scores (n×k, before softmax) against class indices y (n×1, 0 to k-1),\n"
-                        + "as PyTorch's CrossEntropyLoss: the mean of -log softmax(pred)[y]. y may also be n×k class\n"
-                        + "probabilities. A loss for train(..., loss=cross_entropy), and a function.", Loss.CROSS_ENTROPY);
+                "Cross-entropy of class scores pred against class indices y (PyTorch's CrossEntropyLoss).\n"
+                        + "pred holds n×k scores before softmax, y an n×1 column of class indices 0 to k-1 (or n×k class\n"
+                        + "probabilities); the loss is the mean of -log softmax(pred)[y].\n"
+                        + "A loss for train(..., loss=cross_entropy), and a function.", Loss.CROSS_ENTROPY);
 
         b.value(TRAINING, "adam", "adam(lr=, beta1=, beta2=, eps=, weight_decay=)",
-                "The Adam optimizer, as PyTorch's: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, weight_decay 0,\n"
-                        + "with bias correction; weight_decay adds weight_decay × w to the gradient (L2).\n"
+                "The Adam optimizer, as PyTorch's, with bias correction.\n"
+                        + "Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, weight_decay 0; weight_decay adds\n"
+                        + "weight_decay × w to the gradient (L2).\n"
                         + "train(..., optimizer=adam) or optimizer=adam(lr=0.01, weight_decay=1e-4).", Optimizer.ADAM);
         b.value(TRAINING, "sgd", "sgd(lr=, momentum=)",
                 "Stochastic gradient descent, as PyTorch's SGD: lr 0.01, momentum 0 (buf = momentum × buf + grad).\n"
                         + "train(..., optimizer=sgd) or optimizer=sgd(lr=0.1, momentum=0.9).", Optimizer.SGD);
 
         b.function(TRAINING, "accuracy(pred, labels)",
-                "The fraction of rows whose predicted class is the label: argmax of each row of pred (n×k)\n"
-                        + "against labels, an n×1 column of class indices. With one column, pred > 0.5 is class 1.",
+                "The fraction of rows whose predicted class is their label.\n"
+                        + "The predicted class is the argmax of each row of pred (n×k), compared with labels, an n×1\n"
+                        + "column of class indices. With one column, pred > 0.5 is class 1.",
                 TrainBuiltins::accuracy);
     }
 

@@ -69,6 +69,8 @@ final class Trainer {
     private final DMatrixRMaj predictions; // the epoch's predictions as users see them, n×out
     private final int[] order;        // the row order of this epoch (mini-batches)
     private final Optimizer.Stepper stepper;
+    private final Checkpoint checkpoint; // the model as the last two steps started: a nan or a cancel undoes a step
+    private boolean lossNotFinite;
 
     Trainer(Interpreter interpreter, Request req) {
         this.interpreter = interpreter;
@@ -99,6 +101,7 @@ final class Trainer {
             for (int i = 0; i < rows; i++) order[i] = i;
         }
         predictions = Limits.matrix(rows, full.prediction.rows());
+        checkpoint = new Checkpoint(req.model());
     }
 
     // the state of one run, for epoch()
@@ -134,7 +137,19 @@ final class Trainer {
             for (TrainingListener l : listeners) l.started(run);
             // the loop body is a method of its own: each call of run() starts interpreted, and a
             // short run would otherwise spend its epochs there instead of in the compiled epoch()
-            for (int epoch = 1; epoch <= req.epochs(); epoch++) if (!epoch(epoch)) break;
+            for (int epoch = 1; epoch <= req.epochs(); epoch++) {
+                try {
+                    if (!epoch(epoch)) break;
+                } catch (MlpError e) {
+                    // a nan loss: back to the last parameters that gave a finite one; anything
+                    // else (a cancel inside a long product): back to where the step started
+                    if (lossNotFinite) checkpoint.undoLastStep();
+                    else checkpoint.undoRunningStep();
+                    if (lossNotFinite || !interpreter.cancellation().requested()) throw e;
+                    run.markCancelled(); // cancelled mid-epoch: the run so far, as after the last finished epoch
+                    break;
+                }
+            }
         } finally {
             run.seconds((System.nanoTime() - start) / 1e9);
             progress.set(run.epochs(), run.epochs() == 0 ? Double.NaN : run.loss(run.epochs() - 1));
@@ -177,6 +192,7 @@ final class Trainer {
     /** One epoch on all rows: forward, loss, backward, step. */
     private double fullBatchEpoch(int epoch) {
         Compiled c = full;
+        checkpoint.stepStarts();
         c.plan.forward();
         double loss = c.loss.value.data[0];
         if (!Double.isFinite(loss)) throw nan(epoch, loss);
@@ -200,6 +216,7 @@ final class Trainer {
             int count = c.x.numCols;
             gather(req.x(), c.x, from, count);
             gather(req.y(), c.y, from, count);
+            checkpoint.stepStarts();
             c.plan.forward();
             double loss = c.loss.value.data[0];
             if (!Double.isFinite(loss)) throw nan(epoch, loss);
@@ -232,6 +249,7 @@ final class Trainer {
     }
 
     private MlpError nan(int epoch, double loss) {
+        lossNotFinite = true;
         return new MlpError("the loss became " + mlp.value.Format.number(loss) + " at epoch " + epoch + req.loss().nanHint());
     }
 }

@@ -34,14 +34,41 @@ public final class Format {
 
     /** How the REPL echoes a value: strings quoted, lists with their items' echo forms. */
     public static String repr(Value v) {
+        if (v instanceof ListValue l) {
+            StringBuilder out = new StringBuilder();
+            list(l, out, new long[]{LIST_ITEMS});
+            return out.toString();
+        }
+        return item(v);
+    }
+
+    /** Items a list prints before the rest is shown as {@code ...} (NumPy's threshold for arrays). */
+    static final int LIST_ITEMS = 1000;
+
+    private static String item(Value v) {
         if (v == null) return "nothing";
         if (v instanceof Str s) return '"' + s.value().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-        if (v instanceof ListValue l) {
-            StringBuilder out = new StringBuilder("[");
-            for (int i = 0; i < l.length(); i++) out.append(i > 0 ? ", " : "").append(repr(l.item(i)));
-            return out.append(']').toString();
-        }
         return v.toString();
+    }
+
+    // a list may hold the same big list many times over: the budget keeps what prints bounded
+    private static void list(ListValue l, StringBuilder out, long[] budget) {
+        out.append('[');
+        for (int i = 0; i < l.length(); i++) {
+            if (i > 0) out.append(", ");
+            if (budget[0] <= 0) {
+                out.append("...");
+                break;
+            }
+            Value v = l.item(i);
+            if (v instanceof ListValue inner) {
+                list(inner, out, budget);
+            } else {
+                budget[0] -= v instanceof Tensor t ? Math.max(1, Math.min(LIST_ITEMS, (long) t.rows() * t.cols())) : 1;
+                out.append(item(v));
+            }
+        }
+        out.append(']');
     }
 
     /** A number on its own (see the class comment). */

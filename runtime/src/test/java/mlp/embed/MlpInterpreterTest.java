@@ -298,10 +298,9 @@ class MlpInterpreterTest {
     void anOperationThatCannotBeInterruptedFinishesInTheBackground() {
         try (MlpInterpreter mlp = MlpInterpreter.builder().outputOff()
                 .timeLimit(Duration.ofMillis(100)).grace(Duration.ofMillis(20)).build()) {
-            double[][] a = new double[800][800];
-            for (double[] row : a) java.util.Arrays.fill(row, 0.001);
-            mlp.set("A", a); // set has no time limit; three 800³ products take about a second here
-            MlpStopped e = assertThrows(MlpStopped.class, () -> mlp.eval("B = A @ A @ A @ A\nafter = 1"));
+            // drawing 25 million random numbers is one step that does not look at the clock (matrix
+            // products do: they stop between blocks of rows); it takes well over 0.12 s
+            MlpStopped e = assertThrows(MlpStopped.class, () -> mlp.eval("B = randn(5000, 5000)\nafter = 1"));
             assertTrue(e.timedOut());
             assertTrue(e.plainMessage().startsWith("stopped: the time limit of 0.1 s was reached, in the middle of an operation "
                     + "that cannot be interrupted"), e.plainMessage());
