@@ -1,4 +1,4 @@
-"""The tutorial's five training runs in PyTorch, timed as the notebook runs them.
+"""The tutorial's training runs (its five, its practice run, and mlp(2, 16, 16, 2)) in PyTorch, timed as the notebook runs them.
 
 float32 (the notebook's dtype), one thread, the notebook's train_model loop including its
 per-epoch `outputs.append(predictions.detach().numpy())`, and the notebook's model classes
@@ -97,12 +97,45 @@ class BatchNormMLP(nn.Module):
         return self.fc2(x)
 
 
+class PracticeNet(nn.Module):
+    """The tutorial's practice model: linear(2, 16) |> relu |> residual |> batchnorm |> linear(2), default init."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(2, 16)
+        self.nonlinearity = nn.ReLU()
+        self.r1 = ResidualBlock(16)
+        self.bn = nn.BatchNorm1d(16)
+        self.fc2 = nn.Linear(16, 2)
+        for fc in (self.r1.fc1, self.r1.fc2):  # ResidualBlock sets identity weights: back to PyTorch's default init
+            fc.reset_parameters()
+
+    def forward(self, x):
+        return self.fc2(self.bn(self.r1(self.nonlinearity(self.fc1(x)))))
+
+
+def mlp16():
+    """mlp(2, 16, 16, 2): linear(2,16) |> relu |> linear(16,16) |> relu |> linear(16,2), default init."""
+    return nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 2))
+
+
+def practice_data():
+    """The practice data as TrainingBench.PRACTICE_DATA makes it (a fixed formula instead of randn)."""
+    i = np.arange(500, dtype=np.float64)
+    x = np.stack([np.linspace(-1, 1, 500), np.linspace(1, -1, 500)], axis=1)
+    x = x + 0.1 * np.stack([np.sin(12.9898 * i), np.cos(78.233 * i)], axis=1)
+    y = 2 * x + x ** 2 + 0.5
+    return x, y
+
+
 RUNS = [
     ("rot-linear", "rot", lambda: identity_linear(2, 2), 1000),
     ("parts-linear", "parts", lambda: identity_linear(2, 2), 500),
     ("parts-mlp", "parts", MLP, 5000),
     ("parts-residual", "parts", ResidualMLP, 5000),
     ("parts-batchnorm", "parts", BatchNormMLP, 5000),
+    ("practice", "practice", PracticeNet, 2000),
+    ("parts-mlp16", "parts", mlp16, 5000),
 ]
 
 
@@ -111,8 +144,13 @@ def main():
     warmups = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     measured = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     for name, data, make, epochs in RUNS:
-        X = torch.tensor(np.loadtxt(f"{folder}/{data}-X.csv", delimiter=","), dtype=torch.float32)
-        y = torch.tensor(np.loadtxt(f"{folder}/{data}-y.csv", delimiter=","), dtype=torch.float32)
+        if data == "practice":
+            x_np, y_np = practice_data()
+        else:
+            x_np = np.loadtxt(f"{folder}/{data}-X.csv", delimiter=",")
+            y_np = np.loadtxt(f"{folder}/{data}-y.csv", delimiter=",")
+        X = torch.tensor(x_np, dtype=torch.float32)
+        y = torch.tensor(y_np, dtype=torch.float32)
         for rep in range(-warmups, measured):
             model = make()
             c0, t0 = time.thread_time(), time.perf_counter()

@@ -15,7 +15,7 @@ import statistics
 import sys
 from collections import defaultdict
 
-RUNS = ["rot-linear", "parts-linear", "parts-mlp", "parts-residual", "parts-batchnorm"]
+RUNS = ["rot-linear", "parts-linear", "parts-mlp", "parts-residual", "parts-batchnorm", "practice", "parts-mlp16"]
 
 
 def read(path):
@@ -46,7 +46,8 @@ def main():
     print("| run | epochs | .mlp it/s, median (min–max) | PyTorch it/s, median (min–max) | ratio | ratio by CPU time "
           "| ratio, .mlp epochs only | .mlp in a fresh JVM, tutorial order: it/s (ratio) |")
     print("|---|---|---|---|---|---|---|---|")
-    epochs = {"rot-linear": 1000, "parts-linear": 500, "parts-mlp": 5000, "parts-residual": 5000, "parts-batchnorm": 5000}
+    epochs = {"rot-linear": 1000, "parts-linear": 500, "parts-mlp": 5000, "parts-residual": 5000, "parts-batchnorm": 5000,
+              "practice": 2000, "parts-mlp16": 5000}
     for name in RUNS:
         if name not in mlp or name not in torch:
             continue

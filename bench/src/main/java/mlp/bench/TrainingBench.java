@@ -38,14 +38,28 @@ import java.util.Locale;
 public final class TrainingBench {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    /** The tutorial's runs: name, dataset, model, epochs (all adam, mse, lr 0.01). */
+    /**
+     * The tutorial's runs, then two wider ones: name, dataset, model, epochs (all adam, mse, lr 0.01).
+     * "practice" is the tutorial's practice run on its data (500×2; the noise is a fixed formula
+     * instead of randn, so that PyTorch trains on the same numbers), "parts-mlp16" is
+     * {@code mlp(2, 16, 16, 2)} on the "linear by parts" data.
+     */
     static final String[][] RUNS = {
             {"rot-linear", "rot", "linear(2, 2, init=identity)", "1000"},
             {"parts-linear", "parts", "linear(2, 2, init=identity)", "500"},
             {"parts-mlp", "parts", "linear(2, 2, init=identity) |> relu |> linear(2, 2, init=identity)", "5000"},
             {"parts-residual", "parts", "linear(2, 2, init=identity) |> residual(init=identity) |> residual(init=identity) |> linear(2, 2, init=identity)", "5000"},
             {"parts-batchnorm", "parts", "linear(2, 2, init=identity) |> residual(init=identity) |> batchnorm |> residual(init=identity) |> batchnorm |> linear(2, 2, init=identity)", "5000"},
+            {"practice", "practice", "linear(2, 16) |> relu |> residual |> batchnorm |> linear(2)", "2000"},
+            {"parts-mlp16", "parts", "mlp(2, 16, 16, 2)", "5000"},
     };
+
+    /** The practice data: as the tutorial's, with 0.1 × (sin, cos) of a fixed formula for the noise (pytorch_runs.py makes the same). */
+    static final String PRACTICE_DATA = """
+            i = linspace(0, 499, 500)
+            X = stack(linspace(-1, 1, 500), linspace(1, -1, 500)) + 0.1 * stack(sin(12.9898 * i), cos(78.233 * i))
+            y = 2 * X + X ^ 2 + 0.5
+            """;
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "runtime/src/test/resources/parity");
@@ -63,7 +77,16 @@ public final class TrainingBench {
                     """));
         }
         for (String[] r : RUNS) {
-            DMatrixRMaj x = csv(dir.resolve(r[1] + "-X.csv")), y = csv(dir.resolve(r[1] + "-y.csv"));
+            DMatrixRMaj x, y;
+            if (r[1].equals("practice")) {
+                Interpreter data = new Interpreter(new Settings().progress(null).pictures(Settings.Pictures.OFF));
+                data.run(new Source("practice.mlp", PRACTICE_DATA));
+                x = ((Tensor) data.globals().lookup("X")).data();
+                y = ((Tensor) data.globals().lookup("y")).data();
+            } else {
+                x = csv(dir.resolve(r[1] + "-X.csv"));
+                y = csv(dir.resolve(r[1] + "-y.csv"));
+            }
             long warmStart = System.nanoTime();
             // warm-up as JMH does it: at least `warmups` repetitions and at least one second
             for (int w = 0; !first && (w < warmups || System.nanoTime() - warmStart < 1_000_000_000L); w++)
@@ -78,7 +101,7 @@ public final class TrainingBench {
                 .progress(sink).progressIsTerminal(false).pictures(Settings.Pictures.OFF));
         it.globals().define("X", new Tensor(x));
         it.globals().define("y", new Tensor(y));
-        String code = "run = train(" + r[2] + ", X, y, lr=0.01, epochs=" + r[3] + ")";
+        String code = "seed(1)\nrun = train(" + r[2] + ", X, y, lr=0.01, epochs=" + r[3] + ")";
         long c0 = CPU.getCurrentThreadCpuTime(), t0 = System.nanoTime();
         it.run(new Source("bench.mlp", code));
         double seconds = (System.nanoTime() - t0) / 1e9, cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;

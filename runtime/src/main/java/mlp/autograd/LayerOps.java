@@ -26,102 +26,17 @@ public final class LayerOps {
         if (w.cols() != in) throw new IllegalArgumentException("linear: " + in + " inputs, weight " + w.rows() + "×" + w.cols());
         DMatrixRMaj y = Limits.matrix(out, n);
         Node[] inputs = b == null ? new Node[]{x, w} : new Node[]{x, w, b};
-        Node node = Node.op("linear", y, () -> {
-            double[] xd = x.value.data, wd = w.value.data, yd = y.data;
-            for (int j = 0; j < out; j++) {
-                double bj = b == null ? 0 : b.value.data[j];
-                combine(yd, j * n, true, bj, xd, 0, n, wd, j * in, 1, in);
-            }
-        }, inputs);
+        DenseKernels.Scratch scratch = new DenseKernels.Scratch(Math.max(in, out), n);
+        Node node = Node.op("linear", y, () -> DenseKernels.product(w.value.data, in, 1, out, in, x.value.data, n, y.data, true,
+                b == null ? null : b.value.data, scratch), inputs);
         return node.backward(() -> {
             double[] gd = node.grad().data, xd = x.value.data, wd = w.value.data;
             if (w.requiresGrad() || (b != null && b.requiresGrad()))
-                weightGradients(gd, xd, n, in, out, w.requiresGrad() ? w.grad().data : null,
+                DenseKernels.weightGradients(gd, xd, n, in, out, w.requiresGrad() ? w.grad().data : null,
                         b != null && b.requiresGrad() ? b.grad().data : null);
-            if (x.requiresGrad()) { // dx_k += sum_j W[j,k] g_j
-                double[] gx = x.grad().data;
-                for (int k = 0; k < in; k++) combine(gx, k * n, false, 0, gd, 0, n, wd, k, in, out);
-            }
+            if (x.requiresGrad()) // dx_k += sum_j W[j,k] g_j: the product with Wᵀ
+                DenseKernels.product(wd, 1, in, in, out, gd, n, x.grad().data, false, null, scratch);
         });
-    }
-
-    /**
-     * {@code y[yo + i] (=|+=) start + sum_t c_t × rows_t[i]} for i < n, where rows_t is the t-th
-     * run of n numbers in {@code rows} from {@code ro} (stride n) and {@code c_t = coef[co + t × cs]},
-     * t < m. Four rows at a time, so that y is read and written once per four products.
-     */
-    static void combine(double[] y, int yo, boolean assign, double start, double[] rows, int ro, int n,
-                        double[] coef, int co, int cs, int m) {
-        int t = 0;
-        if (assign) {
-            if (m == 0) {
-                java.util.Arrays.fill(y, yo, yo + n, start);
-                return;
-            }
-            int r0 = ro;
-            double c0 = coef[co];
-            if (m >= 2) {
-                int r1 = ro + n;
-                double c1 = coef[co + cs];
-                for (int i = 0; i < n; i++) y[yo + i] = start + c0 * rows[r0 + i] + c1 * rows[r1 + i];
-                t = 2;
-            } else {
-                for (int i = 0; i < n; i++) y[yo + i] = start + c0 * rows[r0 + i];
-                t = 1;
-            }
-        }
-        for (; t + 3 < m; t += 4) {
-            int r0 = ro + t * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
-            double c0 = coef[co + t * cs], c1 = coef[co + (t + 1) * cs], c2 = coef[co + (t + 2) * cs], c3 = coef[co + (t + 3) * cs];
-            for (int i = 0; i < n; i++)
-                y[yo + i] += c0 * rows[r0 + i] + c1 * rows[r1 + i] + c2 * rows[r2 + i] + c3 * rows[r3 + i];
-        }
-        for (; t + 1 < m; t += 2) {
-            int r0 = ro + t * n, r1 = r0 + n;
-            double c0 = coef[co + t * cs], c1 = coef[co + (t + 1) * cs];
-            for (int i = 0; i < n; i++) y[yo + i] += c0 * rows[r0 + i] + c1 * rows[r1 + i];
-        }
-        if (t < m) axpy(coef[co + t * cs], rows, ro + t * n, y, yo, n);
-    }
-
-    /**
-     * {@code gw[j,k] += g_j . x_k} and {@code gb[j] += sum(g_j)} (either may be null), two output
-     * rows by two inputs at a time: four independent sums over the samples per pass.
-     */
-    static void weightGradients(double[] g, double[] x, int n, int in, int out, double[] gw, double[] gb) {
-        int j = 0;
-        for (; j + 1 < out; j += 2) {
-            int g0 = j * n, g1 = g0 + n;
-            if (gb != null) {
-                gb[j] += sum(g, g0, n);
-                gb[j + 1] += sum(g, g1, n);
-            }
-            if (gw == null) continue;
-            int k = 0;
-            for (; k + 1 < in; k += 2) {
-                int x0 = k * n, x1 = x0 + n;
-                double s00 = 0, s01 = 0, s10 = 0, s11 = 0;
-                for (int i = 0; i < n; i++) {
-                    double a0 = g[g0 + i], a1 = g[g1 + i], b0 = x[x0 + i], b1 = x[x1 + i];
-                    s00 += a0 * b0;
-                    s01 += a0 * b1;
-                    s10 += a1 * b0;
-                    s11 += a1 * b1;
-                }
-                gw[j * in + k] += s00;
-                gw[j * in + k + 1] += s01;
-                gw[(j + 1) * in + k] += s10;
-                gw[(j + 1) * in + k + 1] += s11;
-            }
-            if (k < in) {
-                gw[j * in + k] += dot(g, g0, x, k * n, n);
-                gw[(j + 1) * in + k] += dot(g, g1, x, k * n, n);
-            }
-        }
-        if (j < out) {
-            if (gb != null) gb[j] += sum(g, j * n, n);
-            if (gw != null) for (int k = 0; k < in; k++) gw[j * in + k] += dot(g, j * n, x, k * n, n);
-        }
     }
 
     /** {@code y[yo..yo+n) += a * x[xo..xo+n)}. */
@@ -141,6 +56,38 @@ public final class LayerOps {
             s3 += a[ao + i + 3] * b[bo + i + 3];
         }
         for (; i < n; i++) s0 += a[ao + i] * b[bo + i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code sum_i (a[ao + i] - mu) × b[bo + i]} over n numbers, four partial sums at a time. */
+    static double centeredDot(double[] a, int ao, double mu, double[] b, int bo, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += (a[ao + i] - mu) * b[bo + i];
+            s1 += (a[ao + i + 1] - mu) * b[bo + i + 1];
+            s2 += (a[ao + i + 2] - mu) * b[bo + i + 2];
+            s3 += (a[ao + i + 3] - mu) * b[bo + i + 3];
+        }
+        for (; i < n; i++) s0 += (a[ao + i] - mu) * b[bo + i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code sum_i (a[ao + i] - mu)²} over n numbers, four partial sums at a time. */
+    static double squaredDeviations(double[] a, int ao, double mu, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double d0 = a[ao + i] - mu, d1 = a[ao + i + 1] - mu, d2 = a[ao + i + 2] - mu, d3 = a[ao + i + 3] - mu;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        for (; i < n; i++) {
+            double d = a[ao + i] - mu;
+            s0 += d * d;
+        }
         return (s0 + s1) + (s2 + s3);
     }
 
@@ -211,11 +158,7 @@ public final class LayerOps {
             double[] rm = runningMean.data, rv = runningVar.data;
             for (int j = 0; j < c; j++) {
                 int r = j * n;
-                double mu = sum(xd, r, n) / n, squares = 0;
-                for (int i = 0; i < n; i++) {
-                    double d = xd[r + i] - mu;
-                    squares += d * d;
-                }
+                double mu = sum(xd, r, n) / n, squares = squaredDeviations(xd, r, mu, n);
                 double is = 1 / Math.sqrt(squares / n + eps);
                 mean[j] = mu;
                 invStd[j] = is;
@@ -229,8 +172,7 @@ public final class LayerOps {
             double[] xd = x.value.data, gd = node.grad().data, g = gamma.value.data;
             for (int j = 0; j < c; j++) {
                 int r = j * n;
-                double mu = mean[j], is = invStd[j], total = sum(gd, r, n), dot = 0;
-                for (int i = 0; i < n; i++) dot += (xd[r + i] - mu) * gd[r + i];
+                double mu = mean[j], is = invStd[j], total = sum(gd, r, n), dot = centeredDot(xd, r, mu, gd, r, n);
                 if (x.requiresGrad()) {
                     double[] gx = x.grad().data;
                     double k = dot * is * is / n, gradMean = total / n, scale = is * g[j];

@@ -31,7 +31,7 @@ public final class Ops {
     }
 
     public static Node add(Node a, Node b) {
-        Node n = arith("+", Kernels.Binary.ADD, a, b);
+        Node n = a.rows() == b.rows() && a.cols() == b.cols() ? sameShapeAdd(a, b) : arith("+", Kernels.Binary.ADD, a, b);
         return n.backward(() -> {
             if (a.requiresGrad()) Kernels.addReduced(n.grad(), a.grad());
             if (b.requiresGrad()) Kernels.addReduced(n.grad(), b.grad());
@@ -77,6 +77,16 @@ public final class Ops {
                 Kernels.addReduced(tmp, b.grad(), -1.0);
             }
         });
+    }
+
+    /** a + b of one shape (a residual block's sum): a loop the JIT vectorises, unlike the broadcasting one. */
+    private static Node sameShapeAdd(Node a, Node b) {
+        DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
+        int len = out.getNumElements();
+        return Node.op("+", out, () -> {
+            double[] x = a.value.data, y = b.value.data, o = out.data;
+            for (int i = 0; i < len; i++) o[i] = x[i] + y[i];
+        }, a, b);
     }
 
     private static Node arith(String op, Kernels.Binary kind, Node a, Node b) {

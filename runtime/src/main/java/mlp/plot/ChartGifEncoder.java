@@ -2,111 +2,116 @@ package mlp.plot;
 
 import com.madgag.gif.fmsware.AnimatedGifEncoder;
 
+import java.awt.image.BufferedImage;
+import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.OutputStream;
 
 /**
- * animated-gif-lib's encoder with a palette made for charts. A chart is a few flat colours plus
- * anti-aliased edges, so the 256 most used colours are kept exactly and every other pixel gets
- * the nearest of them; a frame of few colours gets a palette as small as it needs. (The
- * library's NeuQuant quantizer is made for photographs: on charts it tints grey text and white
- * background, and it is slow.)
+ * animated-gif-lib's encoder (it writes the GIF's blocks: screen, loop, delays) with what a chart
+ * needs instead of its photograph-minded steps: frames come already reduced to one
+ * {@link ChartPalette} (the global colour table; no local ones, no per-frame quantising, no copy
+ * of each frame into a new image) and are compressed by a faster {@link Lzw}. Every frame is a
+ * whole picture: no transparency, no partial frames, so any frame alone is the chart.
  */
 final class ChartGifEncoder extends AnimatedGifEncoder {
+    /** The library takes frames as images, but only reads their size, set here beforehand. */
+    private final BufferedImage pixelsComeAsIndices = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+
+    private final Lzw lzw = new Lzw();
+    private byte[] indices;
+    private IOException failure;
+
+    ChartGifEncoder(ChartPalette palette, int width, int height, int delayMs) {
+        setSize(width, height);
+        setDelay(delayMs);
+        setRepeat(0); // loop forever
+        setDispose(1); // each frame stays until the next covers it
+        colorTab = palette.table();
+        colorDepth = palette.depth();
+        palSize = colorDepth - 1;
+    }
+
+    /** Starts the file on {@code out}, remembering the first write error (the library swallows it). */
+    @Override
+    public boolean start(OutputStream out) {
+        return super.start(new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                try {
+                    out.write(b);
+                } catch (IOException e) {
+                    throw remember(e);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    throw remember(e);
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    throw remember(e);
+                }
+            }
+        });
+    }
+
+    private IOException remember(IOException e) {
+        if (failure == null) failure = e;
+        return e;
+    }
+
+    /** Writes the next frame: width × height palette indices, row by row. */
+    void addFrame(byte[] frame) throws IOException {
+        indices = frame;
+        boolean ok = addFrame(pixelsComeAsIndices);
+        indices = null;
+        if (!ok) throw failure != null ? failure : new IOException("cannot write a frame");
+    }
+
+    /** Ends the file. */
+    void end() throws IOException {
+        if (!finish()) throw failure != null ? failure : new IOException("cannot finish the GIF");
+    }
+
+    @Override
+    protected void getImagePixels() {
+        // the frame's pixels are the indices given to addFrame(byte[])
+    }
+
     @Override
     protected void analyzePixels() {
-        int n = pixels.length / 3;
-        Map<Integer, int[]> counts = new HashMap<>();
-        int previous = -1;
-        int[] count = null;
-        for (int i = 0, k = 0; i < n; i++, k += 3) {
-            int rgb = rgb(k);
-            if (rgb != previous) {
-                count = counts.computeIfAbsent(rgb, c -> new int[1]);
-                previous = rgb;
-            }
-            count[0]++;
-        }
-        List<Map.Entry<Integer, int[]>> byUse = new ArrayList<>(counts.entrySet());
-        byUse.sort((a, b) -> Integer.compare(b.getValue()[0], a.getValue()[0]));
-        List<Integer> palette = new ArrayList<>();
-        Integer key = transparent == null ? null : transparent.getRGB() & 0xffffff;
-        if (key != null && counts.containsKey(key)) palette.add(key); // the transparent colour must be exact
-        for (Map.Entry<Integer, int[]> e : byUse) {
-            if (palette.size() == 256) break;
-            if (!e.getKey().equals(key)) palette.add(e.getKey());
-        }
-
-        int bits = 1; // the palette holds 2^bits colours: no more than the frame uses
-        while ((1 << bits) < palette.size()) bits++;
-        colorTab = new byte[3 << bits];
-        Map<Integer, Integer> index = new HashMap<>();
-        for (int p = 0; p < palette.size(); p++) {
-            int rgb = palette.get(p);
-            colorTab[3 * p] = (byte) (rgb >> 16);
-            colorTab[3 * p + 1] = (byte) (rgb >> 8);
-            colorTab[3 * p + 2] = (byte) rgb;
-            usedEntry[p] = true;
-            index.put(rgb, p);
-        }
-        for (int p = palette.size(); p < 256; p++) usedEntry[p] = false;
-
-        indexedPixels = new byte[n];
-        previous = -1;
-        int at = 0;
-        for (int i = 0, k = 0; i < n; i++, k += 3) {
-            int rgb = rgb(k);
-            if (rgb != previous) {
-                Integer found = index.get(rgb);
-                if (found == null) {
-                    found = nearest(rgb, palette, key);
-                    index.put(rgb, found);
-                }
-                at = found;
-                previous = rgb;
-            }
-            indexedPixels[i] = (byte) at;
-        }
-        pixels = null;
-        colorDepth = bits;
-        palSize = bits - 1;
-        if (key != null) {
-            transIndex = palette.indexOf(key);
-            if (transIndex < 0) { // the frame has no unchanged pixel: nothing is transparent
-                transparent = null;
-                transIndex = 0;
-            }
-        }
+        indexedPixels = indices;
     }
 
-    /** The palette as it is (the library pads every palette to 256 colours). */
+    /** Every frame uses the global colour table (the library gives later frames a local one). */
+    @Override
+    protected void writeImageDesc() throws IOException {
+        out.write(0x2c); // image separator
+        writeShort(0);
+        writeShort(0);
+        writeShort(width);
+        writeShort(height);
+        out.write(0); // no local colour table, not interlaced
+    }
+
+    /** The global colour table, once, as it is (the library pads it to 256 colours). */
     @Override
     protected void writePalette() throws IOException {
-        out.write(colorTab, 0, colorTab.length);
+        if (firstFrame) out.write(colorTab, 0, colorTab.length);
     }
 
-    /** The pixel at byte offset k of the BGR frame, as 0xRRGGBB. */
-    private int rgb(int k) {
-        return (pixels[k + 2] & 0xff) << 16 | (pixels[k + 1] & 0xff) << 8 | (pixels[k] & 0xff);
-    }
-
-    /** The palette entry nearest to {@code rgb}, never the transparent one. */
-    private static int nearest(int rgb, List<Integer> palette, Integer key) {
-        int best = 0;
-        long bestDistance = Long.MAX_VALUE;
-        for (int p = 0; p < palette.size(); p++) {
-            int c = palette.get(p);
-            if (key != null && c == key) continue;
-            long dr = (c >> 16 & 0xff) - (rgb >> 16 & 0xff), dg = (c >> 8 & 0xff) - (rgb >> 8 & 0xff), db = (c & 0xff) - (rgb & 0xff);
-            long d = dr * dr + dg * dg + db * db;
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = p;
-            }
-        }
-        return best;
+    @Override
+    protected void writePixels() throws IOException {
+        lzw.encode(indexedPixels, width * height, colorDepth, out);
     }
 }

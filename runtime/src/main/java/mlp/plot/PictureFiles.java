@@ -1,10 +1,8 @@
 package mlp.plot;
 
-import com.madgag.gif.fmsware.AnimatedGifEncoder;
 import mlp.io.AtomicFiles;
 
 import javax.imageio.ImageIO;
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -40,58 +38,45 @@ final class PictureFiles {
     }
 
     /**
-     * The colour that marks a pixel unchanged since the previous frame (drawn transparent, so the
-     * previous frame shows through). No chart draws it.
-     */
-    static final Color UNCHANGED = new Color(255, 0, 254);
-
-    /**
      * A looping animated GIF of {@code frames} frames of {@code chart}: {@code showFrame} puts
-     * frame k on the chart, which is then drawn. After the first frame only the pixels that changed
-     * are written (the rest is transparent over the previous frame), which keeps the file a few
-     * kilobytes a frame. Frames are drawn one at a time, so memory stays at a few images.
+     * frame k on the chart, which is then drawn. Every frame is the whole picture, so any frame
+     * alone shows the chart. The palette comes from the first and the last frame (drawn first).
+     * Frames are drawn on this thread and compressed on another, two at a time in two buffers, so
+     * memory stays at a few images.
      */
     static void gif(Drawing chart, int frames, IntConsumer showFrame, double durationMs, Path target) {
+        int w = chart.width(), h = chart.height();
+        BufferedImage[] images = {new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB), new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB)};
+        int[][] pixels = {pixels(images[0]), pixels(images[1])};
+        showFrame.accept(frames - 1);
+        draw(chart, images[1]);
+        showFrame.accept(0);
+        draw(chart, images[0]);
+        ChartPalette palette = ChartPalette.of(pixels[0], pixels[1]);
         AtomicFiles.write(target, out -> {
-            AnimatedGifEncoder gif = new ChartGifEncoder();
-            gif.setRepeat(0); // loop forever
-            gif.setDelay(gifDelay(durationMs));
-            gif.setDispose(1); // each frame stays under the next
-            gif.setQuality(10);
+            ChartGifEncoder gif = new ChartGifEncoder(palette, w, h, gifDelay(durationMs));
             if (!gif.start(out)) throw new IOException("cannot start the GIF");
-            int w = chart.width(), h = chart.height();
-            BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-            BufferedImage changes = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-            int[] now = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-            int[] diff = ((DataBufferInt) changes.getRaster().getDataBuffer()).getData();
-            int[] before = new int[now.length];
-            int unchanged = UNCHANGED.getRGB() & 0xffffff;
-            for (int k = 0; k < frames; k++) {
-                mlp.tensor.Interrupt.check(); // a cancel stops between frames: the temporary file goes, the old file stays
-                showFrame.accept(k);
-                draw(chart, image);
-                BufferedImage frame = image;
-                gif.setTransparent(null);
-                if (k > 0) {
-                    boolean same = false;
-                    for (int i = 0; i < now.length; i++) {
-                        if ((now[i] & 0xffffff) == (before[i] & 0xffffff)) {
-                            diff[i] = unchanged;
-                            same = true;
-                        } else {
-                            diff[i] = now[i];
-                        }
+            byte[][] indices = {new byte[w * h], new byte[w * h]};
+            try (FrameCompressor compressor = new FrameCompressor(gif)) {
+                for (int k = 0; k < frames; k++) {
+                    mlp.tensor.Interrupt.check(); // a cancel stops between frames: the temporary file goes, the old file stays
+                    int now = k % 2, before = 1 - now; // frame k is drawn into buffer k % 2
+                    compressor.await(now); // frame k - 2 is written: its buffer is free
+                    if (k > 0) {
+                        showFrame.accept(k);
+                        draw(chart, images[now]);
                     }
-                    if (same) {
-                        frame = changes;
-                        gif.setTransparent(UNCHANGED);
-                    }
+                    palette.index(pixels[now], indices[now], k > 0 ? pixels[before] : null, indices[before]);
+                    compressor.write(now, indices[now]);
                 }
-                System.arraycopy(now, 0, before, 0, now.length);
-                if (!gif.addFrame(frame)) throw new IOException("cannot write frame " + k);
+                compressor.awaitAll();
             }
-            if (!gif.finish()) throw new IOException("cannot finish the GIF");
+            gif.end();
         });
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     }
 
     /** Draws the chart into {@code image} (as XChart's BitmapEncoder does, without a new image each time). */

@@ -19,8 +19,16 @@ final class Images {
     private Images() {
     }
 
-    /** A decoded GIF: every frame as shown (composited over the frames before), and each frame's delay. */
-    record Gif(List<BufferedImage> frames, List<Integer> delaysCs, boolean loops) {
+    /**
+     * A decoded GIF: every frame as shown (composited over the frames before), every frame as it
+     * is in the file (decoded alone, as {@code convert 'x.gif[50]' f.png} takes it, with where it
+     * sits and whether it has a transparent colour), each frame's delay.
+     */
+    record Gif(List<BufferedImage> frames, List<Raw> raw, List<Integer> delaysCs, boolean loops) {
+    }
+
+    /** One frame as stored: its image, its place on the screen, and whether a colour of it is transparent. */
+    record Raw(BufferedImage image, int left, int top, boolean transparent) {
     }
 
     static Gif gif(Path file) throws IOException {
@@ -29,6 +37,7 @@ final class Images {
             reader.setInput(in);
             int n = reader.getNumImages(true);
             List<BufferedImage> shown = new ArrayList<>();
+            List<Raw> raw = new ArrayList<>();
             List<Integer> delays = new ArrayList<>();
             boolean loops = false;
             BufferedImage canvas = null;
@@ -37,13 +46,17 @@ final class Images {
                 IIOMetadata meta = reader.getImageMetadata(i);
                 Node root = meta.getAsTree("javax_imageio_gif_image_1.0");
                 int left = 0, top = 0;
+                boolean transparent = false;
                 for (Node c = root.getFirstChild(); c != null; c = c.getNextSibling()) {
                     switch (c.getNodeName()) {
                         case "ImageDescriptor" -> {
                             left = Integer.parseInt(attr(c, "imageLeftPosition"));
                             top = Integer.parseInt(attr(c, "imageTopPosition"));
                         }
-                        case "GraphicControlExtension" -> delays.add(Integer.parseInt(attr(c, "delayTime")));
+                        case "GraphicControlExtension" -> {
+                            delays.add(Integer.parseInt(attr(c, "delayTime")));
+                            transparent = "TRUE".equalsIgnoreCase(attr(c, "transparentColorFlag"));
+                        }
                         case "ApplicationExtensions" -> {
                             for (Node a = c.getFirstChild(); a != null; a = a.getNextSibling())
                                 if ("NETSCAPE".equals(attr(a, "applicationID"))) loops = true;
@@ -51,6 +64,7 @@ final class Images {
                         default -> { }
                     }
                 }
+                raw.add(new Raw(frame, left, top, transparent));
                 if (canvas == null) canvas = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_INT_RGB);
                 Graphics2D g = canvas.createGraphics();
                 g.drawImage(frame, left, top, null);
@@ -59,7 +73,7 @@ final class Images {
                 copy.getGraphics().drawImage(canvas, 0, 0, null);
                 shown.add(copy);
             }
-            return new Gif(shown, delays, loops);
+            return new Gif(shown, raw, delays, loops);
         }
     }
 

@@ -73,9 +73,12 @@ class PictureFilesTest {
         assertEquals(Chart.Shown.FILE, chart.shown());
         Images.Gif gif = Images.gif(dir.resolve("walk.gif"));
         assertEquals(5, gif.frames().size());
-        for (BufferedImage f : gif.frames()) {
-            assertEquals(600, f.getWidth());
-            assertEquals(600, f.getHeight());
+        for (Images.Raw f : gif.raw()) { // every frame as stored is the whole picture: no partial or see-through frames
+            assertEquals(600, f.image().getWidth());
+            assertEquals(600, f.image().getHeight());
+            assertEquals(0, f.left());
+            assertEquals(0, f.top());
+            assertFalse(f.transparent(), "no colour of a frame is transparent");
         }
         assertTrue(gif.loops(), "the animation loops");
         assertEquals(List.of(5, 5, 5, 5, 5), gif.delaysCs(), "50 ms a frame = 5 hundredths");
@@ -86,7 +89,7 @@ class PictureFilesTest {
     void consecutiveFramesDifferOnlyWhereThePredictionMovedAndInTheCaption() throws Exception {
         Run run = walkingPoint(5);
         new PlotTesting(dir, Settings.Pictures.FILES).define("run", run).run("animate(run, title=\"walk\", file=\"walk.gif\")");
-        List<BufferedImage> frames = Images.gif(dir.resolve("walk.gif")).frames();
+        List<BufferedImage> frames = raw(Images.gif(dir.resolve("walk.gif"))); // each decoded alone, not over the one before
         for (int k = 0; k + 1 < frames.size(); k++) {
             AnimationChart ref = reference("walk", run, k);
             Rectangle caption = ref.captionBox().union(reference("walk", run, k + 1).captionBox());
@@ -110,7 +113,7 @@ class PictureFilesTest {
     void theLastFrameShowsThePredictionsWhereTheFinalPredictionsAre() throws Exception {
         Run run = walkingPoint(5);
         new PlotTesting(dir, Settings.Pictures.FILES).define("run", run).run("animate(run, title=\"walk\", file=\"walk.gif\")");
-        List<BufferedImage> frames = Images.gif(dir.resolve("walk.gif")).frames();
+        List<BufferedImage> frames = raw(Images.gif(dir.resolve("walk.gif")));
         BufferedImage last = frames.get(frames.size() - 1), first = frames.get(0);
         AnimationChart ref = reference("walk", run, 4);
         DMatrixRMaj fin = run.frames().get(4);
@@ -151,14 +154,79 @@ class PictureFilesTest {
         Images.Gif decoded = Images.gif(gif);
         assertEquals(100, decoded.frames().size());
         assertEquals(2, decoded.delaysCs().get(1), "5 ms frames are written as 20 ms, the shortest delay browsers honour");
-        assertTrue(Files.size(gif) < 1_000_000, "100 frames in " + Files.size(gif) + " bytes");
-        // the last frame: every prediction sits on its target
+        // 100 whole 600×600 frames: about 15 KB each (the same frames as deltas took ~8 KB, as 256-colour whole frames ~25 KB)
+        assertTrue(Files.size(gif) < 2_000_000, "100 frames in " + Files.size(gif) + " bytes");
+        // the last frame, alone: every prediction sits on its target
         AnimationChart ref = reference("Linear data, linear model", run, 99);
-        BufferedImage last = decoded.frames().get(99);
+        BufferedImage last = decoded.raw().get(99).image();
         for (int r = 0; r < 100; r += 7) {
             double[] px = pixel(ref, d[1].get(r, 0), d[1].get(r, 1));
             assertTrue(Images.distance(Images.at(last, px[0], px[1]), ChartStyle.PREDICTIONS) <= 12, "row " + r);
         }
+    }
+
+    /**
+     * What {@code convert 'x.gif[50]' f.png} shows: frame 50 decoded alone is the whole chart at
+     * epoch 500 (title, caption, axes, tick labels, legend, targets and predictions), as the chart
+     * itself draws it, but for the palette's few colours on smoothed edges.
+     */
+    @Test
+    void anyFrameAloneIsTheWholeChart() throws Exception {
+        DMatrixRMaj[] d = Runs.rotation(20);
+        Run run = Runs.straight(d[0], d[1], null, 1000, 100);
+        new PlotTesting(dir, Settings.Pictures.FILES).define("run", run).run("animate(run, title=\"Linear data, linear model\", file=\"rot.gif\")");
+        Images.Raw raw = Images.gif(dir.resolve("rot.gif")).raw().get(50);
+        assertEquals(600, raw.image().getWidth());
+        assertFalse(raw.transparent());
+        BufferedImage frame = raw.image();
+
+        AnimationChart ref = reference("Linear data, linear model", run, 50);
+        BufferedImage drawn = new BufferedImage(600, 600, BufferedImage.TYPE_INT_RGB);
+        PictureFiles.draw(ref, drawn);
+        Color border = new Color(190, 190, 190);
+        int close = 0, text = 0, textKept = 0, frameLines = 0, frameLinesKept = 0;
+        for (int y = 0; y < 600; y++)
+            for (int x = 0; x < 600; x++) {
+                Color want = new Color(drawn.getRGB(x, y)), got = new Color(frame.getRGB(x, y));
+                if (Images.distance(want, got) <= 16) close++;
+                if (Images.distance(want, Color.BLACK) < 80) { // title, caption, tick labels, axis titles, legend
+                    text++;
+                    if (Images.distance(want, got) <= 40) textKept++;
+                }
+                if (want.equals(border)) { // the plot's frame
+                    frameLines++;
+                    if (got.equals(border)) frameLinesKept++;
+                }
+            }
+        assertTrue(close >= 0.995 * 600 * 600, "only " + close + " of 360000 pixels are as the chart draws them");
+        assertTrue(text > 1000, "the chart has text (" + text + " dark pixels)");
+        assertEquals(text, textKept, "every pixel of text is there");
+        assertTrue(frameLines > 1000, "the plot has a frame (" + frameLines + " pixels)");
+        assertEquals(frameLines, frameLinesKept, "the plot's frame is there, in its colour");
+        Rectangle title = new Rectangle(0, 0, 600, ref.captionBox().y); // above the caption
+        assertTrue(ink(frame, title) > 200, "the title is in frame 50 (" + ink(frame, title) + " dark pixels)");
+        assertTrue(ink(frame, ref.captionBox()) > 50, "the caption is in frame 50");
+        for (Rectangle box : List.of(title, ref.captionBox())) { // as the chart draws them, but for a few greys on their smoothed edges
+            int alike = 0;
+            for (int y = box.y; y < box.y + box.height; y++)
+                for (int x = box.x; x < box.x + box.width; x++)
+                    if (Images.distance(new Color(drawn.getRGB(x, y)), new Color(frame.getRGB(x, y))) <= 32) alike++;
+            assertTrue(alike >= 0.97 * box.width * box.height, box + ": " + alike + " pixels alike");
+        }
+    }
+
+    /** How many pixels in the box are nearly black (text). */
+    static int ink(BufferedImage image, Rectangle box) {
+        int n = 0;
+        for (int y = box.y; y < box.y + box.height; y++)
+            for (int x = box.x; x < box.x + box.width; x++)
+                if (Images.distance(new Color(image.getRGB(x, y)), Color.BLACK) < 100) n++;
+        return n;
+    }
+
+    /** Every frame as stored in the file, decoded alone. */
+    static List<BufferedImage> raw(Images.Gif gif) {
+        return gif.raw().stream().map(Images.Raw::image).toList();
     }
 
     @Test
