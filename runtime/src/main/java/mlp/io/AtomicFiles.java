@@ -31,7 +31,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             if (dir != null) Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            tmp = createTemporary(dir, target);
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
                 writer.write(out);
             }
@@ -60,6 +60,29 @@ public final class AtomicFiles {
             } catch (IOException ignored) {
                 // the temporary file is hidden and harmless; nothing more to do
             }
+        }
+    }
+
+    /**
+     * A new hidden file beside the target, with the permissions the file would have if written
+     * directly: the old file's when there is one, else what the umask gives a new file
+     * (Files.createTempFile would make it readable by its owner only).
+     */
+    private static Path createTemporary(Path dir, Path target) throws IOException {
+        java.util.Random random = new java.util.Random();
+        while (true) {
+            Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(random.nextLong(), 36) + ".tmp");
+            try {
+                Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                continue;
+            }
+            try {
+                if (Files.isRegularFile(target)) Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            } catch (UnsupportedOperationException | IOException notPosix) {
+                // not a POSIX file system, or the old file cannot be read: the new file keeps its defaults
+            }
+            return tmp;
         }
     }
 
