@@ -120,7 +120,9 @@ public class MlpError extends RuntimeException {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean control = c == '\t' ? oneLine : (c < 0x20 && c != '\n') || (c == '\n' && oneLine) || (c >= 0x7f && c < 0xa0);
+            // a tab is a space everywhere (a message holds one only when it quotes the user's text);
+            // a line end is kept in a message, shown as '?' in the source line
+            boolean control = c == '\t' || (c < 0x20 && c != '\n') || (c == '\n' && oneLine) || (c >= 0x7f && c < 0xa0);
             if (control && out == null) out = new StringBuilder(s.length()).append(s, 0, i);
             if (out != null) out.append(control ? (c == '\t' ? ' ' : '?') : c);
         }

@@ -53,6 +53,10 @@ class ErrorDisplayTest {
         e = run("load(\"a\u0007b\u001b.csv\")", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))).failed();
         assertTrue(e.plainMessage().contains("a\u0007b\u001b.csv"), "the message keeps the name: " + e.plainMessage());
         assertFalse(e.format().contains("\u0007") || e.format().contains("\u001b"), "but shows it harmlessly: " + e.format());
+        // a tab in a quoted file name is a space in what is shown (found by Jazzer: "out.c\tat ..."
+        // looked like a Java stack trace)
+        e = run("load(\"out.c\tat x.csv\")", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))).failed();
+        assertEquals("hostile.mlp:1:6: load(file): no such file: out.c at x.csv", e.format().split("\n")[0]);
     }
 
     @Test
