@@ -12,14 +12,13 @@ import mlp.value.Tensor;
 import mlp.value.Value;
 
 import java.util.List;
-import java.util.Random;
 
 /**
  * The activations: {@code relu sigmoid tanh leaky_relu softmax identity}. Each is one value
  * that is both a layer (in a {@code |>} stack) and a function on tensors and numbers
  * ({@code relu(z1)}, {@code sigmoid(0.5)}). They have no parameters and keep the width.
  */
-public final class Activation extends Layer {
+public final class Activation extends AnyWidthLayer {
     public enum Kind { RELU, SIGMOID, TANH, LEAKY_RELU, SOFTMAX, IDENTITY }
 
     public static final double DEFAULT_SLOPE = 0.01;
@@ -54,30 +53,6 @@ public final class Activation extends Layer {
 
     public String name() {
         return kind.name().toLowerCase();
-    }
-
-    @Override
-    public int inWidth() {
-        return -1;
-    }
-
-    @Override
-    public int outWidth(int in) {
-        return in;
-    }
-
-    @Override
-    public boolean keepsWidth() {
-        return true;
-    }
-
-    @Override
-    public void resolve(int in, Random random, Given given) {
-    }
-
-    @Override
-    public boolean resolved() {
-        return true;
     }
 
     @Override

@@ -8,10 +8,9 @@ import mlp.value.Num;
 import mlp.value.Value;
 
 import java.util.List;
-import java.util.Random;
 
 /** {@code dropout(p)}: while training, zeroes each element with probability p and scales the rest by 1/(1-p); otherwise nothing. */
-public final class Dropout extends Layer {
+public final class Dropout extends AnyWidthLayer {
     private final double p;
 
     public Dropout(double p) {
@@ -21,30 +20,6 @@ public final class Dropout extends Layer {
 
     public double p() {
         return p;
-    }
-
-    @Override
-    public int inWidth() {
-        return -1;
-    }
-
-    @Override
-    public int outWidth(int in) {
-        return in;
-    }
-
-    @Override
-    public boolean keepsWidth() {
-        return true;
-    }
-
-    @Override
-    public void resolve(int in, Random random, Given given) {
-    }
-
-    @Override
-    public boolean resolved() {
-        return true;
     }
 
     @Override
