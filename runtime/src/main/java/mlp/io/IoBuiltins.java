@@ -87,7 +87,11 @@ public final class IoBuiltins implements Builtins.Module {
                         + Interpreter.describe(v));
             if (isJson(name))
                 throw a.error("file", a.sig() + ": a tensor is saved as CSV; name the file .csv (.json is for models)");
-            CsvFiles.write(a.tensor("value").data(), path);
+            org.ejml.data.DMatrixRMaj data = a.tensor("value").data();
+            if (data.numRows == 0 || data.numCols == 0) // the file could not be loaded back
+                throw a.error("value", a.sig() + ": the tensor is empty (" + data.numRows + "×" + data.numCols
+                        + "); a CSV file of no rows could not be loaded back");
+            CsvFiles.write(data, path);
             return null;
         } catch (MlpError e) {
             if (e.pos() != null) throw e;
