@@ -32,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * throw at mlp (random bytes, truncated scripts, 100,000-deep nesting, a 10 MB line, odd numbers,
  * empty tensors, mismatched shapes, wrong types, bad files, ...), and {@code expected.txt} says
  * what must happen: {@code ok}, or an error of a category at a line and column whose message
- * contains a fragment. Each runs in a fresh interpreter on a 1 MB thread stack, with files
+ * contains a fragment. The error is always an {@link MlpError} (nothing else may escape); its
+ * category is checked as far as it shows from outside: a syntax error must come from the parser
+ * alone, the other kinds from running a program that parses. Each runs in a fresh interpreter on a 1 MB thread stack, with files
  * allowed in a scratch folder holding {@code hostile/files/}.
  *
  * <p>Big inputs are written small: {@code {{N*text}}} in a file stands for text repeated N times.
@@ -124,6 +126,20 @@ class HostileInputsTest {
                 }
                 MlpError err = r.failed();
                 Host.at(err, e.line(), e.col(), e.fragment());
+                // the category says which half of mlp must catch it: a syntax error the parser, before
+                // anything runs; a name, type, argument, shape, value, numeric or file error the
+                // interpreter, in a program that parses; nesting and size limits exist in both
+                mlp.fuzz.Harness.Outcome parsed = mlp.fuzz.Harness.parse(program(p));
+                switch (e.category()) {
+                    case "syntax" -> {
+                        MlpError pe = parsed.error();
+                        assertTrue(pe != null, "a syntax error is found by the parser alone");
+                        assertEquals(e.line() + ":" + e.col() + " " + err.plainMessage(), pe.line() + ":" + pe.column() + " " + pe.plainMessage());
+                    }
+                    case "nesting", "limit" -> {
+                    }
+                    default -> assertTrue(parsed.ok(), () -> "parses, and fails only when run: " + parsed.error().format());
+                }
             }));
         }
         return tests;
