@@ -86,10 +86,7 @@ public final class BatchNorm extends Layer {
 
     @Override
     public void resolve(int in, Random random, Given given) {
-        if (width >= 0) {
-            if (in != width) throw widthError(width, in, given);
-            return;
-        }
+        if (widthFixed(width, in, given)) return;
         mlp.tensor.Limits.check(1, in);
         width = in;
         weight = new Param("weight", new DMatrixRMaj(1, in));

@@ -134,6 +134,17 @@ public abstract class Layer implements Callable, Pipeable, HasMembers {
                 + " but " + given.say(got));
     }
 
+    /**
+     * For a layer whose width is either given or taken from the layer before (batchnorm,
+     * residual): true when it was already fixed (and fits {@code in}), false when it is still to
+     * be inferred from {@code in}.
+     */
+    protected final boolean widthFixed(int width, int in, Given given) {
+        if (width < 0) return false;
+        if (in != width) throw widthError(width, in, given);
+        return true;
+    }
+
     // ---- applying a layer to a tensor (inference mode) ----
 
     @Override

@@ -83,10 +83,7 @@ public final class Residual extends Layer implements Indexable {
 
     @Override
     public void resolve(int in, Random random, Given given) {
-        if (width >= 0) {
-            if (in != width) throw widthError(width, in, given);
-            return;
-        }
+        if (widthFixed(width, in, given)) return;
         if (block) {
             if (in < 1) throw new MlpError(describe() + " cannot take " + in + " inputs");
             inner = new Stack(List.of(new Linear(in, in, true, init, random), Activation.RELU, new Linear(in, in, true, init, random)));
