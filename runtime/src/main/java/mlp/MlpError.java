@@ -50,6 +50,23 @@ public class MlpError extends RuntimeException {
         return this;
     }
 
+    /** The calls on the way to the error, innermost first: one "called from" line each. */
+    private final java.util.List<Pos> calls = new java.util.ArrayList<>();
+
+    /**
+     * Records that the error happened inside a function called at {@code where} (only once the
+     * error has a position of its own inside the function; the outermost call is added last).
+     */
+    public MlpError calledFrom(Pos where) {
+        if (pos != null && where != null && !where.equals(pos)) calls.add(where);
+        return this;
+    }
+
+    /** The "called from" positions, innermost first. */
+    public java.util.List<Pos> calls() {
+        return java.util.Collections.unmodifiableList(calls);
+    }
+
     /** The message without position or source line. */
     public String plainMessage() {
         return plainMessage;
@@ -108,6 +125,7 @@ public class MlpError extends RuntimeException {
             }
             out.append("\n  ").append(shown).append("\n  ").append(" ".repeat(caret)).append('^');
         }
+        for (Pos call : calls) out.append("\n  called from ").append(visible(call.toString(), true));
         return out.toString();
     }
 

@@ -52,6 +52,17 @@ public final class Node {
     }
 
     /**
+     * An operation that records a gradient whatever its inputs (see {@link Ops#traced}): what a
+     * user's function computes from it is built as nodes, never evaluated eagerly, so a compiled
+     * {@link Plan} re-runs it. Runs once now, like {@link #op}.
+     */
+    public static Node traced(String label, DMatrixRMaj out, Runnable forward, Node... inputs) {
+        Node n = new Node(label, out, inputs, forward, true);
+        forward.run();
+        return n;
+    }
+
+    /**
      * An operation whose forward step has side effects (batch norm's running statistics, dropout's
      * random mask): unlike {@link #op} it does not run when built, only when a {@link Plan} runs
      * it, so building a training graph changes no state.

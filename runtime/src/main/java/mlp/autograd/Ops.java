@@ -388,4 +388,19 @@ public final class Ops {
             for (int i = 0; i < rows * cols; i++) ga[i] += g[i];
         });
     }
+
+    /**
+     * A copy of a that records a gradient even when a is a constant (the data of a training
+     * batch): a user's function layer or loss applied to it builds every step as a node, so the
+     * compiled training graph recomputes it each epoch instead of keeping the first batch's value.
+     */
+    public static Node traced(Node a) {
+        DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
+        Node n = Node.traced("traced", out, () -> System.arraycopy(a.value.data, 0, out.data, 0, out.getNumElements()), a);
+        return n.backward(() -> {
+            if (!a.requiresGrad()) return;
+            double[] g = n.grad().data, ga = a.grad().data;
+            for (int i = 0, len = out.getNumElements(); i < len; i++) ga[i] += g[i];
+        });
+    }
 }

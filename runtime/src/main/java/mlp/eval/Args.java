@@ -80,6 +80,14 @@ public final class Args {
         return names;
     }
 
+    public Value named(int i) {
+        return namedValues.get(i);
+    }
+
+    public Pos namedPos(int i) {
+        return namedPos.get(i);
+    }
+
     // ---- binding ----
 
     /** Matches the arguments to {@code signature}'s parameters, filling in defaults. */

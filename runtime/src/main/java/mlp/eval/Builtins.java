@@ -45,6 +45,8 @@ public final class Builtins {
                 new CoreBuiltins(),
                 new DataBuiltins(),
                 new MathBuiltins(),
+                new TensorBuiltins(),
+                new ListBuiltins(),
                 new mlp.io.IoBuiltins(),
                 new mlp.nn.LayerBuiltins(),
                 new mlp.train.TrainBuiltins(),

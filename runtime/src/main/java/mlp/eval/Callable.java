@@ -8,4 +8,14 @@ public interface Callable extends Value {
 
     /** How it is shown in messages, e.g. {@code linspace(a, b, n)} or {@code lambda (x)}. */
     String signature();
+
+    /** How many positional arguments it takes, or -1 when that varies (built-ins). */
+    default int arity() {
+        return -1;
+    }
+
+    /** Where it was written (a lambda), or null. */
+    default mlp.syntax.Pos definedAt() {
+        return null;
+    }
 }

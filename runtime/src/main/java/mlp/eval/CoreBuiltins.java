@@ -31,7 +31,7 @@ final class CoreBuiltins implements Builtins.Module {
                     out.println(line);
                     out.flush();
                     return null;
-                });
+                }).differentiable(); // gives no tensor: printing a tracked value is fine
 
         b.function("Data", "seed(n)",
                 "Seeds the random generator, so that every random draw after it repeats run after run.\n"
@@ -44,8 +44,12 @@ final class CoreBuiltins implements Builtins.Module {
 
         b.function("Autograd", "grad(f, x)",
                 "The gradient of sum(f(x)) with respect to the tensor x, as a tensor of x's shape.\n"
-                        + "f is a function of one tensor, e.g. grad(x -> relu(x @ w' + b), [[1, 1]]).",
+                        + "f is a function of one tensor, e.g. grad(x -> relu(x @ w' + b), [[1, 1]]).\n"
+                        + "With a model for x: the list of the gradients of sum(f(model)) with respect to each of\n"
+                        + "model.params, in that order: grad(m -> mse(m(X), y), model).",
                 a -> {
+                    if (a.get("x") instanceof mlp.nn.Layer model)
+                        return mlp.nn.ModelGradient.of(a.interpreter(), a.get("f"), model, a.pos("f"));
                     Tensor x = a.tensor("x");
                     Node variable = Node.variable(x.data().copy());
                     Value y = a.interpreter().call(a.get("f"), a.pos("f"), new Tensor(variable));

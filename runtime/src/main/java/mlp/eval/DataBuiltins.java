@@ -62,7 +62,7 @@ final class DataBuiltins implements Builtins.Module {
                                     ? "; to put them side by side use dim=1" : ""), p.pos());
                     }
                     return new Tensor(Ops.cat(nodes(parts), dim));
-                });
+                }).differentiable();
         b.function("Data", "stack(c, ...)",
                 "Puts columns side by side: n×1 columns (or 1×n rows, taken as columns) into an n×k tensor.\n"
                         + "A list of columns works too.\n"
@@ -83,7 +83,7 @@ final class DataBuiltins implements Builtins.Module {
                         columns[i] = n;
                     }
                     return new Tensor(Ops.cat(columns, 1));
-                });
+                }).differentiable();
         b.function("Data", "split(X, y, fraction=0.8)",
                 "Splits the rows into a training part and a test part, after a seeded shuffle.\n"
                         + "The rows of X and y are shuffled together (see seed); the first fraction of them are for\n"

@@ -103,16 +103,24 @@ public final class Interpreter {
     }
 
     private Value execute(Stmt stmt) {
+        return execute(stmt, globals);
+    }
+
+    /** Runs one statement in a scope (the globals, or a block's or a lambda call's). */
+    Value execute(Stmt stmt, Scope scope) {
         try {
             if (stmt instanceof Stmt.Assign a) {
-                globals.define(a.name(), value(a.value(), globals));
+                scope.define(a.name(), value(a.value(), scope));
                 return null;
             }
             if (stmt instanceof Stmt.Destructure d) {
-                destructure(d, eval(d.value(), globals));
+                destructure(d, eval(d.value(), scope), scope);
                 return null;
             }
-            return eval(((Stmt.Eval) stmt).expr(), globals);
+            if (stmt instanceof Stmt.Compound c) return Blocks.compound(this, c, scope);
+            if (stmt instanceof Stmt.SetMember m) return Blocks.setMember(this, m, scope);
+            if (stmt instanceof Stmt.For f) return Blocks.forLoop(this, f, scope);
+            return eval(((Stmt.Eval) stmt).expr(), scope);
         } catch (MlpError e) {
             throw e.at(stmt.pos());
         } catch (StackOverflowError e) {
@@ -122,13 +130,13 @@ public final class Interpreter {
         }
     }
 
-    private void destructure(Stmt.Destructure d, Value value) {
+    private void destructure(Stmt.Destructure d, Value value, Scope scope) {
         if (!(value instanceof ListValue list))
             throw new MlpError("cannot unpack " + describe(value) + " into " + d.names().size() + " names; it needs a list", d.value().pos());
         if (list.length() != d.names().size())
             throw new MlpError("the right side gives " + list.length() + (list.length() == 1 ? " value" : " values")
                     + " but the left side names " + d.names().size(), d.pos());
-        for (int i = 0; i < list.length(); i++) globals.define(d.names().get(i), list.item(i));
+        for (int i = 0; i < list.length(); i++) scope.define(d.names().get(i), list.item(i));
     }
 
     /**
@@ -147,6 +155,24 @@ public final class Interpreter {
     static final int CALLBACK_DEPTH = 3;
 
     private int depth;
+
+    /** Above 0 while a function layer or loss is being built into a training graph (built once, run every epoch). */
+    private int compiling;
+
+    /** True while a function is being built into a compiled training graph. */
+    public boolean compiling() {
+        return compiling > 0;
+    }
+
+    /** Runs {@code build} as the building of a compiled graph (see {@link #compiling()}). */
+    public <T> T compiling(java.util.function.Supplier<T> build) {
+        compiling++;
+        try {
+            return build.get();
+        } finally {
+            compiling--;
+        }
+    }
 
     /** Evaluates an expression in a scope; errors without a position get this expression's. */
     public Value eval(Expr e, Scope scope) {
@@ -167,7 +193,7 @@ public final class Interpreter {
      * Evaluates an expression whose value is needed (an argument, a list item, the right side of
      * an assignment): one that gives nothing, such as {@code print(1)}, is an error here.
      */
-    private Value value(Expr e, Scope scope) {
+    Value value(Expr e, Scope scope) {
         return needed(eval(e, scope), e);
     }
 
@@ -222,7 +248,7 @@ public final class Interpreter {
             return Operators.binary(b.op(), left, right);
         }
         if (e instanceof Expr.Call c) return call(c, left, scope);
-        if (e instanceof Expr.Index i) return Indexing.index(left, i, sel -> eval(sel, scope));
+        if (e instanceof Expr.Index i) return Indexing.index(left, i, sel -> eval(sel, scope), compiling());
         if (e instanceof Expr.Member m) return member(left, m);
         return Operators.transpose(left);
     }
@@ -237,10 +263,12 @@ public final class Interpreter {
         if (e instanceof Expr.Negate n) return Operators.negate(value(n.operand(), scope));
         if (e instanceof Expr.ListLit l) return list(l, scope);
         if (e instanceof Expr.Lambda l) return new Lambda(l, scope);
+        if (e instanceof Expr.Block b) return Blocks.block(this, b, scope);
+        if (e instanceof Expr.If i) return Blocks.conditional(this, i, scope);
         throw new IllegalStateException("unknown expression " + e);
     }
 
-    private Value lookup(Expr.Name n, Scope scope) {
+    Value lookup(Expr.Name n, Scope scope) {
         Value v = scope.lookup(n.name());
         if (v != null) return v;
         String near = Suggest.nearest(n.name(), scope.visibleNames());
@@ -321,6 +349,9 @@ public final class Interpreter {
     }
 
     private Value member(Value target, Expr.Member m) {
+        if (target instanceof mlp.nn.Layer layer && m.name().equals("params")) return layer.paramsValue();
+        if (target instanceof Tensor && m.name().equals("T"))
+            throw new MlpError("mlp transposes with a quote: write X' (not X.T)", m.pos());
         if (target instanceof HasMembers h) {
             Value v = h.member(m.name());
             if (v != null) return v;

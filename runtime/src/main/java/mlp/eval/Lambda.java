@@ -26,12 +26,26 @@ final class Lambda implements Callable {
                     + " but was given " + args.positionalCount(), args.callPos());
         Scope scope = new Scope(closure);
         for (int i = 0; i < params.size(); i++) scope.define(params.get(i), args.positional(i));
-        return args.interpreter().eval(code.body(), scope);
+        try {
+            return args.interpreter().eval(code.body(), scope);
+        } catch (MlpError e) {
+            throw e.calledFrom(args.callPos());
+        }
     }
 
     @Override
     public String signature() {
         return "lambda (" + String.join(", ", code.params()) + ")";
+    }
+
+    @Override
+    public int arity() {
+        return code.params().size();
+    }
+
+    @Override
+    public mlp.syntax.Pos definedAt() {
+        return code.pos();
     }
 
     @Override

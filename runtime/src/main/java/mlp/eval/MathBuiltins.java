@@ -55,7 +55,7 @@ final class MathBuiltins implements Builtins.Module {
         b.function("Math", "inv(A)",
                 "The inverse of the square matrix A, so that A @ inv(A) is eye(n).\n"
                         + "A singular matrix (no inverse) is an error.",
-                MathBuiltins::inverse);
+                MathBuiltins::inverse).differentiable();
     }
 
     /**
@@ -72,7 +72,7 @@ final class MathBuiltins implements Builtins.Module {
             DMatrixRMaj out = Limits.matrix(t.rows(), t.cols());
             Kernels.map(kernel, t.data(), out);
             return new Tensor(out);
-        });
+        }).differentiable();
     }
 
     interface Reduce {
@@ -87,7 +87,7 @@ final class MathBuiltins implements Builtins.Module {
             Node out = op.apply(x.node(), dim);
             if (dim == -1 && !out.requiresGrad()) return new Num(out.value.data[0]);
             return new Tensor(out);
-        });
+        }).differentiable();
     }
 
     /**
@@ -109,7 +109,15 @@ final class MathBuiltins implements Builtins.Module {
         return new Tensor(Limits.matrix(dim == 1 ? x.rows() : 1, dim == 0 ? x.cols() : 1));
     }
 
-    private static Value argmax(Args a) {
+    static Value argmax(Args a) {
+        return argExtreme(a, false);
+    }
+
+    static Value argmin(Args a) {
+        return argExtreme(a, true);
+    }
+
+    private static Value argExtreme(Args a, boolean smallest) {
         Tensor t = a.tensor("x");
         int dim = DataBuiltins.dim(a, "dim");
         if (reducesNothing(a, t, dim, true)) return emptyResult(t, dim);
@@ -123,7 +131,7 @@ final class MathBuiltins implements Builtins.Module {
                 int k = dim == -1 ? 0 : dim == 0 ? c : r;
                 double v = x.data[r * cols + c];
                 // the first largest wins; the first nan beats every number (NumPy)
-                boolean better = !seen[k] || (!Double.isNaN(best[k]) && (v > best[k] || Double.isNaN(v)));
+                boolean better = !seen[k] || (!Double.isNaN(best[k]) && ((smallest ? v < best[k] : v > best[k]) || Double.isNaN(v)));
                 if (better) {
                     seen[k] = true;
                     best[k] = v;

@@ -48,6 +48,14 @@ final class Operators {
             mlp.tensor.Limits.checkString((long) x.value().length() + y.value().length());
             return new Str(x.value() + y.value());
         }
+        if (op.equals("+") && a instanceof mlp.value.ListValue x && b instanceof mlp.value.ListValue y) {
+            java.util.List<Value> items = new java.util.ArrayList<>(x.items());
+            items.addAll(y.items());
+            return new mlp.value.ListValue(items);
+        }
+        if (op.equals("+") && (a instanceof Str || b instanceof Str))
+            throw new MlpError("'+' joins two strings, but one side is " + Interpreter.describe(a instanceof Str ? b : a)
+                    + ": turn it into a string first with str(...)");
         throw new MlpError("'" + op + "' cannot combine " + Interpreter.describe(a) + " and " + Interpreter.describe(b));
     }
 

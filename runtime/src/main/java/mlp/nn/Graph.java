@@ -16,23 +16,50 @@ import java.util.Random;
  */
 public final class Graph {
     private final boolean training;
+    private final boolean tracking; // inference mode with parameters as variables: grad(f, model)
     private final Random random;
     private final Map<Param, Node> nodes = new IdentityHashMap<>();
     private final List<Param> order = new ArrayList<>();
 
-    private Graph(boolean training, Random random) {
+    private Graph(boolean training, Random random, boolean tracking) {
         this.training = training;
         this.random = random;
+        this.tracking = tracking;
     }
 
-    /** Inference mode: batch norm uses its running statistics, dropout does nothing. */
+    /** The graph grad(f, model) has models build on while it calls f (this thread only). */
+    private static final ThreadLocal<Graph> GRADIENT = new ThreadLocal<>();
+
+    /**
+     * Inference mode: batch norm uses its running statistics, dropout does nothing. While
+     * {@link #tracking} runs, the parameters of every model used are variables.
+     */
     public static Graph inference() {
-        return new Graph(false, null);
+        Graph g = GRADIENT.get();
+        return g != null ? g : new Graph(false, null, false);
     }
 
     /** Training mode: batch statistics, dropout masks drawn from {@code random}. */
     public static Graph training(Random random) {
-        return new Graph(true, random);
+        return new Graph(true, random, false);
+    }
+
+    /**
+     * Runs {@code body} with every model applied inside it in inference mode but with its
+     * parameters as variables of one graph (the one returned to {@code use}), so that their
+     * gradients can be taken: {@code grad(f, model)}.
+     */
+    static <T> T tracking(java.util.List<Param> first, java.util.function.Function<Graph, T> body) {
+        Graph g = new Graph(false, null, true);
+        for (Param p : first) g.param(p);
+        Graph saved = GRADIENT.get();
+        GRADIENT.set(g);
+        try {
+            return body.apply(g);
+        } finally {
+            if (saved == null) GRADIENT.remove();
+            else GRADIENT.set(saved);
+        }
     }
 
     public boolean training() {
@@ -45,7 +72,7 @@ public final class Graph {
 
     /** The node standing for a parameter in this graph. */
     public Node param(Param p) {
-        if (!training) return Node.constant(p.value);
+        if (!training && !tracking) return Node.constant(p.value);
         Node n = nodes.get(p);
         if (n == null) {
             n = Node.variable(p.value);

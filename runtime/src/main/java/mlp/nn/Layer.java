@@ -30,7 +30,7 @@ import java.util.Set;
  * of known width, applied to a tensor, trained), and allocates its parameters then. A resolved
  * layer keeps its widths; feeding it another width is an error naming the layer.
  */
-public abstract class Layer implements Callable, Pipeable, HasMembers {
+public abstract class Layer implements Callable, Pipeable, HasMembers, mlp.value.MemberSettable {
 
     /** Says where an input width came from, for width errors: "the layer before gives 3". */
     @FunctionalInterface
@@ -192,6 +192,39 @@ public abstract class Layer implements Callable, Pipeable, HasMembers {
     @Override
     public List<String> memberNames() {
         return List.of();
+    }
+
+    /**
+     * {@code layer.weight = W}: copies W into the parameter of that name (the compiled graph and
+     * the optimizer hold the parameter's matrix, so it is never replaced). Same shape, else an
+     * error with both shapes.
+     */
+    @Override
+    public void setMember(String name, Value value) {
+        Param p = null;
+        for (Param own : ownParams()) if (own.name.equals(name)) p = own;
+        if (p == null) {
+            if (memberNames().contains(name))
+                throw new MlpError(describe() + "'s '" + name + "' cannot be set" + (name.equals("weight") || name.equals("bias")
+                        ? ": its input width is not known yet (apply it to data, or give the width)" : " (only parameters can)"));
+            throw new MlpError(describe() + " has no parameter '" + name + "'"
+                    + (ownParams().isEmpty() ? " (it has no parameters)" : ""));
+        }
+        DMatrixRMaj given;
+        if (value instanceof Tensor t) given = t.data();
+        else if (value instanceof Num n && p.size() == 1) given = new DMatrixRMaj(new double[][]{{n.value()}});
+        else throw new MlpError(describe() + "." + name + " must be set to a tensor, not " + Interpreter.describe(value));
+        if (given.numRows != p.value.numRows || given.numCols != p.value.numCols)
+            throw new MlpError(describe() + "." + name + " is " + mlp.tensor.Shapes.of(p.value) + " but the new value is "
+                    + mlp.tensor.Shapes.of(given) + ": the shapes must match");
+        p.value.setTo(given);
+    }
+
+    /** The parameters as tensors (copies), in {@link #params()}' order: {@code model.params}. */
+    public Value paramsValue() {
+        List<Value> out = new ArrayList<>();
+        for (Param p : params()) out.add(new Tensor(p.value.copy()));
+        return new mlp.value.ListValue(out);
     }
 
     /** A parameter as a tensor value: a copy, so later training does not change a value a script holds. */

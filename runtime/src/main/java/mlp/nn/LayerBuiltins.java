@@ -97,6 +97,12 @@ public final class LayerBuiltins implements Builtins.Module {
                     return null;
                 });
 
+        b.function("Layers", "copy(model)",
+                "A deep copy of a model (or a layer): the same weights and running statistics in new tensors,\n"
+                        + "so that training the copy leaves the original alone.\n"
+                        + "Example: before = copy(model); train(model, X, y); print(mse(before(X), y), mse(model(X), y))",
+                a -> ModelFiles.copy(model(a, "model")));
+
         b.function("Linear algebra", "lstsq(X, y)",
                 "The least-squares fit of y on X with a bias, returned as a linear layer.\n"
                         + "lstsq(X, y)(X) are its predictions: the baseline a linear model can reach at best.\n"

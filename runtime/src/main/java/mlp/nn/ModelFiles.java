@@ -158,6 +158,22 @@ public final class ModelFiles {
 
     // ---- reading: every field checked, errors say where ----
 
+    /**
+     * A deep copy of a model: new parameters with the same values (and running statistics), so
+     * that training the copy leaves the original alone. Function layers have no state and are
+     * shared. Goes through the model file's own form, so a copy is exactly what save and load give.
+     */
+    public static Layer copy(Layer l) {
+        if (l instanceof FunctionLayer) return l;
+        if (l instanceof Stack s) {
+            List<Layer> parts = new ArrayList<>();
+            for (Layer part : s.layers()) parts.add(copy(part));
+            return new Stack(parts);
+        }
+        if (!l.resolved()) throw new MlpError("cannot copy " + l.describe() + " yet: its input width is not known (apply it to data first)");
+        return read(write(l), "copy");
+    }
+
     private static final class Bad extends RuntimeException {
         Bad(String message) {
             super(message, null, false, false);

@@ -20,8 +20,8 @@ public final class Pipelines {
     }
 
     public static Value pipe(Interpreter interpreter, Value left, Value right, Pos leftPos, Pos rightPos) {
-        Layer a = layer(left, leftPos);
-        Layer b = layer(right, rightPos);
+        Layer a = layer(interpreter, left, leftPos);
+        Layer b = layer(interpreter, right, rightPos);
         int width = a.outWidth(a.inWidth());
         if (width >= 0) {
             try {
@@ -39,6 +39,22 @@ public final class Pipelines {
     private static void add(List<Layer> into, Layer l) {
         if (l instanceof Stack s) into.addAll(s.layers());
         else into.add(l);
+    }
+
+    /**
+     * The layer a pipeline operand stands for (a bare maker makes a fresh one; a function of one
+     * argument is a layer without parameters).
+     */
+    public static Layer layer(Interpreter interpreter, Value v, Pos pos) {
+        if (v instanceof Layer l) return l;
+        if (v instanceof LayerMaker m) return m.fresh();
+        if (v instanceof mlp.eval.Callable fn && fn.kind().equals("function")) {
+            if (fn.arity() >= 0 && fn.arity() != 1)
+                throw new MlpError("a function in a stack is a layer of one argument (x -> ...), but this one takes "
+                        + fn.arity(), pos);
+            return new FunctionLayer(interpreter, fn, pos);
+        }
+        return layer(v, pos);
     }
 
     /** The layer a pipeline operand stands for (a bare maker makes a fresh one). */

@@ -37,9 +37,69 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
             }
             return new Stmt.Destructure(pos(d.getStart()), names, expr(d.expr()));
         }
+        if (ctx instanceof MlpParser.CompoundContext c)
+            return new Stmt.Compound(pos(c.op), c.ID().getText(), c.op.getText().substring(0, 1), expr(c.expr()));
+        if (ctx instanceof MlpParser.SetTargetContext t) return setTarget(t);
+        if (ctx instanceof MlpParser.ForContext f) return forLoop(f);
         MlpParser.ExprStatementContext e = (MlpParser.ExprStatementContext) ctx;
         Expr expr = expr(e.expr());
         return new Stmt.Eval(expr.pos(), expr);
+    }
+
+    /** {@code target.name = value}; any other left side of '=' is an error at the '='. */
+    private Stmt setTarget(MlpParser.SetTargetContext t) {
+        Expr target = expr(t.target);
+        Token assign = ((TerminalNode) t.getChild(1)).getSymbol();
+        if (target instanceof Expr.Member m)
+            return new Stmt.SetMember(pos(assign), m.target(), m.name(), expr(t.value));
+        if (target instanceof Expr.Index)
+            throw new MlpError("tensors cannot be changed in place: build a new one (e.g. with where(mask, a, b))", pos(assign));
+        throw new MlpError("only a name, a list of names like [a, b], or a member like model[0].weight can be assigned to",
+                pos(assign));
+    }
+
+    private Stmt forLoop(MlpParser.ForContext f) {
+        List<String> names = new ArrayList<>();
+        for (TerminalNode id : f.ID()) {
+            if (names.contains(id.getText()))
+                throw new MlpError("the name '" + id.getText() + "' appears twice", pos(id.getSymbol()));
+            names.add(id.getText());
+        }
+        boolean unpack = f.getChild(1) instanceof TerminalNode n && n.getSymbol().getType() == mlp.syntax.antlr.MlpLexer.LBRACK;
+        return new Stmt.For(pos(f.getStart()), names, unpack, expr(f.expr()), block(f.block()));
+    }
+
+    Expr.Block block(MlpParser.BlockContext ctx) {
+        int saved = listDepth;
+        listDepth = 0;
+        try {
+            List<Stmt> body = new ArrayList<>();
+            for (MlpParser.StatementContext s : ctx.statement()) body.add(statement(s));
+            return new Expr.Block(pos(ctx.getStart()), body);
+        } finally {
+            listDepth = saved;
+        }
+    }
+
+    @Override
+    public Expr visitBlockExpr(MlpParser.BlockExprContext ctx) {
+        return block(ctx.block());
+    }
+
+    @Override
+    public Expr visitConditional(MlpParser.ConditionalContext ctx) {
+        return ifExpr(ctx.ifExpr());
+    }
+
+    private Expr ifExpr(MlpParser.IfExprContext ctx) {
+        int saved = listDepth;
+        listDepth = 0;
+        try {
+            Expr otherwise = ctx.ifExpr() != null ? ifExpr(ctx.ifExpr()) : ctx.otherwise != null ? block(ctx.otherwise) : null;
+            return new Expr.If(pos(ctx.getStart()), expr(ctx.cond), block(ctx.then), otherwise);
+        } finally {
+            listDepth = saved;
+        }
     }
 
     private Pos pos(Token t) {
@@ -89,16 +149,33 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
         return new Expr.Name(pos(ctx.getStart()), ctx.getText());
     }
 
+    /**
+     * How many bracket literals the expression being built sits in (reset inside brackets of
+     * calls, parentheses and blocks): a literal indexed there is a missing comma between rows.
+     */
+    private int listDepth;
+
     @Override
     public Expr visitList(MlpParser.ListContext ctx) {
         List<Expr> items = new ArrayList<>();
-        for (MlpParser.ExprContext e : ctx.expr()) items.add(expr(e));
+        listDepth++;
+        try {
+            for (MlpParser.ExprContext e : ctx.expr()) items.add(expr(e));
+        } finally {
+            listDepth--;
+        }
         return new Expr.ListLit(pos(ctx.getStart()), items);
     }
 
     @Override
     public Expr visitParen(MlpParser.ParenContext ctx) {
-        return expr(ctx.expr());
+        int saved = listDepth;
+        listDepth = 0;
+        try {
+            return expr(ctx.expr());
+        } finally {
+            listDepth = saved;
+        }
     }
 
     @Override
@@ -171,6 +248,16 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
     }
 
     private Expr call(MlpParser.CallContext ctx, Expr callee) {
+        int saved = listDepth;
+        listDepth = 0;
+        try {
+            return callWithArgs(ctx, callee);
+        } finally {
+            listDepth = saved;
+        }
+    }
+
+    private Expr callWithArgs(MlpParser.CallContext ctx, Expr callee) {
         List<Expr.Arg> args = new ArrayList<>();
         if (ctx.arguments() != null) {
             for (MlpParser.ArgumentContext a : ctx.arguments().argument()) {
@@ -193,6 +280,19 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
     }
 
     private Expr indexing(MlpParser.IndexingContext ctx, Expr target) {
+        // [[1, 2] [3, 4]] (a comma forgotten between rows) would index the first row by the second
+        if (listDepth > 0 && ctx.expr() instanceof MlpParser.ListContext)
+            throw new MlpError("missing ',' between rows?", pos(ctx.getChild(TerminalNode.class, 0).getSymbol()));
+        int saved = listDepth;
+        listDepth = 0;
+        try {
+            return indexingWith(ctx, target);
+        } finally {
+            listDepth = saved;
+        }
+    }
+
+    private Expr indexingWith(MlpParser.IndexingContext ctx, Expr target) {
         Expr.Selector rows = selector(ctx.index(0));
         Expr.Selector cols = ctx.index().size() > 1 ? selector(ctx.index(1)) : null;
         return new Expr.Index(pos(ctx.getChild(TerminalNode.class, 0).getSymbol()), target, rows, cols);
@@ -204,6 +304,9 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
             return new Expr.At(e.pos(), e);
         }
         MlpParser.SliceContext s = (MlpParser.SliceContext) ctx;
+        if (s.COLON().size() > 1)
+            return new Expr.StepSlice(pos(s.getStart()), s.start == null ? null : expr(s.start),
+                    s.stop == null ? null : expr(s.stop), s.step == null ? null : expr(s.step));
         return new Expr.Slice(pos(s.getStart()), s.start == null ? null : expr(s.start),
                 s.stop == null ? null : expr(s.stop));
     }

@@ -47,4 +47,13 @@ public sealed interface Expr {
     record Slice(Pos pos, Expr start, Expr stop) implements Selector {}
 
     record Member(Pos pos, Expr target, String name) implements Expr {}
+
+    /** A slice with a step, {@code a:b:s} or {@code ::s} (the step may be absent: {@code a:b:}). */
+    record StepSlice(Pos pos, Expr start, Expr stop, Expr step) implements Selector {}
+
+    /** {@code { statements }}: its value is its last statement's (nothing after an assignment). */
+    record Block(Pos pos, List<Stmt> body) implements Expr {}
+
+    /** {@code if cond { ... } else ...}; {@code otherwise} is a Block, another If, or null. */
+    record If(Pos pos, Expr cond, Block then, Expr otherwise) implements Expr {}
 }

@@ -14,7 +14,8 @@ import java.util.Deque;
  * Sits between the lexer and the parser and decides which newlines end a statement. A run of
  * newlines is dropped when it is inside {@code ()} or {@code []}, when the line before ends with
  * a binary operator (or {@code =}, {@code ->}, {@code ,}), or when the next line starts with
- * {@code |>}; otherwise it becomes one NL token.
+ * {@code |>} or {@code else}; otherwise it becomes one NL token. Inside {@code { }} (a block)
+ * newlines end statements again, as at the top level, until a {@code (} or {@code [} opens.
  */
 final class NewlineFilter implements TokenSource {
     /** Deeper bracket nesting than this is refused before the parser's recursion could overflow. */
@@ -46,8 +47,8 @@ final class NewlineFilter implements TokenSource {
         Token after = lexer.nextToken();
         while (after.getType() == MlpLexer.NL) after = lexer.nextToken();
         pending.add(after);
-        boolean ends = open.isEmpty() && previous != null && !continuesLine(previous.getType())
-                && after.getType() != MlpLexer.PIPE;
+        boolean ends = (open.isEmpty() || open.peek().getType() == MlpLexer.LBRACE) && previous != null
+                && !continuesLine(previous.getType()) && after.getType() != MlpLexer.PIPE && after.getType() != MlpLexer.ELSE;
         return ends ? t : nextToken();
     }
 
@@ -56,13 +57,13 @@ final class NewlineFilter implements TokenSource {
             throw new MlpError("the program is too long: more than " + MAX_TOKENS + " tokens (read large data from a file"
                     + " with load)", SourceParser.pos(source, t));
         switch (t.getType()) {
-            case MlpLexer.LPAREN, MlpLexer.LBRACK -> {
+            case MlpLexer.LPAREN, MlpLexer.LBRACK, MlpLexer.LBRACE -> {
                 open.push(t);
                 if (open.size() > MAX_DEPTH)
                     throw new MlpError("nested too deeply (more than " + MAX_DEPTH + " open brackets)",
                             SourceParser.pos(source, t));
             }
-            case MlpLexer.RPAREN, MlpLexer.RBRACK -> {
+            case MlpLexer.RPAREN, MlpLexer.RBRACK, MlpLexer.RBRACE -> {
                 if (!open.isEmpty()) open.pop(); // a mismatch is the parser's to report
             }
             default -> { }
@@ -76,7 +77,9 @@ final class NewlineFilter implements TokenSource {
         return switch (type) {
             case MlpLexer.PIPE, MlpLexer.ARROW, MlpLexer.EQ, MlpLexer.NE, MlpLexer.LE, MlpLexer.GE,
                  MlpLexer.LT, MlpLexer.GT, MlpLexer.POW2, MlpLexer.PLUS, MlpLexer.MINUS, MlpLexer.STAR,
-                 MlpLexer.SLASH, MlpLexer.AT, MlpLexer.CARET, MlpLexer.COMMA, MlpLexer.ASSIGN -> true;
+                 MlpLexer.SLASH, MlpLexer.AT, MlpLexer.CARET, MlpLexer.COMMA, MlpLexer.ASSIGN,
+                 MlpLexer.PLUS_ASSIGN, MlpLexer.MINUS_ASSIGN, MlpLexer.STAR_ASSIGN, MlpLexer.SLASH_ASSIGN,
+                 MlpLexer.IN -> true;
             default -> false;
         };
     }

@@ -18,7 +18,7 @@ import org.ejml.data.DMatrixRMaj;
  * a number. The definitions are PyTorch's (see {@link LossOps}).
  */
 public final class Loss implements Callable {
-    public enum Kind { MSE, MAE, BCE, CROSS_ENTROPY }
+    public enum Kind { MSE, MAE, BCE, CROSS_ENTROPY, FUNCTION }
 
     public static final Loss MSE = new Loss(Kind.MSE);
     public static final Loss MAE = new Loss(Kind.MAE);
@@ -27,10 +27,36 @@ public final class Loss implements Callable {
 
     private final Kind kind;
     private final Signature signature;
+    // a user's function (pred, y) -> number: train(..., loss=(p, t) -> mean(abs(p - t) ^ 3))
+    private final Callable fn;
+    private final mlp.eval.Interpreter interpreter;
+    private final mlp.syntax.Pos fnPos;
 
     private Loss(Kind kind) {
         this.kind = kind;
         this.signature = Signature.parse(name() + "(pred, y)");
+        this.fn = null;
+        this.interpreter = null;
+        this.fnPos = null;
+    }
+
+    private Loss(Callable fn, mlp.eval.Interpreter interpreter, mlp.syntax.Pos at) {
+        this.kind = Kind.FUNCTION;
+        this.signature = Signature.parse("loss(pred, y)");
+        this.fn = fn;
+        this.interpreter = interpreter;
+        this.fnPos = at;
+    }
+
+    /**
+     * A loss made of a function of (pred, y) giving a number or a 1×1 tensor. Built into the
+     * training graph once, on traced copies of the predictions and targets, so that every
+     * built-in it uses is an autograd node the compiled plan re-runs each epoch.
+     */
+    public static Loss function(Callable fn, mlp.eval.Interpreter interpreter, mlp.syntax.Pos at) {
+        if (fn.arity() >= 0 && fn.arity() != 2)
+            throw new mlp.MlpError("a loss function takes two arguments, (pred, y) -> ..., but this one takes " + fn.arity(), at);
+        return new Loss(fn, interpreter, at);
     }
 
     public Kind lossKind() {
@@ -38,6 +64,7 @@ public final class Loss implements Callable {
     }
 
     public String name() {
+        if (kind == Kind.FUNCTION) return fn.definedAt() != null ? "function (line " + fn.definedAt().line() + ")" : fn.signature();
         return kind.name().toLowerCase();
     }
 
@@ -55,6 +82,7 @@ public final class Loss implements Callable {
     public String mismatch(int rows, int cols, DMatrixRMaj y, String what) {
         if (y.numRows != rows)
             return what + " has " + rows + " rows but y has " + y.numRows;
+        if (kind == Kind.FUNCTION) return null; // the function decides how it compares them
         if (kind == Kind.CROSS_ENTROPY) {
             if (y.numCols == 1) {
                 for (int i = 0; i < rows; i++) {
@@ -88,11 +116,23 @@ public final class Loss implements Callable {
             case MAE -> LossOps.mae(pred, y);
             case BCE -> LossOps.bce(pred, y);
             case CROSS_ENTROPY -> LossOps.crossEntropy(pred, y, y.rows() == 1); // one target per sample: class indices
+            case FUNCTION -> buildFunction(pred, y);
         };
+    }
+
+    private Node buildFunction(Node pred, Node y) {
+        // back to a row per sample, as the function's user wrote it; traced, so that the graph re-runs it
+        Node p = Ops.traced(Ops.transpose(pred)), t = Ops.traced(Ops.transpose(y));
+        Value out = interpreter.compiling(() -> interpreter.call(fn, fnPos, new Tensor(p), new Tensor(t)));
+        if (out instanceof Num n) return Ops.scalar(n.value()); // does not depend on the predictions: nothing to learn
+        if (out instanceof Tensor r && r.rows() == 1 && r.cols() == 1) return r.node();
+        throw new mlp.MlpError("the loss function must give a number or a 1×1 tensor (e.g. mean(...)), but gave "
+                + mlp.eval.Interpreter.describe(out), fnPos);
     }
 
     /** A hint for a loss that became nan or infinite. */
     String nanHint() {
+        if (kind == Kind.FUNCTION) return " (check the loss function; or try a smaller lr=)";
         return kind == Kind.BCE ? " (bce needs predictions between 0 and 1: end the model with sigmoid; or try a smaller lr=)"
                 : " (try a smaller lr=, or standardize(X))";
     }

@@ -80,8 +80,11 @@ public final class TrainBuiltins implements Builtins.Module {
             throw a.error("optimizer", "train: optimizer must be adam or sgd (or adam(...), sgd(...)), not "
                     + Interpreter.describe(a.get("optimizer")));
         Loss loss = Loss.of(a.get("loss"));
+        if (loss == null && a.get("loss") instanceof mlp.eval.Callable fn && fn.kind().equals("function"))
+            loss = Loss.function(fn, it, a.pos("loss"));
         if (loss == null)
-            throw a.error("loss", "train: loss must be mse, mae, bce or cross_entropy, not " + Interpreter.describe(a.get("loss")));
+            throw a.error("loss", "train: loss must be mse, mae, bce, cross_entropy or a function (pred, y) -> number, not "
+                    + Interpreter.describe(a.get("loss")));
         double lr = optimizer.lr();
         if (a.has("lr")) {
             lr = a.number("lr");
@@ -93,7 +96,8 @@ public final class TrainBuiltins implements Builtins.Module {
 
         if (x.rows() == 0 || x.cols() == 0) throw a.error("X", "train: X is empty " + Shapes.of(x.data()));
         if (y.rows() != x.rows())
-            throw a.error("y", "train: X has " + x.rows() + " rows but y has " + y.rows() + " (one target row per sample)");
+            throw a.error("y", "train: X has " + x.rows() + " rows but y has " + y.rows() + " (one target row per sample)"
+                    + (y.rows() == 1 && y.cols() == x.rows() ? "; y is a row: did you mean y'?" : ""));
         finite(a, "X", x.data());
         finite(a, "y", y.data());
         try {

@@ -14,8 +14,20 @@ sep : NL | ';' ;
 
 statement
     : ID '=' expr                                   # assign
+    | ID op=(PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN) expr   # compound
     | '[' ID (',' ID)* ','? ']' '=' expr            # destructure
+    | target=expr '=' value=expr                    # setTarget
+    | FOR (ID | '[' ID (',' ID)* ','? ']') IN expr block   # for
     | expr                                          # exprStatement
+    ;
+
+// { statements }: inside braces a newline ends a statement again (see NewlineFilter).
+block
+    : '{' sep* (statement (sep+ statement)*)? sep* '}'
+    ;
+
+ifExpr
+    : IF cond=expr then=block (ELSE (ifExpr | otherwise=block))?
     ;
 
 // Alternatives listed first bind tightest (ANTLR's left-recursion precedence).
@@ -37,6 +49,8 @@ expr
     | ID                                                        # name
     | '[' (expr (',' expr)* ','?)? ']'                          # list
     | '(' expr ')'                                              # paren
+    | block                                                     # blockExpr
+    | ifExpr                                                    # conditional
     ;
 
 params
@@ -55,13 +69,17 @@ argument
 
 index
     : expr                                          # at
-    | start=expr? ':' stop=expr?                    # slice
+    | start=expr? ':' stop=expr? (':' step=expr?)?  # slice
     ;
 
 // ---- lexer ----
 
 TRUE  : 'true' ;
 FALSE : 'false' ;
+FOR   : 'for' ;
+IN    : 'in' ;
+IF    : 'if' ;
+ELSE  : 'else' ;
 
 NUMBER
     : DIGITS ('.' DIGITS?)? EXPONENT?
@@ -78,6 +96,10 @@ UNTERMINATED_STRING : '"' (ESCAPE | ~["\\\r\n])* ;
 fragment ESCAPE : '\\' ~[\r\n] ;
 
 PIPE   : '|>' ;
+PLUS_ASSIGN  : '+=' ;
+MINUS_ASSIGN : '-=' ;
+STAR_ASSIGN  : '*=' ;
+SLASH_ASSIGN : '/=' ;
 ARROW  : '->' ;
 EQ     : '==' ;
 NE     : '!=' ;
@@ -102,6 +124,8 @@ LPAREN : '(' ;
 RPAREN : ')' ;
 LBRACK : '[' ;
 RBRACK : ']' ;
+LBRACE : '{' ;
+RBRACE : '}' ;
 
 NL      : '\r'? '\n' | '\r' ;
 WS      : [ \t\f]+ -> skip ;
