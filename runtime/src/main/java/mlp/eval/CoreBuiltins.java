@@ -48,6 +48,8 @@ final class CoreBuiltins implements Builtins.Module {
                         + "With a model for x: the list of the gradients of sum(f(model)) with respect to each of\n"
                         + "model.params, in that order: grad(m -> mse(m(X), y), model).",
                 a -> {
+                    if (a.interpreter().compiling() && Operators.tracked(a.get("x")))
+                        throw a.error("x", "grad has no gradient: it cannot be used on the input of a function layer or of a loss");
                     if (a.get("x") instanceof mlp.nn.Layer model)
                         return mlp.nn.ModelGradient.of(a.interpreter(), a.get("f"), model, a.pos("f"));
                     Tensor x = a.tensor("x");
@@ -58,6 +60,6 @@ final class CoreBuiltins implements Builtins.Module {
                         throw a.error("f", "grad(f, x): f must return a tensor or a number, not " + Interpreter.describe(y));
                     if (t.node().requiresGrad()) new Plan(t.node()).backward();
                     return new Tensor(variable.grad().copy());
-                });
+                }).differentiable(); // a grad inside grad's f differentiates its own copy of x
     }
 }

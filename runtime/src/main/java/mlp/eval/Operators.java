@@ -54,8 +54,8 @@ final class Operators {
             return new mlp.value.ListValue(items);
         }
         if (op.equals("+") && (a instanceof Str || b instanceof Str))
-            throw new MlpError("'+' joins two strings, but one side is " + Interpreter.describe(a instanceof Str ? b : a)
-                    + ": turn it into a string first with str(...)");
+            throw new MlpError("'+' cannot combine " + Interpreter.describe(a) + " and " + Interpreter.describe(b)
+                    + " (to join them as text, turn the " + (a instanceof Str ? b : a).kind() + " into a string with str(...))");
         throw new MlpError("'" + op + "' cannot combine " + Interpreter.describe(a) + " and " + Interpreter.describe(b));
     }
 

@@ -234,9 +234,15 @@ public abstract class Layer implements Callable, Pipeable, HasMembers, mlp.value
         return new Tensor(p.value.copy());
     }
 
-    /** One line, {@code <layer linear(2, 3): 9 parameters>}; a stack prints as its summary table. */
+    /** A layer prints as its summary table, as a stack does: the layer, its output shape, its parameters. */
     @Override
     public String toString() {
+        return Summary.table(this);
+    }
+
+    /** One line, {@code <layer linear(2, 3): 9 parameters>}: how a layer shows inside a printed list. */
+    @Override
+    public String inList() {
         long count = parameterCount();
         return "<layer " + describe() + (count > 0 ? ": " + count + (count == 1 ? " parameter" : " parameters") : "") + ">";
     }

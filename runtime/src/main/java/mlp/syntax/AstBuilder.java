@@ -26,36 +26,35 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
     }
 
     private Stmt statement(MlpParser.StatementContext ctx) {
-        if (ctx instanceof MlpParser.AssignContext a)
-            return new Stmt.Assign(pos(a.ID().getSymbol()), a.ID().getText(), expr(a.expr()));
-        if (ctx instanceof MlpParser.DestructureContext d) {
-            List<String> names = new ArrayList<>();
-            for (TerminalNode id : d.ID()) {
-                if (names.contains(id.getText()))
-                    throw new MlpError("the name '" + id.getText() + "' appears twice", pos(id.getSymbol()));
-                names.add(id.getText());
-            }
-            return new Stmt.Destructure(pos(d.getStart()), names, expr(d.expr()));
-        }
         if (ctx instanceof MlpParser.CompoundContext c)
             return new Stmt.Compound(pos(c.op), c.ID().getText(), c.op.getText().substring(0, 1), expr(c.expr()));
-        if (ctx instanceof MlpParser.SetTargetContext t) return setTarget(t);
         if (ctx instanceof MlpParser.ForContext f) return forLoop(f);
         MlpParser.ExprStatementContext e = (MlpParser.ExprStatementContext) ctx;
-        Expr expr = expr(e.expr());
-        return new Stmt.Eval(expr.pos(), expr);
+        Expr expr = expr(e.target);
+        if (e.value == null) return new Stmt.Eval(expr.pos(), expr);
+        return assignment(expr, ((TerminalNode) e.getChild(1)).getSymbol(), e.value);
     }
 
-    /** {@code target.name = value}; any other left side of '=' is an error at the '='. */
-    private Stmt setTarget(MlpParser.SetTargetContext t) {
-        Expr target = expr(t.target);
-        Token assign = ((TerminalNode) t.getChild(1)).getSymbol();
+    /**
+     * {@code target = value}: a name, a list of names ({@code [a, b] = ...}), or a member
+     * ({@code model[0].weight = ...}); anything else is an error at the '='.
+     */
+    private Stmt assignment(Expr target, Token assign, MlpParser.ExprContext valueCtx) {
+        if (target instanceof Expr.Name n) return new Stmt.Assign(n.pos(), n.name(), expr(valueCtx));
+        if (target instanceof Expr.ListLit l && !l.items().isEmpty() && l.items().stream().allMatch(i -> i instanceof Expr.Name)) {
+            List<String> names = new ArrayList<>();
+            for (Expr item : l.items()) {
+                String name = ((Expr.Name) item).name();
+                if (names.contains(name)) throw new MlpError("the name '" + name + "' appears twice", item.pos());
+                names.add(name);
+            }
+            return new Stmt.Destructure(l.pos(), names, expr(valueCtx));
+        }
         if (target instanceof Expr.Member m)
-            return new Stmt.SetMember(pos(assign), m.target(), m.name(), expr(t.value));
+            return new Stmt.SetMember(pos(assign), m.target(), m.name(), expr(valueCtx));
         if (target instanceof Expr.Index)
             throw new MlpError("tensors cannot be changed in place: build a new one (e.g. with where(mask, a, b))", pos(assign));
-        throw new MlpError("only a name, a list of names like [a, b], or a member like model[0].weight can be assigned to",
-                pos(assign));
+        throw new MlpError("only a name or a list of names like [a, b] can be assigned to", pos(assign));
     }
 
     private Stmt forLoop(MlpParser.ForContext f) {

@@ -8,15 +8,17 @@ import java.math.RoundingMode;
 
 /**
  * How values print. Tensors print like NumPy arrays under {@code np.set_printoptions(precision=4)}
- * (see {@link ArrayFormat}); a number prints on its own like Python prints a float, rounded to 4
- * decimals:
+ * (see {@link ArrayFormat}); a number prints on its own as Python's {@code repr} of a float: the
+ * shortest decimal that reads back to the same double:
  * <ul>
  *   <li>a whole number prints without a decimal point: {@code 2}, {@code -3}, {@code 1000000}
  *       (up to 1e16; beyond, {@code 1e+20});</li>
- *   <li>otherwise at most 4 decimals, trailing zeros dropped: {@code 0.3333}, {@code 0.3}, {@code -1.5};</li>
- *   <li>below 1e-4 or from 1e8 on (NumPy's limits), scientific: {@code 1e-05}, {@code 1.2346e+08};</li>
+ *   <li>otherwise as many digits as it takes and no more: {@code 0.1}, {@code 0.3333333333333333},
+ *       {@code 0.00012345}, {@code -1.5};</li>
+ *   <li>below 1e-4 or from 1e16 on (Python's limits), scientific: {@code 1e-05}, {@code 1.5e-07};</li>
  *   <li>{@code nan}, {@code inf}, {@code -inf}.</li>
  * </ul>
+ * {@code format(x, digits)} gives fewer digits.
  * Strings print without quotes ({@link #print}) but are quoted when echoed ({@link #repr}).
  */
 public final class Format {
@@ -51,6 +53,10 @@ public final class Format {
         return v.toString();
     }
 
+    private static String listItem(Value v) {
+        return v instanceof Str || v == null ? item(v) : v.inList();
+    }
+
     // a list may hold the same big list many times over: the budget keeps what prints bounded
     private static void list(ListValue l, StringBuilder out, long[] budget) {
         out.append('[');
@@ -65,7 +71,7 @@ public final class Format {
                 list(inner, out, budget);
             } else {
                 budget[0] -= v instanceof Tensor t ? Math.max(1, Math.min(LIST_ITEMS, (long) t.rows() * t.cols())) : 1;
-                out.append(item(v));
+                out.append(listItem(v));
             }
         }
         out.append(']');
@@ -76,13 +82,26 @@ public final class Format {
         if (Double.isNaN(v)) return "nan";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
         if (isWhole(v)) return Long.toString((long) v);
-        double a = Math.abs(v);
-        if (a < 1e-4 || a >= 1e8) {
-            String[] p = scientific(v, PRECISION);
-            return p[0] + (p[1].isEmpty() ? "" : "." + p[1]) + "e" + p[2];
+        return shortest(v);
+    }
+
+    /** Python's repr of a float (not whole, or beyond 1e16): the fewest significant digits that read back as v. */
+    static String shortest(double v) {
+        BigDecimal exact = new BigDecimal(v);
+        BigDecimal bd = exact;
+        for (int p = 1; p <= 17; p++) {
+            bd = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+            if (bd.doubleValue() == v) break;
         }
-        String[] p = positional(v, PRECISION);
-        return p[0] + (p[1].isEmpty() ? "" : "." + p[1]);
+        bd = bd.stripTrailingZeros();
+        int exp = bd.precision() - bd.scale() - 1;
+        if (exp < -4 || exp >= 16) {
+            String digits = bd.unscaledValue().abs().toString();
+            String e = Integer.toString(Math.abs(exp));
+            return (v < 0 ? "-" : "") + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "")
+                    + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
+        }
+        return bd.toPlainString();
     }
 
     /** A tensor, like NumPy prints an array (aligned columns, long ones elided with {@code ...}). */

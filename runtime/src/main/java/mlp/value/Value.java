@@ -7,4 +7,9 @@ package mlp.value;
 public interface Value {
     /** What a user calls this kind of value, for messages and {@code :vars}: "tensor", "layer", ... */
     String kind();
+
+    /** How it shows as an item of a printed list (a layer: one line, not its summary table). */
+    default String inList() {
+        return toString();
+    }
 }

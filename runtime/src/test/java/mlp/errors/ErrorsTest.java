@@ -86,7 +86,7 @@ class ErrorsTest {
     @Test
     void badAssignments() {
         fails("3 = x", 1, 3, "only a name or a list of names like [a, b] can be assigned to");
-        fails("x = [1, 2]\nx[0] = 5", 2, 6, "only a name or a list of names like [a, b] can be assigned to");
+        fails("x = [1, 2]\nx[0] = 5", 2, 6, "tensors cannot be changed in place: build a new one (e.g. with where(mask, a, b))");
         fails("[a, a] = [1, 2]", 1, 5, "the name 'a' appears twice");
         fails("f(a=1, 2)", 1, 8, "a positional argument cannot follow named ones");
     }
@@ -123,7 +123,7 @@ class ErrorsTest {
 
     @Test
     void wrongTypesNameTheFunctionAndItsSignature() {
-        fails("1 + \"a\"", 1, 3, "'+' cannot combine a number (1) and a string");
+        fails("1 + \"a\"", 1, 3, "'+' cannot combine a number (1) and a string (to join them as text, turn the number into a string with str(...))");
         fails("true + 1", 1, 6, "'+' cannot combine a boolean and a number (1)");
         fails("x = -\"a\"", 1, 5, "'-' cannot negate a string");
         fails("[[1, 2]] @ 3", 1, 10, "'@' multiplies two tensors; use '*' to scale by a number");

@@ -136,8 +136,10 @@ class LayerTest {
 
     @Test
     void onlyLayersStack() {
-        MlpError e = Mlp.fail("m = linear(2, 2) |> (x -> x * 2)");
-        assertTrue(e.plainMessage().startsWith("'|>' joins layers into a model, but this is a function"), e.plainMessage());
+        MlpError e = Mlp.fail("m = linear(2, 2) |> mse");
+        assertTrue(e.plainMessage().startsWith("'|>' joins layers into a model, but this is a loss"), e.plainMessage());
+        e = Mlp.fail("m = linear(2, 2) |> ((a, b) -> a)");
+        assertEquals("a function in a stack is a layer of one argument (x -> ...), but this one takes 2", e.plainMessage());
         e = Mlp.fail("m = linear(2, 2) |> 3");
         assertEquals("'|>' joins layers into a model, but this is a number (3)", e.plainMessage());
     }
@@ -173,8 +175,9 @@ class LayerTest {
         assertEquals(table, Mlp.run("summary(linear(2, 16) |> relu |> residual |> batchnorm |> linear(2))"));
         assertEquals(table.strip(), Mlp.eval("linear(2, 16) |> relu |> residual |> batchnorm |> linear(2)").toString());
         assertEquals("layer         output  params\nlinear(2, 3)  (n×3)        9\ntotal                      9\n", Mlp.run("summary(linear(2, 3))"));
-        assertEquals("<layer linear(2, 3): 9 parameters>", Mlp.eval("linear(2, 3)").toString());
-        assertEquals("<layer relu>", Mlp.eval("relu").toString());
+        // a single layer prints the same table as a stack
+        assertEquals("layer         output  params\nlinear(2, 3)  (n×3)        9\ntotal                      9", Mlp.eval("linear(2, 3)").toString());
+        assertEquals("layer  output  params\nrelu   (n×?)        0\ntotal               0", Mlp.eval("relu").toString());
         assertEquals("[<layer linear(2, 1): 3 parameters>, <layer sigmoid>]", mlp.value.Format.repr(Mlp.eval("(linear(2, 1) |> sigmoid).layers")));
     }
 

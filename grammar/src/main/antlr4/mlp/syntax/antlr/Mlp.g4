@@ -12,13 +12,13 @@ program
 
 sep : NL | ';' ;
 
+// One alternative for `expr` and `target = expr` (a name, a list of names [a, b], or a member
+// such as model[0].weight; mlp.syntax.AstBuilder checks which), so that the parser never has to
+// look ahead over a whole expression to choose between an assignment and an expression.
 statement
-    : ID '=' expr                                   # assign
-    | ID op=(PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN) expr   # compound
-    | '[' ID (',' ID)* ','? ']' '=' expr            # destructure
-    | target=expr '=' value=expr                    # setTarget
+    : ID op=(PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN) expr   # compound
     | FOR (ID | '[' ID (',' ID)* ','? ']') IN expr block   # for
-    | expr                                          # exprStatement
+    | target=expr ('=' value=expr)?                 # exprStatement
     ;
 
 // { statements }: inside braces a newline ends a statement again (see NewlineFilter).
