@@ -17,8 +17,6 @@ def n(x):
     if math.isnan(x): return "nan"
     if math.isinf(x): return "inf" if x > 0 else "-inf"
     if x == round(x) and abs(x) < 1e16: return str(int(x))
-    if abs(x) < 1e-4 or abs(x) >= 1e8:
-        return np.format_float_scientific(x, precision=4, trim='-')
-    return np.format_float_positional(x, precision=4, trim='-')
+    return repr(x)  # the shortest decimal that reads back to the same double
 def p(*xs):
     print(" ".join(x if isinstance(x, str) else (n(x) if np.ndim(x) == 0 else t(x)) for x in xs))

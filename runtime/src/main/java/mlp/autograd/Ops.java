@@ -280,7 +280,7 @@ public final class Ops {
             java.util.Arrays.fill(o, 0, out.getNumElements(), 0.0);
             for (int r = 0; r < rows; r++)
                 for (int c = 0; c < cols; c++) o[dim == -1 ? 0 : dim == 0 ? c : r] += x[r * cols + c];
-            for (int i = 0; i < out.getNumElements(); i++) o[i] *= scale;
+            if (average) for (int i = 0; i < out.getNumElements(); i++) o[i] /= count; // as NumPy: a division, not a product with 1/count
         }, a);
         return n.backward(() -> {
             double[] g = n.grad().data, ga = a.grad().data;

@@ -116,6 +116,7 @@ public final class Args {
             int k = signature.indexOf(name);
             if (k < 0) {
                 String near = Suggest.nearest(name, signature.names());
+                for (String known : signature.names()) if (near == null && name.startsWith(known + "_")) near = known; // batch_size
                 throw new MlpError("unknown argument '" + name + "'"
                         + (near != null ? " — did you mean '" + near + "'?" : " — " + signature + " takes " + argumentNames(signature)),
                         namedPos.get(i));

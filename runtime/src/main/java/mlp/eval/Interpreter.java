@@ -200,6 +200,10 @@ public final class Interpreter {
     /** The value of e, which must not be nothing (what print(...) gives). */
     private static Value needed(Value v, Expr e) {
         if (v != null) return v;
+        if (e instanceof Expr.If)
+            throw new MlpError("this if gives no value here: no block was taken (add an else { ... })", e.pos());
+        if (e instanceof Expr.Block)
+            throw new MlpError("this block gives no value: its last statement is an assignment or a loop", e.pos());
         String what = e instanceof Expr.Call c && c.callee() instanceof Expr.Name n ? n.name() + "(...)" : "this expression";
         throw new MlpError(what + " gives no value to use here", e.pos());
     }
@@ -271,6 +275,14 @@ public final class Interpreter {
     Value lookup(Expr.Name n, Scope scope) {
         Value v = scope.lookup(n.name());
         if (v != null) return v;
+        String habit = switch (n.name()) { // what Python and other REPLs taught
+            case "help" -> " — for help type :help at the prompt, or :help NAME for one built-in (e.g. :help train)";
+            case "exit", "quit" -> " — to leave the REPL type :quit (or press Ctrl-D)";
+            case "None", "null", "nil" -> " — mlp has no such value";
+            case "True", "False" -> " — write " + n.name().toLowerCase();
+            default -> null;
+        };
+        if (habit != null) throw new MlpError("unknown name '" + n.name() + "'" + habit, n.pos());
         String near = Suggest.nearest(n.name(), scope.visibleNames());
         throw new MlpError("unknown name '" + n.name() + "'" + (near != null ? " — did you mean '" + near + "'?" : ""), n.pos());
     }

@@ -33,12 +33,14 @@ public final class PlotBuiltins implements Builtins.Module {
                         + "per frame. file=\"name.gif\" writes an animated GIF instead (\"name.png\": the last frame);\n"
                         + "with no display it goes to the plots folder as <title>.gif and the path is printed.",
                 PlotBuiltins::animate);
-        b.function(CATEGORY, "scatter(A, B, ..., labels=, title=, file=)",
+        b.function(CATEGORY, "scatter(A, ..., labels=, title=, file=)",
                 "Point clouds: column 0 against column 1 of each tensor, one colour each.\n"
-                        + "e.g. scatter(X, y, labels=[\"X\", \"y\"], title=\"X and y\")." + FILE_HELP,
+                        + "e.g. scatter(X, y, labels=[\"X\", \"y\"], title=\"X and y\"). scatter(X) is one cloud, and so is\n"
+                        + "scatter(x, y) of two one-column tensors (scatter(X[:, 0], X[:, 1])). A list stands for its items." + FILE_HELP,
                 PlotBuiltins::scatter);
         b.function(CATEGORY, "plot(a, ..., labels=, title=, file=)",
-                "Line charts: plot(run) is the loss curve (log scale); plot(run1, run2, ..., labels=[...]) compares runs.\n"
+                "Line charts: plot(run) is the loss curve (log scale); plot(run1, run2, ..., labels=[...]) compares runs\n"
+                        + "(a list of runs works too: plot(runs, labels=[...])).\n"
                         + "plot(x, y) draws y against x (one line per column of y); plot(y) draws y against its row number." + FILE_HELP,
                 PlotBuiltins::plot);
         b.function(CATEGORY, "boundary(model, X, labels, title=, file=)",
@@ -51,7 +53,9 @@ public final class PlotBuiltins implements Builtins.Module {
     // ---- animate ----
 
     private static Value animate(Args a) {
-        if (!(a.get("run") instanceof Run run))
+        Value given = a.get("run");
+        if (given instanceof mlp.value.ListValue l && l.length() == 1) given = l.item(0); // animate([run])
+        if (!(given instanceof Run run))
             throw a.error("run", "animate(run, ...): run must be a run (what train returns), not " + Interpreter.describe(a.get("run")));
         double duration = a.number("duration");
         if (!(duration > 0) || duration > 60_000)
@@ -70,12 +74,40 @@ public final class PlotBuiltins implements Builtins.Module {
 
     // ---- scatter ----
 
-    private static Value scatter(Args a) {
-        List<Value> clouds = new ArrayList<>(List.of(a.get("A"), a.get("B")));
-        List<Pos> where = new ArrayList<>(List.of(a.pos("A"), a.pos("B")));
+    /**
+     * The values given positionally from {@code first} on, a list among them standing for its
+     * items: {@code plot(runs, labels=[...])} is {@code plot(run1, run2, ...)}.
+     */
+    private static void spread(Args a, String first, List<Value> values, List<Pos> where) {
+        List<Value> given = new ArrayList<>(List.of(a.get(first)));
+        List<Pos> at = new ArrayList<>(List.of(a.pos(first)));
         for (int i = 0; i < a.rest().size(); i++) {
-            clouds.add(a.rest().get(i));
-            where.add(a.restPos(i));
+            given.add(a.rest().get(i));
+            at.add(a.restPos(i));
+        }
+        for (int i = 0; i < given.size(); i++) {
+            if (given.get(i) instanceof mlp.value.ListValue l) {
+                if (l.length() == 0) throw new MlpError("an empty list: nothing to draw", at.get(i));
+                for (Value item : l.items()) {
+                    values.add(item);
+                    where.add(at.get(i));
+                }
+            } else {
+                values.add(given.get(i));
+                where.add(at.get(i));
+            }
+        }
+    }
+
+    private static Value scatter(Args a) {
+        List<Value> clouds = new ArrayList<>();
+        List<Pos> where = new ArrayList<>();
+        spread(a, "A", clouds, where);
+        // scatter(x, y) of two one-column tensors, as matplotlib's scatter(x, y): one cloud
+        if (clouds.size() == 2 && clouds.get(0) instanceof Tensor x && clouds.get(1) instanceof Tensor y
+                && x.cols() == 1 && y.cols() == 1 && x.rows() == y.rows()) {
+            clouds = List.of(new Tensor(mlp.autograd.Ops.cat(new mlp.autograd.Node[]{x.node(), y.node()}, 1)));
+            where = List.of(where.get(0));
         }
         List<String> labels = labels(a, clouds.size(), i -> "series " + (i + 1));
         List<StaticCharts.Series> series = new ArrayList<>();
@@ -97,12 +129,9 @@ public final class PlotBuiltins implements Builtins.Module {
     // ---- plot ----
 
     private static Value plot(Args a) {
-        List<Value> items = new ArrayList<>(List.of(a.get("a")));
-        List<Pos> where = new ArrayList<>(List.of(a.pos("a")));
-        for (int i = 0; i < a.rest().size(); i++) {
-            items.add(a.rest().get(i));
-            where.add(a.restPos(i));
-        }
+        List<Value> items = new ArrayList<>();
+        List<Pos> where = new ArrayList<>();
+        spread(a, "a", items, where);
         return items.get(0) instanceof Run ? lossCurves(a, items, where) : line(a, items, where);
     }
 

@@ -49,6 +49,8 @@ final class SyntaxErrors extends BaseErrorListener {
                 return new MlpError("only a name or a list of names like [a, b] can be assigned to", at);
             default:
         }
+        if (bad.getType() == MlpLexer.QUOTE && (expected.contains(MlpLexer.ID) || expected.contains(MlpLexer.NUMBER)))
+            return new MlpError("strings use double quotes: write \"text\", not 'text' (a quote after a value transposes it: X')", at);
         Token opener = innermostOpen(tokens, bad);
         boolean closer = bad.getType() == MlpLexer.RPAREN || bad.getType() == MlpLexer.RBRACK;
         if (closer && opener == null)
