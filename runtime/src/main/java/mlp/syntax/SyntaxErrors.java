@@ -52,15 +52,16 @@ final class SyntaxErrors extends BaseErrorListener {
         if (bad.getType() == MlpLexer.QUOTE && (expected.contains(MlpLexer.ID) || expected.contains(MlpLexer.NUMBER)))
             return new MlpError("strings use double quotes: write \"text\", not 'text' (a quote after a value transposes it: X')", at);
         Token opener = innermostOpen(tokens, bad);
-        boolean closer = bad.getType() == MlpLexer.RPAREN || bad.getType() == MlpLexer.RBRACK;
+        boolean closer = bad.getType() == MlpLexer.RPAREN || bad.getType() == MlpLexer.RBRACK || bad.getType() == MlpLexer.RBRACE;
         if (closer && opener == null)
             return new MlpError("unexpected '" + bad.getText() + "' with no '" + openerOf(bad.getType()) + "' to close", at);
         if (opener != null) {
-            int want = opener.getType() == MlpLexer.LPAREN ? MlpLexer.RPAREN : MlpLexer.RBRACK;
+            int want = opener.getType() == MlpLexer.LPAREN ? MlpLexer.RPAREN
+                    : opener.getType() == MlpLexer.LBRACE ? MlpLexer.RBRACE : MlpLexer.RBRACK;
             boolean wanted = expected.contains(want);
             Pos opened = SourceParser.pos(source, opener);
             if ((closer && bad.getType() != want) || (wanted && (atEnd || at.line() > opened.line())))
-                return new MlpError("expected '" + (want == MlpLexer.RPAREN ? ")" : "]") + "' to close '"
+                return new MlpError("expected '" + closerText(want) + "' to close '"
                         + opener.getText() + "' at " + opened.line() + ":" + opened.col(),
                         at, atEnd);
         }
@@ -89,8 +90,8 @@ final class SyntaxErrors extends BaseErrorListener {
         for (int i = 0; i < bad.getTokenIndex(); i++) {
             Token t = tokens.get(i);
             switch (t.getType()) {
-                case MlpLexer.LPAREN, MlpLexer.LBRACK -> open.push(t);
-                case MlpLexer.RPAREN, MlpLexer.RBRACK -> { if (!open.isEmpty()) open.pop(); }
+                case MlpLexer.LPAREN, MlpLexer.LBRACK, MlpLexer.LBRACE -> open.push(t);
+                case MlpLexer.RPAREN, MlpLexer.RBRACK, MlpLexer.RBRACE -> { if (!open.isEmpty()) open.pop(); }
                 default -> { }
             }
         }
@@ -108,7 +109,11 @@ final class SyntaxErrors extends BaseErrorListener {
     }
 
     private static String openerOf(int closer) {
-        return closer == MlpLexer.RPAREN ? "(" : "[";
+        return closer == MlpLexer.RPAREN ? "(" : closer == MlpLexer.RBRACE ? "{" : "[";
+    }
+
+    private static String closerText(int closer) {
+        return closer == MlpLexer.RPAREN ? ")" : closer == MlpLexer.RBRACE ? "}" : "]";
     }
 
     private static String describe(Token t) {
@@ -130,7 +135,7 @@ final class SyntaxErrors extends BaseErrorListener {
         List<String> words = new ArrayList<>();
         if (expected.contains(MlpLexer.NL) || expected.contains(Token.EOF) || expected.contains(MlpLexer.SEMI))
             return "end of statement";
-        for (int type : new int[]{MlpLexer.RPAREN, MlpLexer.RBRACK, MlpLexer.COMMA, MlpLexer.COLON, MlpLexer.ARROW, MlpLexer.ASSIGN}) {
+        for (int type : new int[]{MlpLexer.RPAREN, MlpLexer.RBRACK, MlpLexer.RBRACE, MlpLexer.LBRACE, MlpLexer.IN, MlpLexer.COMMA, MlpLexer.COLON, MlpLexer.ARROW, MlpLexer.ASSIGN}) {
             if (expected.contains(type)) words.add(MlpParser.VOCABULARY.getLiteralName(type));
         }
         if (words.isEmpty()) return "";
