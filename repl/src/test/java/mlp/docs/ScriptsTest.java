@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ScriptsTest {
     private static final Path ROOT = Repo.root();
-    private static final Set<String> TESTED = Set.of("seed", "practice", "sine", "xor", "iris", "baseline");
+    private static final Set<String> TESTED = Set.of("seed", "practice", "sine", "xor", "iris", "baseline", "custom");
 
     @TempDir
     Path plots;
@@ -132,6 +132,27 @@ class ScriptsTest {
         picture("Practice_X_and_y.png", 1);
         picture("Practice_loss_of_each_variation.png", 1);
         picture("Practice_MLP_with_a_residual_block.gif", 100);
+        // the loop over widths: three runs kept in a list; wider ends lower
+        assertEquals(3, r.eval("len(wide_runs)"));
+        assertTrue(r.eval("wide_runs[2].loss[-1, 0]") < r.eval("wide_runs[0].loss[-1, 0]") / 10);
+        assertEquals(r.eval("wide_runs[0].loss[-1, 0]"), r.printed("MLP of width 4: final loss"), 1e-5);
+        picture("Practice_MLPs_of_width_4_16_and_64.png", 1);
+    }
+
+    @Test
+    void customASwishLayerAndAHuberLossFitTheCurveDespiteOutliers() throws IOException {
+        Ran r = run("custom");
+        assertTrue(r.out().contains("function (line 19)  (n×32)       0"), r.out()); // the swish layer in the summary
+        double mse = r.printed("trained with mse:"), huber = r.printed("trained with huber:");
+        assertEquals(r.eval("mse(model(X), clean)"), mse, mse * 0.01);
+        assertEquals(r.eval("mse(robust(X), clean)"), huber, huber * 0.01);
+        // the outliers pull the mse fit away from the curve; the huber fit stays on it
+        assertTrue(huber < mse / 5, "huber " + huber + " against mse " + mse);
+        assertTrue(huber < 0.01, "huber fit " + huber);
+        assertTrue(r.printed("largest gradient after training:") < 1e-3);
+        picture("Custom_a_sine_with_outliers.png", 1);
+        picture("Custom_mse_against_huber.png", 1);
+        picture("Custom_training_losses.png", 1);
     }
 
     @Test
