@@ -51,7 +51,7 @@ final class Programs {
     static final List<String> NUMBERS = List.of("0", "1", "2", "3", "-1", "0.5", "2.5", "1e308", "1e-320", "1e9", "100",
             "(0 / 0)", "(1 / 0)", "(-1 / 0)", "4", "10", "1e-3");
     static final List<String> OPERATORS = List.of("+", "-", "*", "/", "@", "^", "**", "==", "!=", "<", "<=", ">", ">=", "|>");
-    static final List<String> MEMBERS = List.of("shape", "rows", "cols", "loss", "model", "epochs", "seconds", "frames",
+    static final List<String> MEMBERS = List.of("shape", "params", "T", "rows", "cols", "loss", "model", "epochs", "seconds", "frames",
             "weight", "bias", "layers", "running_mean", "running_var");
     static final List<String> TENSORS = List.of("[[1, 2], [3, 4]]", "[1, 2, 3]", "[[1], [2], [3], [4]]", "zeros(0, 2)",
             "zeros(3, 0)", "[[0 / 0, 1]]", "randn(5, 2)", "ones(4, 1)", "eye(2)", "linspace(-1, 1, 5)");
@@ -73,14 +73,33 @@ final class Programs {
     }
 
     private static String statement(RandomnessSource in) {
-        return switch (pick(in, 6)) {
+        return switch (pick(in, 10)) {
             case 0, 1 -> any(in, VARIABLES) + " = " + expr(in, 3);
             case 2 -> {
                 String first = any(in, VARIABLES), second = any(in, VARIABLES);
                 yield "[" + first + (second.equals(first) ? "" : ", " + second) + "] = " + expr(in, 3);
             }
             case 3 -> "print(" + expr(in, 3) + ")";
+            // blocks and control flow: a loop's body is one plain statement, so that loops do not
+            // nest (100 × 100 × 100 iterations would only test patience)
+            case 4 -> "for " + any(in, List.of("v", "[a, b]", "X", "i")) + " in " + any(in, ITERABLES) + " {"
+                    + (pick(in, 2) == 0 ? "\n    " : " ") + simple(in) + (pick(in, 2) == 0 ? "\n" : " ") + "}";
+            case 5 -> any(in, VARIABLES) + " " + any(in, List.of("+=", "-=", "*=", "/=")) + " " + expr(in, 2);
+            case 6 -> "(" + expr(in, 1) + ")." + any(in, List.of("weight", "bias", "rows", "zz")) + " = " + expr(in, 2);
+            case 7 -> "if " + expr(in, 2) + " {\n    " + simple(in) + "\n}" + (pick(in, 2) == 0 ? "" : "\nelse { " + simple(in) + " }");
             default -> expr(in, 3);
+        };
+    }
+
+    /** What a loop walks: lists, one-row, one-column and wider tensors, ranges, and wrong things. */
+    static final List<String> ITERABLES = List.of("range(3)", "range(2, 10, 3)", "[8, 16]", "[[1], [2]]", "[[1, 2], [3, 4]]",
+            "[[1, 2], [3, 4], [5, 6]]", "[\"a\", [1, 2]]", "[]", "X", "y", "5", "\"abc\"", "m.params", "range(100)");
+
+    private static String simple(RandomnessSource in) {
+        return switch (pick(in, 3)) {
+            case 0 -> any(in, VARIABLES) + " = " + expr(in, 2);
+            case 1 -> any(in, VARIABLES) + " += " + expr(in, 1);
+            default -> "print(" + expr(in, 2) + ")";
         };
     }
 
@@ -95,6 +114,14 @@ final class Programs {
             case 8 -> params(in) + " -> " + expr(in, depth - 1);
             case 9 -> "(" + expr(in, depth - 1) + ")[" + selector(in) + (pick(in, 2) == 0 ? ", " + selector(in) : "") + "]";
             case 10 -> "(" + expr(in, depth - 1) + ")." + any(in, MEMBERS);
+            case 11 -> switch (pick(in, 5)) {
+                case 0 -> "if " + expr(in, depth - 1) + " { " + expr(in, depth - 1) + " } else { " + expr(in, depth - 1) + " }";
+                case 1 -> "if " + expr(in, depth - 1) + " { " + expr(in, depth - 1) + " } else if " + expr(in, depth - 1)
+                        + " { " + expr(in, depth - 1) + " }";
+                case 2 -> "{ " + any(in, VARIABLES) + " = " + expr(in, depth - 1) + "; " + expr(in, depth - 1) + " }";
+                case 3 -> params(in) + " -> { " + any(in, VARIABLES) + " = " + expr(in, depth - 1) + "\n " + expr(in, depth - 1) + " }";
+                default -> "linear(2, 2) |> (x -> " + expr(in, depth - 1) + ") |> linear(2)";
+            };
             default -> "[" + expr(in, depth - 1) + ", " + expr(in, depth - 1) + "]";
         };
     }
@@ -115,7 +142,8 @@ final class Programs {
     }
 
     private static String selector(RandomnessSource in) {
-        return any(in, List.of("0", "1", "-1", ":", "1:", ":2", "0:1", "-2:", "5", "0.5", "(0 / 0)", "1e300"));
+        return any(in, List.of("0", "1", "-1", ":", "1:", ":2", "0:1", "-2:", "5", "0.5", "(0 / 0)", "1e300",
+                "::2", "1::-1", "::0", "[0, 1]", "[-1, 0, 0]", "[[1], [0]]", "X[:, 0] > 0", "[0.5]", "[[0, 1]]"));
     }
 
     /** A built-in called with some of its parameters, positionally or by name, and now and then a wrong name. */
@@ -145,6 +173,7 @@ final class Programs {
 
     static {
         List<String> t = new ArrayList<>(List.of("(", ")", "[", "]", ",", ":", ";", "=", "->", "'", ".", "\n", "\n", "#c\n",
+                "{", "}", "for", "in", "if", "else", "+=", "-=", "*=", "/=", "::",
                 "\"s\"", "\"", "true", "false", "x", "X", "f", "$", "\\", "\t", "\r"));
         t.addAll(OPERATORS);
         t.addAll(NUMBERS);
@@ -165,7 +194,7 @@ final class Programs {
 
     // ---- mutations of real programs ----
 
-    private static final Pattern TOKEN = Pattern.compile("\"(\\\\.|[^\"\\\\\\n])*\"|\\d+(\\.\\d*)?([eE][+-]?\\d+)?|\\w+|\\|>|->|\\*\\*|[<>=!]=|\\S|\\n");
+    private static final Pattern TOKEN = Pattern.compile("\"(\\\\.|[^\"\\\\\\n])*\"|\\d+(\\.\\d*)?([eE][+-]?\\d+)?|\\w+|\\|>|->|\\*\\*|[<>=!+\\-*/]=|\\S|\\n");
 
     /** The example scripts and the golden programs, with training shortened to fit the harness's epoch cap. */
     static final List<List<String>> SEEDS = seeds();
