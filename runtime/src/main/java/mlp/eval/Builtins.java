@@ -47,10 +47,10 @@ public final class Builtins {
                 new MathBuiltins(),
                 new TensorBuiltins(),
                 new ListBuiltins(),
-                new mlp.io.IoBuiltins(),
-                new mlp.nn.LayerBuiltins(),
-                new mlp.train.TrainBuiltins(),
-                new mlp.plot.PlotBuiltins()))
+                new mlp.eval.IoBuiltins(),
+                new mlp.eval.LayerBuiltins(),
+                new mlp.eval.TrainBuiltins(),
+                new mlp.eval.PlotBuiltins()))
             m.register(b);
         return b;
     }

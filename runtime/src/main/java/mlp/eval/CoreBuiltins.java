@@ -51,7 +51,7 @@ final class CoreBuiltins implements Builtins.Module {
                     if (a.interpreter().compiling() && Operators.tracked(a.get("x")))
                         throw a.error("x", "grad has no gradient: it cannot be used on the input of a function layer or of a loss");
                     if (a.get("x") instanceof mlp.nn.Layer model)
-                        return mlp.nn.ModelGradient.of(a.interpreter(), a.get("f"), model, a.pos("f"));
+                        return ModelGradient.of(a.interpreter(), a.get("f"), model, a.pos("f"));
                     Tensor x = a.tensor("x");
                     Node variable = Node.variable(x.data().copy());
                     Value y = a.interpreter().call(a.get("f"), a.pos("f"), new Tensor(variable));

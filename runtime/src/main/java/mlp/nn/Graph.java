@@ -49,7 +49,7 @@ public final class Graph {
      * parameters as variables of one graph (the one returned to {@code use}), so that their
      * gradients can be taken: {@code grad(f, model)}.
      */
-    static <T> T tracking(java.util.List<Param> first, java.util.function.Function<Graph, T> body) {
+    public static <T> T tracking(java.util.List<Param> first, java.util.function.Function<Graph, T> body) {
         Graph g = new Graph(false, null, true);
         for (Param p : first) g.param(p);
         Graph saved = GRADIENT.get();

@@ -2,14 +2,8 @@ package mlp.train;
 
 import mlp.autograd.LossOps;
 import mlp.autograd.Node;
-import mlp.autograd.Ops;
-import mlp.eval.Args;
-import mlp.eval.Callable;
-import mlp.eval.Signature;
 import mlp.tensor.Shapes;
-import mlp.value.Num;
 import mlp.value.Str;
-import mlp.value.Tensor;
 import mlp.value.Value;
 import org.ejml.data.DMatrixRMaj;
 
@@ -17,8 +11,18 @@ import org.ejml.data.DMatrixRMaj;
  * A loss: a value for {@code train(..., loss=mse)} and a function, {@code mse(pred, y)}, giving
  * a number. The definitions are PyTorch's (see {@link LossOps}).
  */
-public final class Loss implements Callable {
+public final class Loss implements Value {
     public enum Kind { MSE, MAE, BCE, CROSS_ENTROPY, FUNCTION }
+
+    /**
+     * A user's loss function (pred, y) -> number, built into a graph: given the predictions and
+     * targets (feature-major, as layers give them), the 1×1 loss node. The language side
+     * ({@code eval}) makes one from a lambda.
+     */
+    @FunctionalInterface
+    public interface Builder {
+        Node build(Node pred, Node y);
+    }
 
     public static final Loss MSE = new Loss(Kind.MSE);
     public static final Loss MAE = new Loss(Kind.MAE);
@@ -26,37 +30,27 @@ public final class Loss implements Callable {
     public static final Loss CROSS_ENTROPY = new Loss(Kind.CROSS_ENTROPY);
 
     private final Kind kind;
-    private final Signature signature;
-    // a user's function (pred, y) -> number: train(..., loss=(p, t) -> mean(abs(p - t) ^ 3))
-    private final Callable fn;
-    private final mlp.eval.Interpreter interpreter;
-    private final mlp.syntax.Pos fnPos;
+    private final Builder custom;    // the user's function, for Kind.FUNCTION
+    private final String customName; // how it is named: function (line 3)
 
     private Loss(Kind kind) {
         this.kind = kind;
-        this.signature = Signature.parse(name() + "(pred, y)");
-        this.fn = null;
-        this.interpreter = null;
-        this.fnPos = null;
+        this.custom = null;
+        this.customName = null;
     }
 
-    private Loss(Callable fn, mlp.eval.Interpreter interpreter, mlp.syntax.Pos at) {
+    private Loss(String name, Builder custom) {
         this.kind = Kind.FUNCTION;
-        this.signature = Signature.parse("loss(pred, y)");
-        this.fn = fn;
-        this.interpreter = interpreter;
-        this.fnPos = at;
+        this.custom = custom;
+        this.customName = name;
     }
 
     /**
-     * A loss made of a function of (pred, y) giving a number or a 1×1 tensor. Built into the
-     * training graph once, on traced copies of the predictions and targets, so that every
-     * built-in it uses is an autograd node the compiled plan re-runs each epoch.
+     * A loss made of a user's function: {@code train(..., loss=(p, t) -> mean(abs(p - t) ^ 3))}.
+     * The builder runs once per compiled graph; what it builds is re-run every epoch.
      */
-    public static Loss function(Callable fn, mlp.eval.Interpreter interpreter, mlp.syntax.Pos at) {
-        if (fn.arity() >= 0 && fn.arity() != 2)
-            throw new mlp.MlpError("a loss function takes two arguments, (pred, y) -> ..., but this one takes " + fn.arity(), at);
-        return new Loss(fn, interpreter, at);
+    public static Loss function(String name, Builder custom) {
+        return new Loss(name, custom);
     }
 
     public Kind lossKind() {
@@ -64,7 +58,7 @@ public final class Loss implements Callable {
     }
 
     public String name() {
-        if (kind == Kind.FUNCTION) return fn.definedAt() != null ? "function (line " + fn.definedAt().line() + ")" : fn.signature();
+        if (kind == Kind.FUNCTION) return customName;
         return kind.name().toLowerCase();
     }
 
@@ -116,46 +110,32 @@ public final class Loss implements Callable {
             case MAE -> LossOps.mae(pred, y);
             case BCE -> LossOps.bce(pred, y);
             case CROSS_ENTROPY -> LossOps.crossEntropy(pred, y, y.rows() == 1); // one target per sample: class indices
-            case FUNCTION -> buildFunction(pred, y);
+            case FUNCTION -> custom.build(pred, y);
         };
     }
 
-    private Node buildFunction(Node pred, Node y) {
-        // back to a row per sample, as the function's user wrote it; traced, so that the graph re-runs it
-        Node p = Ops.traced(Ops.transpose(pred)), t = Ops.traced(Ops.transpose(y));
-        Value out = interpreter.compiling(() -> interpreter.call(fn, fnPos, new Tensor(p), new Tensor(t)));
-        if (out instanceof Num n) return Ops.scalar(n.value()); // does not depend on the predictions: nothing to learn
-        if (out instanceof Tensor r && r.rows() == 1 && r.cols() == 1) return r.node();
-        throw new mlp.MlpError("the loss function must give a number or a 1×1 tensor (e.g. mean(...)), but gave "
-                + mlp.eval.Interpreter.describe(out), fnPos);
+    /**
+     * Why predictions called with this loss as a function cannot be used, or null: bce needs
+     * probabilities.
+     */
+    public String badPrediction(double[] pred) {
+        if (kind == Kind.BCE)
+            for (double v : pred) if (!(v >= 0 && v <= 1))
+                return "bce(pred, y): pred must hold probabilities between 0 and 1 (apply sigmoid first), but it contains "
+                        + mlp.value.Format.number(v);
+        return null;
     }
 
     /** A hint for a loss that became nan or infinite. */
-    String nanHint() {
+    public String nanHint() {
         if (kind == Kind.FUNCTION) return " (check the loss function; or try a smaller lr=)";
         return kind == Kind.BCE ? " (bce needs predictions between 0 and 1: end the model with sigmoid; or try a smaller lr=)"
                 : " (try a smaller lr=, or standardize(X))";
     }
 
-    @Override
-    public Value call(Args args) {
-        args.bind(signature);
-        Tensor p = args.tensor("pred"), y = args.tensor("y");
-        String why = mismatch(p.rows(), p.cols(), y.data(), "pred");
-        if (why != null) throw args.error("y", signature + ": " + why);
-        if (p.rows() == 0) throw args.error("pred", signature + ": pred is empty");
-        if (kind == Kind.BCE)
-            for (double v : p.data().data) if (!(v >= 0 && v <= 1))
-                throw args.error("pred", "bce(pred, y): pred must hold probabilities between 0 and 1 (apply sigmoid first), but it contains "
-                        + mlp.value.Format.number(v));
-        Node out = build(Ops.transpose(p.node()), Ops.transpose(y.node()));
-        if (out.requiresGrad()) return new Tensor(out);
-        return new Num(out.value.data[0]);
-    }
-
-    @Override
+    /** How it is called as a function: {@code mse(pred, y)}. */
     public String signature() {
-        return signature.toString();
+        return name() + "(pred, y)";
     }
 
     @Override

@@ -5,7 +5,7 @@ import mlp.autograd.Node;
 import mlp.autograd.Plan;
 import mlp.eval.Callable;
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.nn.Graph;
 import mlp.nn.Layer;
 import mlp.nn.Param;
@@ -132,7 +132,7 @@ class FunctionLayerGradientTest {
                 + "\nX = randn(7, 2)\ny = randn(7, 2)\nmodel(X)"));
         Layer model = (Layer) in.globals().lookup("model");
         Loss loss = Loss.of(in.globals().lookup("loss"));
-        if (loss == null) loss = Loss.function((Callable) in.globals().lookup("loss"), in, new Pos(new Source("t", ""), 1, 1));
+        if (loss == null) loss = mlp.eval.TrainBuiltins.functionLoss(in, (Callable) in.globals().lookup("loss"), new Pos(new Source("t", ""), 1, 1));
         DMatrixRMaj x = xGiven != null ? xGiven.copy() : CommonOps_DDRM.transpose(((Tensor) in.globals().lookup("X")).data(), null);
         DMatrixRMaj y = yGiven != null ? yGiven.copy() : CommonOps_DDRM.transpose(((Tensor) in.globals().lookup("y")).data(), null);
         Graph graph = Graph.training(in.random());

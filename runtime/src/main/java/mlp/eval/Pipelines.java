@@ -1,8 +1,10 @@
-package mlp.nn;
+package mlp.eval;
 
+import mlp.nn.Stack;
+import mlp.nn.Layer;
 import mlp.MlpError;
-import mlp.eval.Interpreter;
 import mlp.syntax.Pos;
+import mlp.value.Tensor;
 import mlp.value.Value;
 
 import java.util.ArrayList;
@@ -52,9 +54,29 @@ public final class Pipelines {
             if (fn.arity() >= 0 && fn.arity() != 1)
                 throw new MlpError("a function in a stack is a layer of one argument (x -> ...), but this one takes "
                         + fn.arity(), pos);
-            return new FunctionLayer(interpreter, fn, pos);
+            return functionLayer(interpreter, fn, pos);
         }
         return layer(v, pos);
+    }
+
+    /**
+     * A function in a stack: its body calls the function (inside a training graph, as the
+     * building of a compiled graph: see {@link Interpreter#compiling()}) and checks that it keeps
+     * its input's shape. Errors inside say "called from" where the function stands in the stack.
+     */
+    static Layer functionLayer(Interpreter interpreter, Callable fn, Pos usedAt) {
+        String name = fn.definedAt() != null ? "function (line " + fn.definedAt().line() + ")" : fn.signature();
+        return new mlp.nn.FunctionLayer(name, (input, training) -> {
+            Value out = training
+                    ? interpreter.compiling(() -> interpreter.call(fn, usedAt, new Tensor(input)))
+                    : interpreter.call(fn, usedAt, new Tensor(input));
+            if (!(out instanceof Tensor t))
+                throw new MlpError(name + " must give a tensor, but gave " + Interpreter.describe(out), usedAt);
+            if (t.rows() != input.rows() || t.cols() != input.cols())
+                throw new MlpError(name + " must keep its input's shape " + mlp.tensor.Shapes.of(input.value)
+                        + " (a function in a stack is a layer of the same width), but gave " + mlp.tensor.Shapes.of(t.data()), usedAt);
+            return t.node();
+        });
     }
 
     /** The layer a pipeline operand stands for (a bare maker makes a fresh one). */
@@ -62,6 +84,6 @@ public final class Pipelines {
         if (v instanceof Layer l) return l;
         if (v instanceof LayerMaker m) return m.fresh();
         throw new MlpError("'|>' joins layers into a model, but this is " + Interpreter.describe(v)
-                + (v instanceof mlp.eval.Callable ? " (only layers can be stacked; apply a function to a tensor: X |> f)" : ""), pos);
+                + (Calls.callable(v) != null ? " (only layers can be stacked; apply a function to a tensor: X |> f)" : ""), pos);
     }
 }

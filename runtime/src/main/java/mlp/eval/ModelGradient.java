@@ -1,9 +1,12 @@
-package mlp.nn;
+package mlp.eval;
+
+import mlp.nn.Graph;
+import mlp.nn.Layer;
+import mlp.nn.Param;
 
 import mlp.MlpError;
 import mlp.autograd.Node;
 import mlp.autograd.Plan;
-import mlp.eval.Interpreter;
 import mlp.syntax.Pos;
 import mlp.value.ListValue;
 import mlp.value.Num;

@@ -1,9 +1,14 @@
-package mlp.train;
+package mlp.eval;
 
+import mlp.io.Settings;
+import mlp.train.Trainer;
+import mlp.train.TrainingListener;
+import mlp.plot.LiveTraining;
+import java.util.ArrayList;
+import java.util.List;
+import mlp.train.Optimizer;
+import mlp.train.Loss;
 import mlp.MlpError;
-import mlp.eval.Args;
-import mlp.eval.Builtins;
-import mlp.eval.Interpreter;
 import mlp.nn.Layer;
 import mlp.tensor.Shapes;
 import mlp.value.Format;
@@ -67,7 +72,7 @@ public final class TrainBuiltins implements Builtins.Module {
     private static Value train(Args a) {
         Interpreter it = a.interpreter();
         Value mv = a.get("model");
-        if (mv instanceof mlp.nn.LayerMaker maker) mv = maker.fresh(); // train(batchnorm, ...): a new one, returned in run.model
+        if (mv instanceof mlp.eval.LayerMaker maker) mv = maker.fresh(); // train(batchnorm, ...): a new one, returned in run.model
         if (!(mv instanceof Layer model))
             throw a.error("model", "train: model must be a layer or a stack of layers, not " + Interpreter.describe(mv));
         Tensor x = a.tensor("X"), y = a.tensor("y");
@@ -81,7 +86,7 @@ public final class TrainBuiltins implements Builtins.Module {
                     + Interpreter.describe(a.get("optimizer")));
         Loss loss = Loss.of(a.get("loss"));
         if (loss == null && a.get("loss") instanceof mlp.eval.Callable fn && fn.kind().equals("function"))
-            loss = Loss.function(fn, it, a.pos("loss"));
+            loss = functionLoss(it, fn, a.pos("loss"));
         if (loss == null)
             throw a.error("loss", "train: loss must be mse, mae, bce, cross_entropy or a function (pred, y) -> number, not "
                     + Interpreter.describe(a.get("loss")));
@@ -111,7 +116,12 @@ public final class TrainBuiltins implements Builtins.Module {
         if (why != null) throw a.error("y", "train: " + why);
 
         Trainer.Request request = new Trainer.Request(model, x.data(), y.data(), epochs, optimizer, loss, lr, batch, frames, live, progress);
-        return new Trainer(it, request).run();
+        List<TrainingListener> listeners = new ArrayList<>();
+        if (live) listeners.add(LiveTraining.open(it.settings(), "Training"));
+        if (it.settings().trainingListener() != null) listeners.add(it.settings().trainingListener());
+        Trainer.Host host = new Trainer.Host(it.random(), it.cancellation()::requested, it.settings().progress(),
+                it.settings().progressIsTerminal(), listeners);
+        return new Trainer(request, host).run();
     }
 
     private static void finite(Args a, String param, DMatrixRMaj m) {
@@ -141,5 +151,25 @@ public final class TrainBuiltins implements Builtins.Module {
             if (l[i] == best) right++;
         }
         return new Num((double) right / n);
+    }
+
+    /**
+     * {@code loss=(p, t) -> ...}: a loss whose builder calls the function once per compiled
+     * graph, on traced copies of the predictions and targets (a row per sample, as the user
+     * wrote it), so that every built-in it uses is an autograd node the plan re-runs each epoch.
+     */
+    public static Loss functionLoss(Interpreter it, Callable fn, mlp.syntax.Pos at) {
+        if (fn.arity() >= 0 && fn.arity() != 2)
+            throw new MlpError("a loss function takes two arguments, (pred, y) -> ..., but this one takes " + fn.arity(), at);
+        String name = fn.definedAt() != null ? "function (line " + fn.definedAt().line() + ")" : fn.signature();
+        return Loss.function(name, (pred, y) -> {
+            mlp.autograd.Node p = mlp.autograd.Ops.traced(mlp.autograd.Ops.transpose(pred));
+            mlp.autograd.Node t = mlp.autograd.Ops.traced(mlp.autograd.Ops.transpose(y));
+            Value out = it.compiling(() -> it.call(fn, at, new Tensor(p), new Tensor(t)));
+            if (out instanceof mlp.value.Num n) return mlp.autograd.Ops.scalar(n.value()); // no dependence on the predictions
+            if (out instanceof Tensor r && r.rows() == 1 && r.cols() == 1) return r.node();
+            throw new MlpError("the loss function must give a number or a 1×1 tensor (e.g. mean(...)), but gave "
+                    + Interpreter.describe(out), at);
+        });
     }
 }
