@@ -86,12 +86,15 @@ final class Highlighting implements Highlighter {
                 Token before = i > 0 ? tokens.get(i - 1) : null;
                 Token after = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
                 if (before != null && before.getType() == MlpLexer.DOT) return NAME; // a member
+                if (before != null && before.getType() == MlpLexer.FOR) return NAME; // for x in ...: x is bound here
                 if (after != null && after.getType() == MlpLexer.ASSIGN) return NAME; // x = or name= in a call
                 if (own.contains(name) || known.contains(name)) return NAME;
                 if (builtins.contains(name)) return BUILTIN;
                 return UNKNOWN;
             }
-            case MlpLexer.LPAREN, MlpLexer.RPAREN, MlpLexer.LBRACK, MlpLexer.RBRACK, MlpLexer.COMMA,
+            case MlpLexer.FOR, MlpLexer.IN, MlpLexer.IF, MlpLexer.ELSE:
+                return BUILTIN; // the keywords
+            case MlpLexer.LPAREN, MlpLexer.RPAREN, MlpLexer.LBRACK, MlpLexer.RBRACK, MlpLexer.LBRACE, MlpLexer.RBRACE, MlpLexer.COMMA,
                  MlpLexer.SEMI, MlpLexer.DOT, MlpLexer.COLON, MlpLexer.NL:
                 return NAME;
             default:
