@@ -160,6 +160,24 @@ public final class Interpreter {
     /** Above 0 while a function layer or loss is being built into a training graph (built once, run every epoch). */
     private int compiling;
 
+    /** While grad(f, model) calls f: the graph in which the models f applies have their parameters as variables. */
+    private mlp.nn.Graph modelGradient;
+
+    mlp.nn.Graph modelGradient() {
+        return modelGradient;
+    }
+
+    /** Runs {@code body} with models applied on {@code graph} (see {@link ModelGradient}). */
+    <T> T withModelGradient(mlp.nn.Graph graph, java.util.function.Supplier<T> body) {
+        mlp.nn.Graph saved = modelGradient;
+        modelGradient = graph;
+        try {
+            return body.get();
+        } finally {
+            modelGradient = saved;
+        }
+    }
+
     /** True while a function is being built into a compiled training graph. */
     public boolean compiling() {
         return compiling > 0;

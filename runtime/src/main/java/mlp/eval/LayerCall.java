@@ -29,7 +29,9 @@ final class LayerCall extends Calls.PartCall {
         else if (v instanceof Num n) x = new Tensor(new DMatrixRMaj(new double[][]{{n.value()}}));
         else throw new MlpError(layer.describe() + " applies to a tensor, not " + Interpreter.describe(v), args.positionalPos(0));
         try {
-            return new Tensor(layer.apply(x.node(), args.interpreter().random(), Layer.Given.tensor()));
+            mlp.nn.Graph graph = args.interpreter().modelGradient();
+            return new Tensor(graph == null ? layer.apply(x.node(), args.interpreter().random(), Layer.Given.tensor())
+                    : layer.apply(x.node(), args.interpreter().random(), Layer.Given.tensor(), graph));
         } catch (MlpError e) {
             throw e.at(args.callPos());
         }

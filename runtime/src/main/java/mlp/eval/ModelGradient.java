@@ -28,7 +28,8 @@ public final class ModelGradient {
 
     public static Value of(Interpreter interpreter, Value f, Layer model, Pos fPos) {
         List<Param> params = model.params();
-        return Graph.tracking(params, graph -> {
+        Graph graph = Graph.tracking(params);
+        return interpreter.withModelGradient(graph, () -> {
             Value y = interpreter.call(f, fPos, model);
             Node out;
             if (y instanceof Tensor t) out = t.node();

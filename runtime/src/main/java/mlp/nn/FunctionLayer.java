@@ -36,4 +36,16 @@ public final class FunctionLayer extends AnyWidthLayer {
     public String describe() {
         return name;
     }
+
+    @Override
+    public String type() {
+        return "function";
+    }
+
+    /** A function is code, not data: a model file cannot hold it. */
+    @Override
+    public void write(LayerWriter out) {
+        throw new mlp.MlpError("cannot save " + name + ": a function in a model is code, which a model file cannot hold"
+                + " (save the layers around it, or write the function again after load)");
+    }
 }

@@ -27,16 +27,9 @@ public final class Graph {
         this.tracking = tracking;
     }
 
-    /** The graph grad(f, model) has models build on while it calls f (this thread only). */
-    private static final ThreadLocal<Graph> GRADIENT = new ThreadLocal<>();
-
-    /**
-     * Inference mode: batch norm uses its running statistics, dropout does nothing. While
-     * {@link #tracking} runs, the parameters of every model used are variables.
-     */
+    /** Inference mode: batch norm uses its running statistics, dropout does nothing. */
     public static Graph inference() {
-        Graph g = GRADIENT.get();
-        return g != null ? g : new Graph(false, null, false);
+        return new Graph(false, null, false);
     }
 
     /** Training mode: batch statistics, dropout masks drawn from {@code random}. */
@@ -45,21 +38,14 @@ public final class Graph {
     }
 
     /**
-     * Runs {@code body} with every model applied inside it in inference mode but with its
-     * parameters as variables of one graph (the one returned to {@code use}), so that their
-     * gradients can be taken: {@code grad(f, model)}.
+     * Inference mode with the parameters as variables of this one graph (these first, in this
+     * order), so that their gradients can be taken: {@code grad(f, model)} has every model f
+     * applies build on it.
      */
-    public static <T> T tracking(java.util.List<Param> first, java.util.function.Function<Graph, T> body) {
+    public static Graph tracking(java.util.List<Param> first) {
         Graph g = new Graph(false, null, true);
         for (Param p : first) g.param(p);
-        Graph saved = GRADIENT.get();
-        GRADIENT.set(g);
-        try {
-            return body.apply(g);
-        } finally {
-            if (saved == null) GRADIENT.remove();
-            else GRADIENT.set(saved);
-        }
+        return g;
     }
 
     public boolean training() {

@@ -131,7 +131,7 @@ class FunctionLayerGradientTest {
         in.run(new Source("model.mlp", "seed(3)\n" + modelCode + "\nloss = " + lossCode
                 + "\nX = randn(7, 2)\ny = randn(7, 2)\nmodel(X)"));
         Layer model = (Layer) in.globals().lookup("model");
-        Loss loss = Loss.of(in.globals().lookup("loss"));
+        Loss loss = Losses.of(in.globals().lookup("loss"));
         if (loss == null) loss = mlp.eval.TrainBuiltins.functionLoss(in, (Callable) in.globals().lookup("loss"), new Pos(new Source("t", ""), 1, 1));
         DMatrixRMaj x = xGiven != null ? xGiven.copy() : CommonOps_DDRM.transpose(((Tensor) in.globals().lookup("X")).data(), null);
         DMatrixRMaj y = yGiven != null ? yGiven.copy() : CommonOps_DDRM.transpose(((Tensor) in.globals().lookup("y")).data(), null);

@@ -256,7 +256,7 @@ class TrainTest {
         e = Mlp.fail(data + "run = train(linear(3, 2), X, y, optimizer=relu)");
         assertEquals("train: optimizer must be adam or sgd (or adam(...), sgd(...)), not a layer", e.plainMessage());
         e = Mlp.fail(data + "run = train(linear(3, 2), X, y, loss=adam)");
-        assertEquals("train: loss must be mse, mae, bce, cross_entropy or a function (pred, y) -> number, not an optimizer", e.plainMessage());
+        assertEquals("train: loss must be mse, mae, bce or cross_entropy, or a function (pred, y) -> number, not an optimizer", e.plainMessage());
         e = Mlp.fail(data + "run = train(linear(3, 2), X, y, lr=-1)");
         assertEquals("train: lr must be a number >= 0, not -1", e.plainMessage());
         e = Mlp.fail(data + "run = train(relu, X, y)");
