@@ -21,8 +21,10 @@ final class CoreBuiltins implements Builtins.Module {
         b.function("Output", "print(...)",
                 "Prints its arguments on one line, separated by spaces (an empty line for none).\n"
                         + "Tensors print like NumPy arrays with 4 decimals, columns aligned, and more than 1000\n"
-                        + "elements shortened with ... and followed by the shape; a whole number prints without\n"
-                        + "a decimal point (print(1 + 1) prints 2); strings print without quotes.\n"
+                        + "elements shortened with ... and followed by the shape. A number prints as the shortest\n"
+                        + "decimal that reads back to the same double (0.1 + 0.2 prints 0.30000000000000004; use\n"
+                        + "format(x, 4) for fewer digits), a whole number without a decimal point (print(1 + 1)\n"
+                        + "prints 2); strings print without quotes; a layer prints as its summary table.\n"
                         + "Example: print(\"loss:\", mse(model(X), y))",
                 a -> {
                     PrintWriter out = a.interpreter().settings().out();

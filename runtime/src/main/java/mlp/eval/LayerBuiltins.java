@@ -89,8 +89,8 @@ public final class LayerBuiltins implements Builtins.Module {
                 });
 
         b.function("Layers", "copy(model)",
-                "A deep copy of a model (or a layer): the same weights and running statistics in new tensors,\n"
-                        + "so that training the copy leaves the original alone.\n"
+                "A deep copy of a model (or a layer), so that training the copy leaves the original alone.\n"
+                        + "The copy has the same weights and running statistics, in tensors of its own.\n"
                         + "Example: before = copy(model); train(model, X, y); print(mse(before(X), y), mse(model(X), y))",
                 a -> mlp.io.ModelFiles.copy(model(a, "model")));
 

@@ -24,8 +24,9 @@ final class ListBuiltins implements Builtins.Module {
                 new Num(Double.POSITIVE_INFINITY));
 
         b.function("Lists", "range(a, b=, step=1)",
-                "The whole numbers from a up to b, b left out, as a list: range(3) is [0, 1, 2] (from 0 up to a),\n"
-                        + "range(2, 5) is [2, 3, 4], range(0, 10, 3) is [0, 3, 6, 9], range(5, 0, -2) is [5, 3, 1].\n"
+                "The whole numbers from a up to b (b left out) in steps of step, as a list.\n"
+                        + "range(3) is [0, 1, 2] (from 0 up to a), range(2, 5) is [2, 3, 4], range(0, 10, 3) is\n"
+                        + "[0, 3, 6, 9], range(5, 0, -2) is [5, 3, 1].\n"
                         + "Example: for i in range(3) { print(i) }",
                 ListBuiltins::range).differentiable();
         b.function("Lists", "len(v)",
@@ -67,8 +68,8 @@ final class ListBuiltins implements Builtins.Module {
                     return new Str(s);
                 }).differentiable();
         b.function("Output", "format(x, digits)",
-                "The number x as a string with that many significant digits: format(pi, 3) is \"3.14\",\n"
-                        + "format(0.000123456, 2) is \"0.00012\", format(123456, 2) is \"1.2e+05\".",
+                "The number x as a string with that many significant digits (as Python's '%.{digits}g').\n"
+                        + "format(pi, 3) is \"3.14\", format(0.000123456, 2) is \"0.00012\", format(123456, 2) is \"1.2e+05\".",
                 a -> {
                     long digits = a.integer("digits");
                     if (digits < 1 || digits > 17) throw a.error("digits", "format(x, digits): digits must be 1 to 17, not " + digits);

@@ -43,8 +43,8 @@ public final class PlotBuiltins implements Builtins.Module {
                         + "scatter(x, y) of two one-column tensors (scatter(X[:, 0], X[:, 1])). A list stands for its items." + FILE_HELP,
                 PlotBuiltins::scatter);
         b.function(CATEGORY, "plot(a, ..., labels=, title=, file=)",
-                "Line charts: plot(run) is the loss curve (log scale); plot(run1, run2, ..., labels=[...]) compares runs\n"
-                        + "(a list of runs works too: plot(runs, labels=[...])).\n"
+                "Line charts: plot(run) is the loss curve (log scale); plot(run1, run2, ..., labels=[...]) compares runs.\n"
+                        + "A list of runs works too: plot(runs, labels=[...]).\n"
                         + "plot(x, y) draws y against x (one line per column of y); plot(y) draws y against its row number." + FILE_HELP,
                 PlotBuiltins::plot);
         b.function(CATEGORY, "boundary(model, X, labels, title=, file=)",

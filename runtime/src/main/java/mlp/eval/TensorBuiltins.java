@@ -28,8 +28,8 @@ final class TensorBuiltins implements Builtins.Module {
                     return new Tensor(Ops.reshape(x.node(), r, c));
                 }).differentiable();
         b.function("Math", "var(x, dim=)",
-                "The variance (population: the mean of the squared deviations from the mean, as NumPy's var),\n"
-                        + "over all of x as a number, or along dim=0 (each column, 1×c) or dim=1 (each row, r×1).",
+                "The variance: the mean of the squared deviations from the mean (population, as NumPy's var).\n"
+                        + "Over all of x as a number, or along dim=0 (each column, 1×c) or dim=1 (each row, r×1).",
                 a -> spread(a, false)).differentiable();
         b.function("Math", "std(x, dim=)",
                 "The standard deviation (population, as NumPy's std): the square root of var(x, dim=).",
