@@ -49,12 +49,12 @@ final class Operators {
             mlp.tensor.Limits.checkString((long) x.value().length() + y.value().length());
             return new Str(x.value() + y.value());
         }
-        if (op.equals("+") && a instanceof mlp.value.ListValue x && b instanceof mlp.value.ListValue y) {
+        if (op == Op.ADD && a instanceof mlp.value.ListValue x && b instanceof mlp.value.ListValue y) {
             java.util.List<Value> items = new java.util.ArrayList<>(x.items());
             items.addAll(y.items());
             return new mlp.value.ListValue(items);
         }
-        if (op.equals("+") && (a instanceof Str || b instanceof Str))
+        if (op == Op.ADD && (a instanceof Str || b instanceof Str))
             throw new MlpError("'+' cannot combine " + Interpreter.describe(a) + " and " + Interpreter.describe(b)
                     + " (to join them as text, turn the " + (a instanceof Str ? b : a).kind() + " into a string with str(...))");
         throw new MlpError("'" + op + "' cannot combine " + Interpreter.describe(a) + " and " + Interpreter.describe(b));

@@ -27,7 +27,7 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
 
     private Stmt statement(MlpParser.StatementContext ctx) {
         if (ctx instanceof MlpParser.CompoundContext c)
-            return new Stmt.Compound(pos(c.op), c.ID().getText(), c.op.getText().substring(0, 1), expr(c.expr()));
+            return new Stmt.Compound(pos(c.op), c.ID().getText(), Op.of(c.op.getText().substring(0, 1)), expr(c.expr()));
         if (ctx instanceof MlpParser.ForContext f) return forLoop(f);
         MlpParser.ExprStatementContext e = (MlpParser.ExprStatementContext) ctx;
         Expr expr = expr(e.target);

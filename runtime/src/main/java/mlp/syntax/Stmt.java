@@ -13,7 +13,7 @@ public sealed interface Stmt {
     record Destructure(Pos pos, List<String> names, Expr value) implements Stmt {}
 
     /** {@code name += value} (also {@code -= *= /=}); {@code op} is the operator without '='. */
-    record Compound(Pos pos, String name, String op, Expr value) implements Stmt {}
+    record Compound(Pos pos, String name, Op op, Expr value) implements Stmt {}
 
     /** {@code target.name = value}: sets a layer's parameter ({@code model[0].weight = eye(2)}). */
     record SetMember(Pos pos, Expr target, String name, Expr value) implements Stmt {}
