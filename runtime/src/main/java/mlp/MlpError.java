@@ -62,6 +62,9 @@ public class MlpError extends RuntimeException {
         return this;
     }
 
+    /** How many "called from" lines {@link #format()} shows before it counts the rest. */
+    static final int SHOWN_CALLS = 10;
+
     /** The "called from" positions, innermost first. */
     public java.util.List<Pos> calls() {
         return java.util.Collections.unmodifiableList(calls);
@@ -125,7 +128,10 @@ public class MlpError extends RuntimeException {
             }
             out.append("\n  ").append(shown).append("\n  ").append(" ".repeat(caret)).append('^');
         }
-        for (Pos call : calls) out.append("\n  called from ").append(visible(call.toString(), true));
+        // a function calling itself 400 deep would print 400 lines: the innermost few, then a count
+        int shown = calls.size() <= SHOWN_CALLS + 2 ? calls.size() : SHOWN_CALLS;
+        for (int i = 0; i < shown; i++) out.append("\n  called from ").append(visible(calls.get(i).toString(), true));
+        if (shown < calls.size()) out.append("\n  ... and ").append(calls.size() - shown).append(" more calls");
         return out.toString();
     }
 

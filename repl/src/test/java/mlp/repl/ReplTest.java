@@ -36,7 +36,7 @@ class ReplTest {
                         "[2, 2]",
                         "true",
                         "<function linspace(a, b, n)>",
-                        "0.3333",
+                        "0.3333333333333333",
                         "1"),
                 outputs("x = [[1, 2.5], [3, -4]]\nx\n3 + 4\n\"hi \\\"there\\\"\"\n[\"X\", \"y\"]\nx.shape\n1 < 2\nlinspace\n1/3\nprint(1)\n"));
     }
@@ -131,9 +131,9 @@ class ReplTest {
 
     @Test
     void loadStopsAtTheScriptsErrorAndKeepsWhatRanBefore() throws IOException {
-        Files.writeString(folder.resolve("broken.mlp"), "a = 1\n\nb = a + nope\nc = 3\n");
+        Files.writeString(folder.resolve("broken.mlp"), "a = 1\n\nb = a + missing_name\nc = 3\n");
         List<String> out = outputs(":load broken.mlp\na\nc\n:load missing.mlp\n:load\n");
-        assertTrue(out.get(0).startsWith("broken.mlp:3:9: unknown name 'nope'\n  b = a + nope\n          ^"), out.get(0));
+        assertTrue(out.get(0).startsWith("broken.mlp:3:9: unknown name 'missing_name'\n  b = a + missing_name\n          ^"), out.get(0));
         assertTrue(out.get(0).endsWith("stopped loading broken.mlp at the error (defined a)"), out.get(0));
         assertEquals("1", out.get(1));
         assertTrue(out.get(2).startsWith("<repl>:1:1: unknown name 'c'"), out.get(2));

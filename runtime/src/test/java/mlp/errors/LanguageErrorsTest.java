@@ -92,6 +92,12 @@ class LanguageErrorsTest {
         assertEquals("2:9", e.line() + ":" + e.column());
         assertTrue(e.format().endsWith("\n    y = x @ [[1, 2]]\n          ^\n  called from bad.mlp:5:10\n  called from bad.mlp:6:7"),
                 e.format());
+        // a function calling itself until the depth limit: the innermost ten calls, then a count
+        e = run("f = x -> f(x + 1)\nf(1)");
+        assertTrue(e.plainMessage().startsWith("too deep"), e.plainMessage());
+        String shown = e.format();
+        assertEquals(10, shown.split("called from bad.mlp:1:10", -1).length - 1, shown);
+        assertTrue(shown.matches("(?s).*\n  called from bad.mlp:1:10\n  \.\.\. and \d+ more calls$"), shown);
         // a function layer: called from where it stands in the stack
         e = run("m = linear(2, 2) |> (x -> x @ [[1, 2]])\nm([[1, 2]])");
         assertTrue(e.format().endsWith("  called from bad.mlp:1:22"), e.format());
