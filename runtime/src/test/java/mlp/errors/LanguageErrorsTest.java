@@ -97,7 +97,7 @@ class LanguageErrorsTest {
         assertTrue(e.plainMessage().startsWith("too deep"), e.plainMessage());
         String shown = e.format();
         assertEquals(10, shown.split("called from bad.mlp:1:10", -1).length - 1, shown);
-        assertTrue(shown.matches("(?s).*\n  called from bad.mlp:1:10\n  \.\.\. and \d+ more calls$"), shown);
+        assertTrue(shown.matches("(?s).*\\n  called from bad.mlp:1:10\\n  \\.\\.\\. and \\d+ more calls$"), shown);
         // a function layer: called from where it stands in the stack
         e = run("m = linear(2, 2) |> (x -> x @ [[1, 2]])\nm([[1, 2]])");
         assertTrue(e.format().endsWith("  called from bad.mlp:1:22"), e.format());
