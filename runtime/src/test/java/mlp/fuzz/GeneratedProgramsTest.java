@@ -37,6 +37,13 @@ class GeneratedProgramsTest {
         assertTrue(failed[0] < pieces[0] / 2, failed[0] + " of " + pieces[0] + " statements failed");
     }
 
+    /** Found by a 20,000-example run (seed 13): a function defined on one line fails when a later line calls it. */
+    @Test
+    void anErrorInAFunctionOfAnEarlierLineLeadsBackToTheLineThatCalledIt() {
+        int failed = Harness.session(java.util.List.of("X = x -> 0 + seed(n=0, epoch=0)", "print(0 |> X)"));
+        assertTrue(failed == 1, failed + " statements failed");
+    }
+
     @Test
     void tokenSequencesParseOrFailCleanly() {
         qt().withFixedSeed(SEED).withExamples(EXAMPLES * 2).forAll(Programs.tokens()).checkAssert(Harness::run);

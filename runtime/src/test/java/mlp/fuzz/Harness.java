@@ -207,13 +207,30 @@ public final class Harness {
     static void check(Source source, MlpError e) {
         String what = "\"" + e.plainMessage() + "\" for:\n" + shown(source.text());
         if (e.pos() == null) throw new AssertionError("an error without a position: " + what);
-        if (e.pos().source() != source)
-            throw new AssertionError("an error positioned in another source (" + e.pos().source().name() + "): " + what);
-        String line = source.lineText(e.line());
-        if (line == null) throw new AssertionError("line " + e.line() + " is outside the input: " + what);
-        if (e.column() < 1 || e.column() > line.length() + 1)
-            throw new AssertionError("column " + e.column() + " is outside line " + e.line() + " (" + line.length()
+        // an error inside a function defined by an earlier input of the session shows that input's
+        // line; then one of its "called from" lines must lead back into this input
+        mlp.syntax.Pos at = e.pos();
+        if (at.source() != source) {
+            at = null;
+            for (mlp.syntax.Pos call : e.calls()) if (call.source() == source) at = call;
+            if (at == null)
+                throw new AssertionError("an error positioned in another source (" + e.pos().source().name()
+                        + ") with no call from this one: " + what);
+            checkPosition(e.pos().source(), e.pos(), what);
+        }
+        checkPosition(source, at, what);
+        checkMessage(source, e, what);
+    }
+
+    private static void checkPosition(Source source, mlp.syntax.Pos at, String what) {
+        String line = source.lineText(at.line());
+        if (line == null) throw new AssertionError("line " + at.line() + " is outside the input: " + what);
+        if (at.col() < 1 || at.col() > line.length() + 1)
+            throw new AssertionError("column " + at.col() + " is outside line " + at.line() + " (" + line.length()
                     + " characters): " + what);
+    }
+
+    private static void checkMessage(Source source, MlpError e, String what) {
         if (e.plainMessage().equals("too deep: the expression nests or recurses too deeply")
                 || e.plainMessage().equals("too deeply nested to parse: the parser ran out of stack"))
             throw new AssertionError("a StackOverflowError reached the interpreter's last line of defence: " + what);
