@@ -142,7 +142,7 @@ class ScriptsTest {
     @Test
     void customASwishLayerAndAHuberLossFitTheCurveDespiteOutliers() throws IOException {
         Ran r = run("custom");
-        assertTrue(r.out().contains("function (line 19)  (n×32)       0"), r.out()); // the swish layer in the summary
+        assertTrue(r.out().contains("function (line 20)  (n×32)       0"), r.out()); // the swish layer in the summary
         double mse = r.printed("trained with mse:"), huber = r.printed("trained with huber:");
         assertEquals(r.eval("mse(model(X), clean)"), mse, mse * 0.01);
         assertEquals(r.eval("mse(robust(X), clean)"), huber, huber * 0.01);
@@ -150,6 +150,7 @@ class ScriptsTest {
         assertTrue(huber < mse / 5, "huber " + huber + " against mse " + mse);
         assertTrue(huber < 0.01, "huber fit " + huber);
         assertTrue(r.printed("largest gradient after training:") < 1e-3);
+        assertTrue(r.out().contains("my_huber equals the built-in huber(delta=0.5): true"), r.out());
         picture("Custom_a_sine_with_outliers.png", 1);
         picture("Custom_mse_against_huber.png", 1);
         picture("Custom_training_losses.png", 1);
