@@ -1,0 +1,219 @@
+package mlp.io.onnx;
+
+import mlp.MlpError;
+import mlp.io.onnx.OnnxGraph.Const;
+import mlp.io.onnx.OnnxGraph.Match;
+import mlp.nn.Activation;
+import mlp.nn.BatchNorm;
+import mlp.nn.Dropout;
+import mlp.nn.Init;
+import mlp.nn.Layer;
+import mlp.nn.Linear;
+import mlp.nn.Residual;
+import mlp.nn.Stack;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static mlp.io.onnx.Expr.X;
+import static mlp.io.onnx.Expr.c;
+import static mlp.io.onnx.Expr.m;
+import static mlp.io.onnx.Expr.op;
+import static mlp.io.onnx.Expr.s;
+
+/**
+ * Each layer kind's ONNX form: how it is written ({@link #write}) and the forms it is read back
+ * from ({@link #READINGS}: mlp's own, and what PyTorch's exporter writes). Every number is a
+ * float64 initializer (float attributes are float32 in ONNX, so an epsilon or a slope would not
+ * come back exactly), and only ops ONNX Runtime runs in float64 are written.
+ */
+final class OnnxForms {
+    private OnnxForms() {
+    }
+
+    // ---- writing ----
+
+    /** Writes layer l applied to the value x; returns the value of its result. */
+    static String write(Layer l, OnnxBuilder b, String x) {
+        if (l instanceof Stack s) {
+            for (Layer c : s.layers()) x = write(c, b, x);
+            return x;
+        }
+        if (l instanceof Dropout) return x;  // inference: nothing
+        String outer = b.scope(kindName(l));
+        try {
+            if (l instanceof Linear lin) return b.emit(lin.hasBias() ? GEMM : GEMM_NO_BIAS, x,
+                    lin.hasBias() ? Map.of("weight", lin.weight().value, "bias", lin.bias().value) : Map.of("weight", lin.weight().value));
+            if (l instanceof Activation a) return writeActivation(a, b, x);
+            if (l instanceof BatchNorm bn) return b.emit(BATCHNORM, x, Map.of("mean", bn.runningMean(), "var", bn.runningVar(),
+                    "eps", scalar(bn.eps()), "weight", bn.weight().value, "bias", bn.bias().value));
+            if (l instanceof Residual r) return b.node("Add", new String[]{x, write(r.inner(), b, x)});
+        } finally {
+            b.restore(outer);
+        }
+        throw new MlpError("cannot write " + l.describe() + " as ONNX");
+    }
+
+    private static String kindName(Layer l) {
+        String d = l.describe();
+        int paren = d.indexOf('(');
+        return paren < 0 ? d : d.substring(0, paren);
+    }
+
+    private static DMatrixRMaj scalar(double v) {
+        return new DMatrixRMaj(new double[][]{{v}});
+    }
+
+    private static String writeActivation(Activation a, OnnxBuilder b, String x) {
+        return switch (a.activation()) {
+            case RELU -> b.node("Relu", new String[]{x});
+            case SIGMOID -> b.node("Sigmoid", new String[]{x});
+            case TANH -> b.node("Tanh", new String[]{x});
+            case SOFTMAX -> b.node("Softmax", new String[]{x}, "axis", 1);
+            case IDENTITY -> b.node("Identity", new String[]{x});
+            // ONNX Runtime has no float64 LeakyRelu at most opsets: max(x, s·x) (min for s > 1)
+            case LEAKY_RELU -> b.emit(a.slope() <= 1 ? LEAKY_MAX : LEAKY_MIN, x, Map.of("slope", scalar(a.slope())));
+        };
+    }
+
+    static final Expr.Op GEMM = op("Gemm", X, m("weight"), c("bias")).withInts(Map.of("transB", 1L));
+    static final Expr.Op GEMM_NO_BIAS = op("Gemm", X, m("weight")).withInts(Map.of("transB", 1L));
+    static final Expr.Op LEAKY_MAX = op("Max", X, op("Mul", X, s("slope")));
+    static final Expr.Op LEAKY_MIN = op("Min", X, op("Mul", X, s("slope")));
+    /** (x - mean) / sqrt(var + eps) * weight + bias: BatchNormalization's inference form, eps exact. */
+    static final Expr.Op BATCHNORM = op("Add", op("Mul", op("Div", op("Sub", X, c("mean")),
+            op("Sqrt", op("Add", c("var"), s("eps")))), c("weight")), c("bias"));
+
+    // ---- reading ----
+
+    /** A form a layer is read from: the expression, and the layer it makes from what it bound. */
+    record Reading(String name, Expr expr, Function<Match, Layer> make) {
+    }
+
+    /** What mlp reads, for the message about a node it cannot read. */
+    static final String SUPPORTED = "Gemm, MatMul (+ Add), Relu, Sigmoid, Tanh, LeakyRelu, Softmax, Identity, "
+            + "BatchNormalization (inference), Dropout, Flatten (of a 2-D input), Add around a stack (a residual block)";
+
+    private static boolean gemmOk(OnnxGraph.Node n) {
+        return n.ints("transA", 0) == 0 && n.floats("alpha", 1) == 1 && n.floats("beta", 1) == 1;
+    }
+
+    private static boolean axisOk(OnnxGraph.Node n) {
+        long axis = n.ints("axis", -1);
+        return axis == 1 || axis == -1;
+    }
+
+    static final List<Reading> READINGS = List.of(
+            new Reading("linear", op("Gemm", X, m("weight"), c("bias")).accepting(OnnxForms::gemmOk), OnnxForms::gemm),
+            new Reading("linear", op("Gemm", X, m("weight")).accepting(OnnxForms::gemmOk), OnnxForms::gemm),
+            new Reading("linear", op("Add", op("MatMul", X, m("weight")), c("bias")), OnnxForms::matmul),
+            new Reading("linear", op("MatMul", X, m("weight")), OnnxForms::matmul),
+            new Reading("relu", op("Relu", X), mt -> Activation.RELU),
+            new Reading("sigmoid", op("Sigmoid", X), mt -> Activation.SIGMOID),
+            new Reading("tanh", op("Tanh", X), mt -> Activation.TANH),
+            new Reading("softmax", op("Softmax", X).accepting(OnnxForms::axisOk), mt -> Activation.SOFTMAX),
+            new Reading("identity", op("Identity", X), mt -> Activation.IDENTITY),
+            new Reading("leaky_relu", op("LeakyRelu", X).accepting(n -> true),
+                    mt -> Activation.leaky(mt.root().floats("alpha", 0.01))),
+            new Reading("leaky_relu", LEAKY_MAX, mt -> leaky(mt, true)),
+            new Reading("leaky_relu", LEAKY_MIN, mt -> leaky(mt, false)),
+            new Reading("batchnorm", BATCHNORM, OnnxForms::batchnorm),
+            new Reading("batchnorm", op("BatchNormalization", X, c("weight"), c("bias"), c("mean"), c("var"))
+                    .accepting(n -> n.ints("training_mode", 0) == 0), OnnxForms::batchnormOp),
+            new Reading("dropout", op("Dropout", X).accepting(n -> true), mt -> new Dropout(0.5)),
+            new Reading("dropout", op("Dropout", X, s("p")).accepting(n -> true), mt -> dropout(mt.consts().get("p"))),
+            new Reading("flatten", op("Flatten", X).accepting(OnnxForms::axisOk), mt -> null));
+
+    /**
+     * {@code x + inner(x)}: the tutorial's block when inner is linear(w, w) |> relu |> linear(w, w)
+     * with biases (as mlp writes it), else a residual around the stack.
+     */
+    static Layer residual(Layer inner) {
+        if (inner instanceof Stack s && s.layers().size() == 3 && s.layers().get(0) instanceof Linear a
+                && s.layers().get(1) == Activation.RELU && s.layers().get(2) instanceof Linear b
+                && a.in() == a.out() && b.in() == a.out() && b.out() == a.out() && a.hasBias() && b.hasBias()) {
+            Residual r = Residual.block(a.in(), Init.ZEROS, null);
+            List<mlp.nn.Param> from = inner.params(), to = r.inner().params();
+            for (int i = 0; i < from.size(); i++) System.arraycopy(from.get(i).value.data, 0, to.get(i).value.data, 0, from.get(i).size());
+            return r;
+        }
+        try {
+            return Residual.around(inner);
+        } catch (MlpError e) {
+            throw new MlpError("an Add around " + inner.describe() + ": " + e.plainMessage());
+        }
+    }
+
+    private static Layer gemm(Match mt) {
+        boolean transB = mt.root().ints("transB", 0) == 1;
+        return linear(mt, transB);
+    }
+
+    private static Layer matmul(Match mt) {
+        return linear(mt, false);
+    }
+
+    /** A linear layer from a weight ([out, in] when {@code outFirst}, else [in, out]) and an optional bias. */
+    private static Layer linear(Match mt, boolean outFirst) {
+        Const w = mt.consts().get("weight"), bias = mt.consts().get("bias");
+        if (w.dims().length != 2) throw new MlpError(mt.root().describe() + ": its weight must have 2 dimensions, not " + w.dims().length);
+        int out = (int) (outFirst ? w.dims()[0] : w.dims()[1]), in = (int) (outFirst ? w.dims()[1] : w.dims()[0]);
+        if (in < 1 || out < 1) throw new MlpError(mt.root().describe() + ": its weight is empty");
+        if (bias != null && bias.size() != out)
+            throw new MlpError(mt.root().describe() + ": its bias has " + bias.size() + " numbers, not one per output (" + out + ")");
+        Linear lin = new Linear(in, out, bias != null, Init.ZEROS, null);
+        double[] wd = lin.weight().value.data;
+        for (int o = 0; o < out; o++)
+            for (int i = 0; i < in; i++) wd[o * in + i] = w.values()[outFirst ? o * in + i : i * out + o];
+        if (bias != null) System.arraycopy(bias.values(), 0, lin.bias().value.data, 0, out);
+        return lin;
+    }
+
+    private static Layer leaky(Match mt, boolean max) {
+        double slope = one(mt, "slope");
+        // max(x, s·x) is leaky_relu(s) only for s <= 1, min(x, s·x) only for s >= 1
+        if (max ? slope > 1 : slope < 1)
+            throw new MlpError(mt.root().describe() + " computes " + (max ? "max" : "min") + "(x, " + slope + "·x), which is not a leaky_relu");
+        return Activation.leaky(slope);
+    }
+
+    private static double one(Match mt, String name) {
+        Const k = mt.consts().get(name);
+        if (k.size() != 1) throw new MlpError(mt.root().describe() + ": " + name + " must be one number, not " + k.size());
+        return k.values()[0];
+    }
+
+    private static Layer batchnorm(Match mt) {
+        return batchnorm(mt, one(mt, "eps"), BatchNorm.MOMENTUM);
+    }
+
+    private static Layer batchnormOp(Match mt) {
+        // ONNX's momentum weighs the running value (0.9), PyTorch's and mlp's the batch's (0.1)
+        double onnxMomentum = mt.root().floats("momentum", 0.9);
+        double momentum = new java.math.BigDecimal("1").subtract(new java.math.BigDecimal(Double.toString(onnxMomentum))).doubleValue();
+        return batchnorm(mt, mt.root().floats("epsilon", 1e-5), momentum);
+    }
+
+    private static Layer batchnorm(Match mt, double eps, double momentum) {
+        Const mean = mt.consts().get("mean");
+        int width = mean.size();
+        if (width < 1) throw new MlpError(mt.root().describe() + ": its running mean is empty");
+        for (String k : List.of("var", "weight", "bias"))
+            if (mt.consts().get(k).size() != width)
+                throw new MlpError(mt.root().describe() + ": its " + k + " has " + mt.consts().get(k).size() + " numbers, its mean " + width);
+        BatchNorm bn = new BatchNorm(width, momentum, eps);
+        System.arraycopy(mean.values(), 0, bn.runningMean().data, 0, width);
+        System.arraycopy(mt.consts().get("var").values(), 0, bn.runningVar().data, 0, width);
+        System.arraycopy(mt.consts().get("weight").values(), 0, bn.weight().value.data, 0, width);
+        System.arraycopy(mt.consts().get("bias").values(), 0, bn.bias().value.data, 0, width);
+        return bn;
+    }
+
+    private static Layer dropout(Const p) {
+        if (p.size() != 1 || !(p.values()[0] >= 0 && p.values()[0] <= 1))
+            throw new MlpError("a Dropout's ratio must be one number between 0 and 1");
+        return new Dropout(p.values()[0]);
+    }
+}
