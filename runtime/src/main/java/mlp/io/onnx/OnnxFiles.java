@@ -56,7 +56,14 @@ public final class OnnxFiles {
             long size = Files.size(path);
             if (size > MAX_BYTES)
                 throw new MlpError(name + " is too large to read (" + size + " bytes; mlp reads ONNX files up to " + MAX_BYTES + ")");
-            model = parse(Files.readAllBytes(path));
+            byte[] bytes = Files.readAllBytes(path);
+            try {
+                model = parse(bytes);
+            } catch (InvalidProtocolBufferException e) {
+                if (looksLikeText(bytes))
+                    throw new MlpError(name + " is not an ONNX file: it is text, and ONNX files are binary (protocol buffers)");
+                throw e;
+            }
         } catch (NoSuchFileException e) {
             throw new MlpError("cannot read " + name + ": no such file");
         } catch (AccessDeniedException e) {
@@ -87,6 +94,16 @@ public final class OnnxFiles {
         } catch (IOException e) { // reading from an array: only a malformed message gets here
             throw new InvalidProtocolBufferException(e.getMessage());
         }
+    }
+
+    private static boolean looksLikeText(byte[] bytes) {
+        int n = Math.min(bytes.length, 256);
+        if (n == 0) return false;
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xff;
+            if (b < 0x09 || (b > 0x0d && b < 0x20) || b == 0x7f) return false;
+        }
+        return true;
     }
 
     /** Protobuf's complaint in words for a user. */
