@@ -71,12 +71,42 @@ class OnnxExportTest {
         assertArrayEquals(want.data, ((Tensor) it.run(new Source("t.mlp", "back(X)"))).data().data, "the same predictions, bit for bit");
     }
 
+    /** The tutorial's five trained models (scripts/seed.mlp) and its practice run's, each exported and run. */
+    @org.junit.jupiter.api.Test
+    void theTutorialsTrainedModelsRunInOnnxRuntime() throws Exception {
+        StringBuilder script = new StringBuilder();
+        int k = 0;
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("../scripts/seed.mlp"))) {
+            if (line.startsWith("animate(") || line.startsWith("scatter(")) continue;
+            script.append(line).append('\n');
+            if (line.startsWith("run = train(")) script.append("model_").append(k).append(" = run.model\nX_").append(k++).append(" = X\n");
+        }
+        assertEquals(6, k, "five tutorial runs and the practice run");
+        Interpreter it = Mlp.interpreter(new StringWriter());
+        it.run(new Source("seed.mlp", script.toString()));
+        for (int i = 0; i < k; i++) {
+            Layer m = (Layer) it.globals().lookup("model_" + i);
+            it.globals().define("m", m);
+            DMatrixRMaj x = ((Tensor) it.globals().lookup("X_" + i)).data();
+            DMatrixRMaj want = ((Tensor) it.run(new Source("t.mlp", "m(X_" + i + ")"))).data();
+            near(want, Ort.run(OnnxFiles.toOnnx(m, false).toByteArray(), x, false), 1e-12, "tutorial model " + i + " float64");
+            near(want, Ort.run(OnnxFiles.toOnnx(m, true).toByteArray(), x, true), 1e-6, "tutorial model " + i + " float32");
+        }
+    }
+
+    /**
+     * Equal to {@code tolerance} relative to the predictions' scale (the largest of them, at
+     * least 1): float32 rounds every intermediate value, so a small output computed from large
+     * ones carries the large ones' rounding.
+     */
     static void near(DMatrixRMaj want, DMatrixRMaj got, double tolerance, String what) {
         assertEquals(want.numRows, got.numRows, what + ": rows");
         assertEquals(want.numCols, got.numCols, what + ": columns");
+        double scale = 1;
+        for (double w : want.data) scale = Math.max(scale, Math.abs(w));
         for (int i = 0; i < want.getNumElements(); i++) {
             double w = want.data[i], g = got.data[i];
-            assertTrue(Math.abs(w - g) <= tolerance * Math.max(1, Math.abs(w)),
+            assertTrue(Math.abs(w - g) <= tolerance * scale,
                     what + ": element " + i + " is " + g + ", mlp says " + w + " (difference " + Math.abs(w - g) + ")");
         }
     }
