@@ -96,8 +96,8 @@ public final class IoBuiltins implements Builtins.Module {
             if (!(v instanceof Tensor || v instanceof Num))
                 throw a.error("value", a.sig() + ": value must be a tensor (saved as CSV) or a model (saved as JSON), not "
                         + Interpreter.describe(v));
-            if (isJson(name))
-                throw a.error("file", a.sig() + ": a tensor is saved as CSV; name the file .csv (.json is for models)");
+            if (isJson(name) || OnnxFiles.isOnnx(name))
+                throw a.error("file", a.sig() + ": a tensor is saved as CSV; name the file .csv (" + (isJson(name) ? ".json" : ".onnx") + " is for models)");
             org.ejml.data.DMatrixRMaj data = a.tensor("value").data();
             if (data.numRows == 0 || data.numCols == 0) // the file could not be loaded back
                 throw a.error("value", a.sig() + ": the tensor is empty (" + data.numRows + "×" + data.numCols
