@@ -26,8 +26,8 @@ public final class IoBuiltins implements Builtins.Module {
     @Override
     public void register(Builtins b) {
         b.function("Files", "load(file)",
-                "Reads a file: a numeric CSV gives a tensor, a .json file written by save gives a model,\n"
-                        + "and so does an .onnx file (written by mlp, or by PyTorch's torch.onnx.export).\n"
+                "Reads a file: a numeric CSV gives a tensor, a .json or .onnx file gives a model.\n"
+                        + "An .onnx file may be written by mlp or exported by PyTorch (torch.onnx.export).\n"
                         + "The CSV may start with a header row (names, or scikit-learn's counts and class names),\n"
                         + "may quote cells and end lines with \\r\\n; every other cell must be a number\n"
                         + "(nan and inf too) and every row as long as the others.\n"
