@@ -76,9 +76,14 @@ public final class OnnxBuilder {
         String out = name + ":0";
         NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(name).addOutput(out);
         for (String in : inputs) n.addInput(in);
-        for (int i = 0; i < ints.length; i += 2)
-            n.addAttribute(AttributeProto.newBuilder().setName((String) ints[i])
-                    .setType(AttributeProto.AttributeType.INT).setI(((Number) ints[i + 1]).longValue()));
+        for (int i = 0; i < ints.length; i += 2) {
+            AttributeProto.Builder a = AttributeProto.newBuilder().setName((String) ints[i]);
+            long v = ((Number) ints[i + 1]).longValue();
+            // ReduceMean's axes (opset 17) is a list: written as the list of that one axis
+            if (ints[i].equals("axes")) a.setType(AttributeProto.AttributeType.INTS).addInts(v);
+            else a.setType(AttributeProto.AttributeType.INT).setI(v);
+            n.addAttribute(a);
+        }
         graph.addNode(n);
         return out;
     }
@@ -114,7 +119,20 @@ public final class OnnxBuilder {
      * (a matrix, written as a vector: the models' rows of numbers are broadcast along the batch).
      */
     public String emit(Expr e, String x, Map<String, DMatrixRMaj> consts) {
+        return emit(e, x, consts, new java.util.IdentityHashMap<>());
+    }
+
+    /** {@code done}: the expressions written already (an expression used twice is written once). */
+    private String emit(Expr e, String x, Map<String, DMatrixRMaj> consts, Map<Expr, String> done) {
         if (e instanceof Expr.Input) return x;
+        String before = done.get(e);
+        if (before != null) return before;
+        String out = emitOnce(e, x, consts, done);
+        done.put(e, out);
+        return out;
+    }
+
+    private String emitOnce(Expr e, String x, Map<String, DMatrixRMaj> consts, Map<Expr, String> done) {
         if (e instanceof Expr.Const c) {
             DMatrixRMaj m = consts.get(c.name());
             if (m == null) throw new IllegalArgumentException("no constant " + c.name());
@@ -127,7 +145,7 @@ public final class OnnxBuilder {
         if (e instanceof Expr.Fixed f) return scalar("k", f.value());
         Expr.Op op = (Expr.Op) e;
         String[] ins = new String[op.args().size()];
-        for (int i = 0; i < ins.length; i++) ins[i] = emit(op.args().get(i), x, consts);
+        for (int i = 0; i < ins.length; i++) ins[i] = emit(op.args().get(i), x, consts, done);
         Object[] ints = new Object[op.ints().size() * 2];
         int i = 0;
         for (var a : new java.util.TreeMap<>(op.ints()).entrySet()) {

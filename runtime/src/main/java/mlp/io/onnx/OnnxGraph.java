@@ -285,12 +285,15 @@ public final class OnnxGraph {
         Map<String, Const> consts = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         Set<Node> nodes = new HashSet<>();
+        /** The value each sub-expression matched: one used twice must match the same value twice. */
+        Map<Expr, String> seen = new java.util.IdentityHashMap<>();
 
         State copy() {
             State c = new State();
             c.consts = new HashMap<>(consts);
             c.names = new HashMap<>(names);
             c.nodes = new HashSet<>(nodes);
+            c.seen = new java.util.IdentityHashMap<>(seen);
             return c;
         }
 
@@ -298,6 +301,7 @@ public final class OnnxGraph {
             consts = o.consts;
             names = o.names;
             nodes = o.nodes;
+            seen = o.seen;
         }
     }
 
@@ -323,6 +327,14 @@ public final class OnnxGraph {
                 return k != null && k.size() == 1 && Math.abs(k.values()[0] - f.value()) <= f.tolerance();
             }
             Expr.Op op = (Expr.Op) e;
+            String before = s.seen.get(op);
+            if (before != null) return before.equals(value);
+            if (!matchOp(op, value, s)) return false;
+            s.seen.put(op, value);
+            return true;
+        }
+
+        private boolean matchOp(Expr.Op op, String value, State s) {
             if (constants.containsKey(value)) return false;
             Node n = producer.get(value);
             if (n == null || !n.op().equals(op.type()) || !n.output().equals(value)) return false;
@@ -335,7 +347,9 @@ public final class OnnxGraph {
             } else {
                 for (var a : op.ints().entrySet()) {
                     AttributeProto at = n.attribute(a.getKey());
-                    if (at == null || at.getI() != a.getValue()) return false;
+                    if (at == null) return false;
+                    long v = a.getKey().equals("axes") ? (at.getIntsCount() == 1 ? at.getInts(0) : Long.MIN_VALUE) : at.getI();
+                    if (v != a.getValue()) return false;
                 }
             }
             if (!matchArgs(op.args(), n, 0, 1, s)) {
