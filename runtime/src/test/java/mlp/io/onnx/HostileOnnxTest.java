@@ -184,7 +184,7 @@ class HostileOnnxTest {
     @Test
     void atTheReplAHostileFileIsAnErrorAtTheCall() throws Exception {
         Files.write(dir.resolve("bad.onnx"), Arrays.copyOf(exported(), 100));
-        MlpError e = assertThrows(MlpError.class, () -> new mlp.eval.Interpreter(new mlp.eval.Settings().progress(null)
+        MlpError e = assertThrows(MlpError.class, () -> new mlp.eval.Interpreter(new mlp.io.Settings().progress(null)
                 .fileRoot(dir).workingDir(dir)).run(new mlp.syntax.Source("t.mlp", "m = load(\"bad.onnx\")")));
         assertEquals("t.mlp:1:10: load(file): bad.onnx is not an ONNX file: it ends in the middle of a field (cut short?)",
                 e.format().lines().findFirst().orElse(""));

@@ -2,7 +2,7 @@ package mlp.io.onnx;
 
 import mlp.MlpError;
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.syntax.Source;
 import mlp.value.Tensor;
 import org.ejml.data.DMatrixRMaj;
