@@ -93,7 +93,7 @@ public final class IoBuiltins implements Builtins.Module {
                 return null;
             }
             if (!(v instanceof Tensor || v instanceof Num))
-                throw a.error("value", a.sig() + ": value must be a tensor (saved as CSV) or a model (saved as JSON), not "
+                throw a.error("value", a.sig() + ": value must be a tensor (saved as CSV) or a model (saved as JSON or ONNX), not "
                         + Interpreter.describe(v));
             if (isJson(name) || OnnxFiles.isOnnx(name))
                 throw a.error("file", a.sig() + ": a tensor is saved as CSV; name the file .csv (" + (isJson(name) ? ".json" : ".onnx") + " is for models)");

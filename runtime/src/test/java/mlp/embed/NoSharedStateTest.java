@@ -57,7 +57,25 @@ class NoSharedStateTest {
             Map.entry("mlp.plot.Windows.open", "the JVM's open windows, process-wide by nature; only the command line's "
                     + "awaitAllClosed() reads it (an embedded host manages its own lifetime)"),
             Map.entry("mlp.plot.Windows.available", "whether this JVM has a display: a fact about the process, probed once"),
-            Map.entry("mlp.plot.Windows.broken", "the process's display was found unusable: a fact about the process"));
+            Map.entry("mlp.plot.Windows.broken", "the process's display was found unusable: a fact about the process"),
+            // the onnx branch: each layer kind's ONNX form, immutable records of List.of and Map.of
+            Map.entry("mlp.io.onnx.Expr.X", "an empty record"),
+            Map.entry("mlp.io.onnx.OnnxForms.GEMM", "an Expr: immutable records, List.of, Map.of"),
+            Map.entry("mlp.io.onnx.OnnxForms.GEMM_NO_BIAS", "as GEMM"),
+            Map.entry("mlp.io.onnx.OnnxForms.LEAKY_MAX", "as GEMM"),
+            Map.entry("mlp.io.onnx.OnnxForms.LEAKY_MIN", "as GEMM"),
+            Map.entry("mlp.io.onnx.OnnxForms.BATCHNORM", "as GEMM"),
+            Map.entry("mlp.io.onnx.OnnxForms.ONE", "as GEMM"),
+            Map.entry("mlp.io.onnx.OnnxForms.TWO", "as GEMM"),
+            Map.entry("mlp.io.onnx.OnnxForms.ELU", "as GEMM"),
+            Map.entry("mlp.io.onnx.OnnxForms.SOFTPLUS", "as GEMM"),
+            Map.entry("mlp.io.onnx.OnnxForms.SILU", "as GEMM"),
+            Map.entry("mlp.io.onnx.OnnxForms.GELU", "as GEMM"),
+            Map.entry("mlp.io.onnx.OnnxForms.LAYERNORM", "as GEMM"),
+            Map.entry("mlp.io.onnx.OnnxForms.GELU_TORCH", "as GEMM"),
+            Map.entry("mlp.io.onnx.OnnxForms.SILU_TORCH", "as GEMM"),
+            Map.entry("mlp.io.onnx.OnnxForms.READINGS", "a List.of of records (expressions and stateless functions)"),
+            Map.entry("mlp.io.onnx.OnnxForms.ERFC_CHEBYSHEV", "private constants read only while the forms are built"));
 
     /** Types whose instances cannot change. */
     private static final List<String> IMMUTABLE = List.of("java.lang.String", "java.util.regex.Pattern", "java.lang.Integer",
@@ -71,6 +89,8 @@ class NoSharedStateTest {
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
                 String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+                // protoc's classes for onnx.proto: default instances, parsers and descriptors, all immutable
+                if (name.startsWith("mlp.io.onnx.proto.")) continue;
                 Class<?> c = Class.forName(name, false, MlpError.class.getClassLoader());
                 scanned++;
                 for (Field f : c.getDeclaredFields()) {
