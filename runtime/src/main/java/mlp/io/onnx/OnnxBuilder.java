@@ -1,5 +1,7 @@
 package mlp.io.onnx;
 
+import mlp.nn.OnnxExpr;
+
 import com.google.protobuf.ByteString;
 import mlp.io.onnx.proto.Onnx.AttributeProto;
 import mlp.io.onnx.proto.Onnx.GraphProto;
@@ -23,7 +25,7 @@ import java.util.Map;
  * {@link #finish} gives the model with input {@code X} and output {@code Y}, batch dimension
  * symbolic.
  */
-public final class OnnxBuilder {
+public final class OnnxBuilder implements mlp.nn.OnnxWriter {
     public static final long IR_VERSION = 8;
     public static final long OPSET = 17;
     public static final String INPUT = "X";
@@ -70,7 +72,19 @@ public final class OnnxBuilder {
         return n == 0 ? base : base + "_" + n;
     }
 
+    /** Writes a layer in a scope of its own (its nodes are named after its type: {@code linear_0/Gemm}). */
+    @Override
+    public String layer(mlp.nn.Layer l, String x) {
+        String outer = scope(l.type());
+        try {
+            return l.writeOnnx(this, x);
+        } finally {
+            restore(outer);
+        }
+    }
+
     /** One node; its output's name is returned. {@code ints} are integer attributes (name, value, name, value...). */
+    @Override
     public String node(String op, String[] inputs, Object... ints) {
         String name = name(op);
         String out = name + ":0";
@@ -118,13 +132,14 @@ public final class OnnxBuilder {
      * Writes an expression with {@code x} as its input; its constants come from {@code consts}
      * (a matrix, written as a vector: the models' rows of numbers are broadcast along the batch).
      */
-    public String emit(Expr e, String x, Map<String, DMatrixRMaj> consts) {
+    @Override
+    public String emit(OnnxExpr e, String x, Map<String, DMatrixRMaj> consts) {
         return emit(e, x, consts, new java.util.IdentityHashMap<>());
     }
 
     /** {@code done}: the expressions written already (an expression used twice is written once). */
-    private String emit(Expr e, String x, Map<String, DMatrixRMaj> consts, Map<Expr, String> done) {
-        if (e instanceof Expr.Input) return x;
+    private String emit(OnnxExpr e, String x, Map<String, DMatrixRMaj> consts, Map<OnnxExpr, String> done) {
+        if (e instanceof OnnxExpr.Input) return x;
         String before = done.get(e);
         if (before != null) return before;
         String out = emitOnce(e, x, consts, done);
@@ -132,8 +147,8 @@ public final class OnnxBuilder {
         return out;
     }
 
-    private String emitOnce(Expr e, String x, Map<String, DMatrixRMaj> consts, Map<Expr, String> done) {
-        if (e instanceof Expr.Const c) {
+    private String emitOnce(OnnxExpr e, String x, Map<String, DMatrixRMaj> consts, Map<OnnxExpr, String> done) {
+        if (e instanceof OnnxExpr.Const c) {
             DMatrixRMaj m = consts.get(c.name());
             if (m == null) throw new IllegalArgumentException("no constant " + c.name());
             return switch (c.shape()) {
@@ -142,8 +157,8 @@ public final class OnnxBuilder {
                 case SCALAR -> scalar(c.name(), m.get(0));
             };
         }
-        if (e instanceof Expr.Fixed f) return scalar("k", f.value());
-        Expr.Op op = (Expr.Op) e;
+        if (e instanceof OnnxExpr.Fixed f) return scalar("k", f.value());
+        OnnxExpr.Op op = (OnnxExpr.Op) e;
         String[] ins = new String[op.args().size()];
         for (int i = 0; i < ins.length; i++) ins[i] = emit(op.args().get(i), x, consts, done);
         Object[] ints = new Object[op.ints().size() * 2];

@@ -1,5 +1,7 @@
 package mlp.io.onnx;
 
+import mlp.nn.OnnxExpr;
+
 import mlp.MlpError;
 import mlp.io.onnx.OnnxGraph.Const;
 import mlp.io.onnx.OnnxGraph.Match;
@@ -8,6 +10,7 @@ import mlp.nn.BatchNorm;
 import mlp.nn.Dropout;
 import mlp.nn.Init;
 import mlp.nn.Layer;
+import mlp.nn.LeakyRelu;
 import mlp.nn.Linear;
 import mlp.nn.Residual;
 import mlp.nn.Stack;
@@ -17,80 +20,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import static mlp.io.onnx.Expr.X;
-import static mlp.io.onnx.Expr.c;
-import static mlp.io.onnx.Expr.m;
-import static mlp.io.onnx.Expr.op;
-import static mlp.io.onnx.Expr.s;
+import static mlp.nn.OnnxExpr.X;
+import static mlp.nn.OnnxExpr.c;
+import static mlp.nn.OnnxExpr.m;
+import static mlp.nn.OnnxExpr.op;
+import static mlp.nn.OnnxExpr.s;
 
 /**
- * Each layer kind's ONNX form: how it is written ({@link #write}) and the forms it is read back
- * from ({@link #READINGS}: mlp's own, and what PyTorch's exporter writes). Every number is a
- * float64 initializer (float attributes are float32 in ONNX, so an epsilon or a slope would not
- * come back exactly), and only ops ONNX Runtime runs in float64 are written.
+ * The forms a model is read from ({@link #READINGS}): each layer's own ONNX form (the expression
+ * the layer class writes, e.g. {@link Linear#ONNX}), and what PyTorch's exporter writes for the
+ * same layer. Also the forms of the layers still to come (gelu, elu, softplus, silu, layernorm),
+ * from elementary ops ONNX Runtime runs in float64.
  */
 final class OnnxForms {
     private OnnxForms() {
     }
 
-    // ---- writing ----
-
-    /** Writes layer l applied to the value x; returns the value of its result. */
-    static String write(Layer l, OnnxBuilder b, String x) {
-        if (l instanceof Stack s) {
-            for (Layer c : s.layers()) x = write(c, b, x);
-            return x;
-        }
-        if (l instanceof Dropout) return x;  // inference: nothing
-        String outer = b.scope(kindName(l));
-        try {
-            if (l instanceof Linear lin) return b.emit(lin.hasBias() ? GEMM : GEMM_NO_BIAS, x,
-                    lin.hasBias() ? Map.of("weight", lin.weight().value, "bias", lin.bias().value) : Map.of("weight", lin.weight().value));
-            if (l instanceof Activation a) return writeActivation(a, b, x);
-            if (l instanceof BatchNorm bn) return b.emit(BATCHNORM, x, Map.of("mean", bn.runningMean(), "var", bn.runningVar(),
-                    "eps", scalar(bn.eps()), "weight", bn.weight().value, "bias", bn.bias().value));
-            if (l instanceof Residual r) return b.node("Add", new String[]{x, write(r.inner(), b, x)});
-        } finally {
-            b.restore(outer);
-        }
-        throw new MlpError("cannot write " + l.describe() + " as ONNX");
-    }
-
-    private static String kindName(Layer l) {
-        String d = l.describe();
-        int paren = d.indexOf('(');
-        return paren < 0 ? d : d.substring(0, paren);
-    }
-
-    private static DMatrixRMaj scalar(double v) {
-        return new DMatrixRMaj(new double[][]{{v}});
-    }
-
-    private static String writeActivation(Activation a, OnnxBuilder b, String x) {
-        return switch (a.activation()) {
-            case RELU -> b.node("Relu", new String[]{x});
-            case SIGMOID -> b.node("Sigmoid", new String[]{x});
-            case TANH -> b.node("Tanh", new String[]{x});
-            case SOFTMAX -> b.node("Softmax", new String[]{x}, "axis", 1);
-            case IDENTITY -> b.node("Identity", new String[]{x});
-            // ONNX Runtime has no float64 LeakyRelu at most opsets: max(x, s·x) (min for s > 1)
-            case LEAKY_RELU -> b.emit(a.slope() <= 1 ? LEAKY_MAX : LEAKY_MIN, x, Map.of("slope", scalar(a.slope())));
-        };
-    }
-
-    static final Expr.Op GEMM = op("Gemm", X, m("weight"), c("bias")).withInts(Map.of("transB", 1L));
-    static final Expr.Op GEMM_NO_BIAS = op("Gemm", X, m("weight")).withInts(Map.of("transB", 1L));
-    static final Expr.Op LEAKY_MAX = op("Max", X, op("Mul", X, s("slope")));
-    static final Expr.Op LEAKY_MIN = op("Min", X, op("Mul", X, s("slope")));
-    /** (x - mean) / sqrt(var + eps) * weight + bias: BatchNormalization's inference form, eps exact. */
-    static final Expr.Op BATCHNORM = op("Add", op("Mul", op("Div", op("Sub", X, c("mean")),
-            op("Sqrt", op("Add", c("var"), s("eps")))), c("weight")), c("bias"));
-
     // ---- the forms of the newer layers (gelu, elu, softplus, silu, layernorm), from elementary
     //      ops: ONNX Runtime has no float64 Erf, Elu or Softplus, and fuses x·sigmoid(x) into a
     //      QuickGelu that has no float64 kernel either ----
 
-    private static final Expr.Fixed ONE = Expr.k(1), TWO = Expr.k(2);
+    private static final OnnxExpr.Fixed ONE = OnnxExpr.k(1), TWO = OnnxExpr.k(2);
 
     /** Chebyshev coefficients of erfc (Numerical Recipes, 3rd edition, 6.2.2): erf to about 1e-16. */
     private static final double[] ERFC_CHEBYSHEV = {-1.3026537197817094, 6.4196979235649026e-1, 1.9476473204185836e-2,
@@ -101,20 +51,20 @@ final class OnnxForms {
 
 
     /** elu (alpha 1): relu(x) + exp(min(x, 0)) - 1. */
-    static final Expr.Op ELU = op("Add", op("Relu", X), op("Sub", op("Exp", op("Min", X, Expr.k(0))), ONE));
+    static final OnnxExpr.Op ELU = op("Add", op("Relu", X), op("Sub", op("Exp", op("Min", X, OnnxExpr.k(0))), ONE));
     /** softplus: relu(x) + log(1 + exp(-|x|)), which never overflows. */
-    static final Expr.Op SOFTPLUS = op("Add", op("Relu", X), op("Log", op("Add", ONE, op("Exp", op("Neg", op("Abs", X))))));
+    static final OnnxExpr.Op SOFTPLUS = op("Add", op("Relu", X), op("Log", op("Add", ONE, op("Exp", op("Neg", op("Abs", X))))));
     /** silu: x / (1 + exp(-x)). */
-    static final Expr.Op SILU = op("Div", X, op("Add", ONE, op("Exp", op("Neg", X))));
+    static final OnnxExpr.Op SILU = op("Div", X, op("Add", ONE, op("Exp", op("Neg", X))));
     /** gelu, exact: x · 0.5 · (1 + erf(x / √2)). */
-    static final Expr.Op GELU = op("Mul", op("Mul", X, Expr.k(0.5)), op("Add", ONE, erf(op("Mul", X, Expr.k(0.7071067811865476)))));
+    static final OnnxExpr.Op GELU = op("Mul", op("Mul", X, OnnxExpr.k(0.5)), op("Add", ONE, erf(op("Mul", X, OnnxExpr.k(0.7071067811865476)))));
     /** layernorm over the features: (x - mean) / sqrt(var + eps) * weight + bias, var the biased one. */
-    static final Expr.Op LAYERNORM = layernorm();
+    static final OnnxExpr.Op LAYERNORM = layernorm();
 
-    private static Expr.Op layernorm() {
+    private static OnnxExpr.Op layernorm() {
         Map<String, Long> features = Map.of("axes", 1L, "keepdims", 1L);
-        Expr.Op d = op("Sub", X, op("ReduceMean", X).withInts(features));
-        Expr.Op var = op("ReduceMean", op("Mul", d, d)).withInts(features);
+        OnnxExpr.Op d = op("Sub", X, op("ReduceMean", X).withInts(features));
+        OnnxExpr.Op var = op("ReduceMean", op("Mul", d, d)).withInts(features);
         return op("Add", op("Mul", op("Div", d, op("Sqrt", op("Add", var, s("eps")))), c("weight")), c("bias"));
     }
 
@@ -123,50 +73,50 @@ final class OnnxForms {
      * t = 2 / (2 + z), ty = 4t - 2 and d, dd from Clenshaw's recurrence over the coefficients.
      * Sub-expressions used twice are the same objects, written once.
      */
-    static Expr.Op erf(Expr v) {
-        Expr z = op("Abs", v);
-        Expr t = op("Div", TWO, op("Add", TWO, z));
-        Expr ty = op("Sub", op("Mul", Expr.k(4), t), TWO);
+    static OnnxExpr.Op erf(OnnxExpr v) {
+        OnnxExpr z = op("Abs", v);
+        OnnxExpr t = op("Div", TWO, op("Add", TWO, z));
+        OnnxExpr ty = op("Sub", op("Mul", OnnxExpr.k(4), t), TWO);
         int n = ERFC_CHEBYSHEV.length;
-        Expr d = Expr.k(ERFC_CHEBYSHEV[n - 1]), dd = null;
+        OnnxExpr d = OnnxExpr.k(ERFC_CHEBYSHEV[n - 1]), dd = null;
         for (int j = n - 2; j > 0; j--) {
-            Expr next = dd == null ? op("Add", op("Mul", ty, d), Expr.k(ERFC_CHEBYSHEV[j]))
-                    : op("Add", op("Sub", op("Mul", ty, d), dd), Expr.k(ERFC_CHEBYSHEV[j]));
+            OnnxExpr next = dd == null ? op("Add", op("Mul", ty, d), OnnxExpr.k(ERFC_CHEBYSHEV[j]))
+                    : op("Add", op("Sub", op("Mul", ty, d), dd), OnnxExpr.k(ERFC_CHEBYSHEV[j]));
             dd = d;
             d = next;
         }
-        Expr exponent = op("Sub", op("Sub", op("Mul", Expr.k(0.5), op("Add", Expr.k(ERFC_CHEBYSHEV[0]), op("Mul", ty, d))), dd),
+        OnnxExpr exponent = op("Sub", op("Sub", op("Mul", OnnxExpr.k(0.5), op("Add", OnnxExpr.k(ERFC_CHEBYSHEV[0]), op("Mul", ty, d))), dd),
                 op("Mul", z, z));
-        Expr erfc = op("Mul", t, op("Exp", exponent));
+        OnnxExpr erfc = op("Mul", t, op("Exp", exponent));
         return op("Mul", op("Sign", v), op("Sub", ONE, erfc));
     }
 
     /** PyTorch 1.13's forms of the same: GELU through Erf, SiLU as x · sigmoid(x). */
-    static final Expr.Op GELU_TORCH = op("Mul", op("Mul", X, op("Add", op("Erf", op("Div", X, Expr.k(Math.sqrt(2)))), ONE)), Expr.k(0.5));
-    static final Expr.Op SILU_TORCH = op("Mul", X, op("Sigmoid", X));
+    static final OnnxExpr.Op GELU_TORCH = op("Mul", op("Mul", X, op("Add", op("Erf", op("Div", X, OnnxExpr.k(Math.sqrt(2)))), ONE)), OnnxExpr.k(0.5));
+    static final OnnxExpr.Op SILU_TORCH = op("Mul", X, op("Sigmoid", X));
 
     // ---- reading ----
 
     /** A form a layer is read from: the expression, and the layer it makes from what it bound. */
-    record Reading(String name, Expr expr, Function<Match, Layer> make) {
+    record Reading(String name, OnnxExpr expr, Function<Match, Layer> make) {
     }
 
     /** What mlp reads, for the message about a node it cannot read. */
     static final String SUPPORTED = "Gemm, MatMul (+ Add), Relu, Sigmoid, Tanh, LeakyRelu, Softmax, Identity, "
             + "BatchNormalization (inference), Dropout, Flatten (of a 2-D input), Add around a stack (a residual block)";
 
-    private static boolean gemmOk(OnnxGraph.Node n) {
+    private static boolean gemmOk(OnnxExpr.OnnxNode n) {
         return n.ints("transA", 0) == 0 && n.floats("alpha", 1) == 1 && n.floats("beta", 1) == 1;
     }
 
-    private static boolean axisOk(OnnxGraph.Node n) {
+    private static boolean axisOk(OnnxExpr.OnnxNode n) {
         long axis = n.ints("axis", -1);
         return axis == 1 || axis == -1;
     }
 
     static final List<Reading> READINGS = List.of(
-            new Reading("linear", op("Gemm", X, m("weight"), c("bias")).accepting(OnnxForms::gemmOk), OnnxForms::gemm),
-            new Reading("linear", op("Gemm", X, m("weight")).accepting(OnnxForms::gemmOk), OnnxForms::gemm),
+            new Reading("linear", Linear.ONNX.accepting(OnnxForms::gemmOk), OnnxForms::gemm),
+            new Reading("linear", Linear.ONNX_NO_BIAS.accepting(OnnxForms::gemmOk), OnnxForms::gemm),
             new Reading("linear", op("Add", op("MatMul", X, m("weight")), c("bias")), OnnxForms::matmul),
             new Reading("linear", op("MatMul", X, m("weight")), OnnxForms::matmul),
             new Reading("relu", op("Relu", X), mt -> Activation.RELU),
@@ -176,9 +126,9 @@ final class OnnxForms {
             new Reading("identity", op("Identity", X), mt -> Activation.IDENTITY),
             new Reading("leaky_relu", op("LeakyRelu", X).accepting(n -> true),
                     mt -> Activation.leaky(mt.root().floats("alpha", 0.01))),
-            new Reading("leaky_relu", LEAKY_MAX, mt -> leaky(mt, true)),
-            new Reading("leaky_relu", LEAKY_MIN, mt -> leaky(mt, false)),
-            new Reading("batchnorm", BATCHNORM, OnnxForms::batchnorm),
+            new Reading("leaky_relu", LeakyRelu.ONNX_MAX, mt -> leaky(mt, true)),
+            new Reading("leaky_relu", LeakyRelu.ONNX_MIN, mt -> leaky(mt, false)),
+            new Reading("batchnorm", BatchNorm.ONNX, OnnxForms::batchnorm),
             new Reading("batchnorm", op("BatchNormalization", X, c("weight"), c("bias"), c("mean"), c("var"))
                     .accepting(n -> n.ints("training_mode", 0) == 0), OnnxForms::batchnormOp),
             new Reading("dropout", op("Dropout", X).accepting(n -> true), mt -> new Dropout(0.5)),

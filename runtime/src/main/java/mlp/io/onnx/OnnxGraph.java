@@ -1,5 +1,7 @@
 package mlp.io.onnx;
 
+import mlp.nn.OnnxExpr;
+
 import mlp.MlpError;
 import mlp.io.onnx.proto.Onnx.AttributeProto;
 import mlp.io.onnx.proto.Onnx.GraphProto;
@@ -22,7 +24,7 @@ import java.util.Set;
  * An ONNX graph as the reader sees it: its constants (initializers, Constant nodes and Identity
  * copies of them, checked and converted to doubles), its nodes in an order where each comes after
  * what it reads (a cycle or a value read before anyone makes it is an error), who makes and who
- * reads each value, and {@link #match} to recognise an {@link Expr} in it.
+ * reads each value, and {@link #match} to recognise an {@link OnnxExpr} in it.
  */
 public final class OnnxGraph {
     /** The most nodes a graph may have: mlp's models have a few per layer, and at most 10,000 layers. */
@@ -36,7 +38,7 @@ public final class OnnxGraph {
     }
 
     /** A node and where it stands in the graph's order. */
-    public record Node(int order, NodeProto proto) {
+    public record Node(int order, NodeProto proto) implements OnnxExpr.OnnxNode {
         public String op() {
             return proto.getOpType();
         }
@@ -60,6 +62,7 @@ public final class OnnxGraph {
             return null;
         }
 
+        @Override
         public long ints(String name, long otherwise) {
             AttributeProto a = attribute(name);
             return a == null ? otherwise : a.getI();
@@ -69,6 +72,7 @@ public final class OnnxGraph {
          * A float attribute as the decimal its writer most likely meant: ONNX keeps float
          * attributes as float32, so PyTorch's 0.2 arrives as 0.20000000298; mlp reads 0.2.
          */
+        @Override
         public double floats(String name, double otherwise) {
             AttributeProto a = attribute(name);
             return a == null ? otherwise : Double.parseDouble(Float.toString(a.getF()));
@@ -266,7 +270,7 @@ public final class OnnxGraph {
      * nodes of a match that read x must be all the readers of x except {@code claimed} (nodes a
      * caller reads otherwise), and its inner values must be read by nothing outside the match.
      */
-    public Match match(Expr e, String value, String x, Set<Node> claimed) {
+    public Match match(OnnxExpr e, String value, String x, Set<Node> claimed) {
         Node root = producer.get(value);
         if (root == null) return null;
         State s = new State();
@@ -286,7 +290,7 @@ public final class OnnxGraph {
         Map<String, String> names = new HashMap<>();
         Set<Node> nodes = new HashSet<>();
         /** The value each sub-expression matched: one used twice must match the same value twice. */
-        Map<Expr, String> seen = new java.util.IdentityHashMap<>();
+        Map<OnnxExpr, String> seen = new java.util.IdentityHashMap<>();
 
         State copy() {
             State c = new State();
@@ -312,9 +316,9 @@ public final class OnnxGraph {
             this.x = x;
         }
 
-        boolean match(Expr e, String value, State s) {
-            if (e instanceof Expr.Input) return value.equals(x);
-            if (e instanceof Expr.Const c) {
+        boolean match(OnnxExpr e, String value, State s) {
+            if (e instanceof OnnxExpr.Input) return value.equals(x);
+            if (e instanceof OnnxExpr.Const c) {
                 Const k = constants.get(value);
                 if (k == null) return false;
                 String before = s.names.putIfAbsent(c.name(), value);
@@ -322,11 +326,11 @@ public final class OnnxGraph {
                 s.consts.put(c.name(), k);
                 return true;
             }
-            if (e instanceof Expr.Fixed f) {
+            if (e instanceof OnnxExpr.Fixed f) {
                 Const k = constants.get(value);
                 return k != null && k.size() == 1 && Math.abs(k.values()[0] - f.value()) <= f.tolerance();
             }
-            Expr.Op op = (Expr.Op) e;
+            OnnxExpr.Op op = (OnnxExpr.Op) e;
             String before = s.seen.get(op);
             if (before != null) return before.equals(value);
             if (!matchOp(op, value, s)) return false;
@@ -334,7 +338,7 @@ public final class OnnxGraph {
             return true;
         }
 
-        private boolean matchOp(Expr.Op op, String value, State s) {
+        private boolean matchOp(OnnxExpr.Op op, String value, State s) {
             if (constants.containsKey(value)) return false;
             Node n = producer.get(value);
             if (n == null || !n.op().equals(op.type()) || !n.output().equals(value)) return false;
@@ -361,7 +365,7 @@ public final class OnnxGraph {
         }
 
         /** The args in order a, b for two; in order for any other count. */
-        private boolean matchArgs(List<Expr> args, Node n, int a, int b, State s) {
+        private boolean matchArgs(List<OnnxExpr> args, Node n, int a, int b, State s) {
             State t = s.copy();
             for (int i = 0; i < args.size(); i++) {
                 int which = args.size() == 2 ? (i == 0 ? a : b) : i;

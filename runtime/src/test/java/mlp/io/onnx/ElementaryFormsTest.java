@@ -1,6 +1,7 @@
 package mlp.io.onnx;
 
 import mlp.io.onnx.proto.Onnx.ModelProto;
+import mlp.nn.OnnxExpr;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class ElementaryFormsTest {
             0.000500398942213911, 0.18537342665668577, 0.5375712420143673, 0.8413447460685429, 1.8454385363495966, 2.4844758366855597,
             3.699601140986134, 5.999999994080474, 9.0, 30.0};
 
-    private static DMatrixRMaj run(Expr.Op form, Map<String, DMatrixRMaj> consts, DMatrixRMaj x) throws Exception {
+    private static DMatrixRMaj run(OnnxExpr.Op form, Map<String, DMatrixRMaj> consts, DMatrixRMaj x) throws Exception {
         OnnxBuilder b = new OnnxBuilder(false);
         ModelProto m = b.finish(b.emit(form, OnnxBuilder.INPUT, consts), x.numCols, x.numCols, "test");
         OnnxGraph g = new OnnxGraph(m.getGraph(), OnnxBuilder.INPUT);
@@ -34,7 +35,7 @@ class ElementaryFormsTest {
         return Ort.run(m.toByteArray(), x, false);
     }
 
-    private static void elementwise(Expr.Op form, DoubleUnaryOperator f) throws Exception {
+    private static void elementwise(OnnxExpr.Op form, DoubleUnaryOperator f) throws Exception {
         DMatrixRMaj x = new DMatrixRMaj(1, XS.length, true, XS);
         DMatrixRMaj y = run(form, Map.of(), x);
         for (int i = 0; i < XS.length; i++)

@@ -45,7 +45,7 @@ class OnnxExportTest {
             "linear(3, 4) |> residual(residual(linear(4) |> sigmoid) |> relu) |> linear(2)",
             "linear(3, 4) |> batchnorm |> relu |> linear(2)",
             "batchnorm(3) |> linear(2)",
-            "linear(3, 4) |> leaky_relu(0.2) |> residual |> batchnorm |> dropout(0.1) |> residual(linear(4, 4, bias=false) |> tanh |> linear(4)) |> sigmoid |> identity |> softmax |> linear(2)",
+            EVERY_KIND,
     })
     void runsInOnnxRuntimeAndReadsBack(String model) throws Exception {
         Interpreter it = Mlp.interpreter(new StringWriter());
@@ -70,6 +70,23 @@ class OnnxExportTest {
         it.globals().define("back", back);
         assertArrayEquals(want.data, ((Tensor) it.run(new Source("t.mlp", "back(X)"))).data().data, "the same predictions, bit for bit");
     }
+
+    /** The model of every kind above covers every layer kind there is: a new kind needs its ONNX form. */
+    @org.junit.jupiter.api.Test
+    void everyLayerKindIsWrittenAbove() {
+        Layer m = (Layer) Mlp.eval("model = " + EVERY_KIND + "\nmodel(randn(5, 3))\nmodel");
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        collect(m, types);
+        assertEquals(new java.util.TreeSet<>(mlp.nn.LayerKinds.types()), types, "the layer kinds the every-kind model holds");
+    }
+
+    private static void collect(Layer l, java.util.Set<String> types) {
+        types.add(l.type());
+        for (Layer c : l.children()) collect(c, types);
+    }
+
+    static final String EVERY_KIND = "linear(3, 4) |> leaky_relu(0.2) |> residual |> batchnorm |> dropout(0.1) |> residual(linear(4, 4, bias=false) "
+            + "|> tanh |> linear(4)) |> sigmoid |> identity |> softmax |> relu |> linear(2)";
 
     /** The tutorial's five trained models (scripts/seed.mlp) and its practice run's, each exported and run. */
     @org.junit.jupiter.api.Test

@@ -1,36 +1,45 @@
-package mlp.io.onnx;
+package mlp.nn;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * A small expression over ONNX ops, written once and used both ways: {@link OnnxBuilder#emit}
- * writes it as nodes, {@link OnnxGraph#match} recognises it in a file. So a layer's ONNX form
- * and the pattern that reads it back cannot drift apart.
+ * A small expression over ONNX ops, written once and used both ways: a layer writes its ONNX form
+ * with it ({@link OnnxWriter#emit}), and io's ONNX reader recognises the same expression in a
+ * file, so a layer's form and the pattern that reads it back cannot drift apart. A
+ * sub-expression used twice (the same object) is written once and must match one value.
  * <pre>
  *   // leaky_relu(s): Max(x, Mul(x, s)), the slope a float64 initializer
- *   Expr.op("Max", Expr.X, Expr.op("Mul", Expr.X, Expr.c("slope")))
+ *   Expr.op("Max", OnnxExpr.X, Expr.op("Mul", OnnxExpr.X, Expr.c("slope")))
  * </pre>
  */
-public sealed interface Expr {
+public sealed interface OnnxExpr {
     /** The layer's input. */
-    Expr X = new Input();
+    OnnxExpr X = new Input();
 
-    record Input() implements Expr {
+    record Input() implements OnnxExpr {
     }
 
     /**
      * A constant tensor named {@code name}: written from the layer's values (a matrix, a vector of
      * its numbers, or one number), bound when read.
      */
-    record Const(String name, Shape shape) implements Expr {
+    record Const(String name, Shape shape) implements OnnxExpr {
     }
 
     enum Shape { MATRIX, VECTOR, SCALAR }
 
     /** A fixed number: written as a scalar initializer; read back, a scalar within {@code tolerance} of it. */
-    record Fixed(double value, double tolerance) implements Expr {
+    record Fixed(double value, double tolerance) implements OnnxExpr {
+    }
+
+    /** What a reader may ask of a node in a file, to accept it (other exporters write other attributes). */
+    interface OnnxNode {
+        long ints(String name, long otherwise);
+
+        /** A float attribute as the decimal its writer most likely meant (ONNX keeps them as float32). */
+        double floats(String name, double otherwise);
     }
 
     /**
@@ -38,22 +47,22 @@ public sealed interface Expr {
      * ({@code accept}, when not null, decides instead: other exporters write other attributes).
      * Add and Mul match with their two arguments either way round.
      */
-    record Op(String type, List<Expr> args, Map<String, Long> ints, Predicate<OnnxGraph.Node> accept) implements Expr {
+    record Op(String type, List<OnnxExpr> args, Map<String, Long> ints, Predicate<OnnxNode> accept) implements OnnxExpr {
         public Op withInts(Map<String, Long> ints) {
             return new Op(type, args, ints, accept);
         }
 
         /** Read back: accept the node when the test passes (the written attributes are not checked then). */
-        public Op accepting(Predicate<OnnxGraph.Node> accept) {
+        public Op accepting(Predicate<OnnxNode> accept) {
             return new Op(type, args, ints, accept);
         }
 
-        boolean commutative() {
+        public boolean commutative() {
             return args.size() == 2 && (type.equals("Add") || type.equals("Mul") || type.equals("Max") || type.equals("Min"));
         }
     }
 
-    static Op op(String type, Expr... args) {
+    static Op op(String type, OnnxExpr... args) {
         return new Op(type, List.of(args), Map.of(), null);
     }
 
