@@ -132,13 +132,16 @@ final class OnnxReader {
         throw unreadable(v, readers);
     }
 
+    /** How many nodes on from a value a layer's form may end (gelu's, with its erf, has about 90). */
+    private static final int REACH = 200;
+
     /** The nodes a few steps on from v, where a layer form reading v may end. */
     private List<Node> reachable(String v, Set<Node> claimed) {
         List<Node> out = new ArrayList<>();
         Set<Node> seen = new HashSet<>();
         ArrayDeque<Node> todo = new ArrayDeque<>();
         for (Node n : graph.consumers(v)) if (!claimed.contains(n) && seen.add(n)) todo.add(n);
-        while (!todo.isEmpty() && out.size() < 40) {
+        while (!todo.isEmpty() && out.size() < REACH) {
             Node n = todo.poll();
             out.add(n);
             for (Node r : graph.consumers(n.output())) if (!claimed.contains(r) && seen.add(r)) todo.add(r);
