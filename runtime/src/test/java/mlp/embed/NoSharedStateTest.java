@@ -67,16 +67,17 @@ class NoSharedStateTest {
             Map.entry("mlp.nn.LeakyRelu.ONNX_MAX", "as Linear.ONNX"),
             Map.entry("mlp.nn.LeakyRelu.ONNX_MIN", "as Linear.ONNX"),
             Map.entry("mlp.io.onnx.OnnxForms.ONE", "as Linear.ONNX"),
-            Map.entry("mlp.io.onnx.OnnxForms.TWO", "as Linear.ONNX"),
-            Map.entry("mlp.io.onnx.OnnxForms.ELU", "as Linear.ONNX"),
-            Map.entry("mlp.io.onnx.OnnxForms.SOFTPLUS", "as Linear.ONNX"),
-            Map.entry("mlp.io.onnx.OnnxForms.SILU", "as Linear.ONNX"),
-            Map.entry("mlp.io.onnx.OnnxForms.GELU", "as Linear.ONNX"),
-            Map.entry("mlp.io.onnx.OnnxForms.LAYERNORM", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.one", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.two", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.ELU", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.SOFTPLUS", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.SILU", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.GELU", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.LAYERNORM", "as Linear.ONNX"),
             Map.entry("mlp.io.onnx.OnnxForms.GELU_TORCH", "as Linear.ONNX"),
             Map.entry("mlp.io.onnx.OnnxForms.SILU_TORCH", "as Linear.ONNX"),
             Map.entry("mlp.io.onnx.OnnxForms.READINGS", "a List.of of records (expressions and stateless functions)"),
-            Map.entry("mlp.io.onnx.OnnxForms.ERFC_CHEBYSHEV", "private constants read only while the forms are built"));
+            Map.entry("mlp.nn.ElementaryForms.ERFC_CHEBYSHEV", "private constants read only while the forms are built"));
 
     /** Types whose instances cannot change. */
     private static final List<String> IMMUTABLE = List.of("java.lang.String", "java.util.regex.Pattern", "java.lang.Integer",

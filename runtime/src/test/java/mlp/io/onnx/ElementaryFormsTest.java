@@ -44,22 +44,22 @@ class ElementaryFormsTest {
 
     @Test
     void elu() throws Exception {
-        elementwise(OnnxForms.ELU, x -> x > 0 ? x : Math.expm1(x));
+        elementwise(mlp.nn.ElementaryForms.ELU, x -> x > 0 ? x : Math.expm1(x));
     }
 
     @Test
     void softplus() throws Exception {
-        elementwise(OnnxForms.SOFTPLUS, x -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))));
+        elementwise(mlp.nn.ElementaryForms.SOFTPLUS, x -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))));
     }
 
     @Test
     void silu() throws Exception {
-        elementwise(OnnxForms.SILU, x -> x / (1 + Math.exp(-x)));
+        elementwise(mlp.nn.ElementaryForms.SILU, x -> x / (1 + Math.exp(-x)));
     }
 
     @Test
     void gelu() throws Exception {
-        DMatrixRMaj y = run(OnnxForms.GELU, Map.of(), new DMatrixRMaj(1, XS.length, true, XS));
+        DMatrixRMaj y = run(mlp.nn.ElementaryForms.GELU, Map.of(), new DMatrixRMaj(1, XS.length, true, XS));
         for (int i = 0; i < XS.length; i++) assertEquals(GELU[i], y.data[i], 1e-15 * Math.max(1, Math.abs(XS[i])), "at " + XS[i]);
     }
 
@@ -67,7 +67,7 @@ class ElementaryFormsTest {
     void layernorm() throws Exception {
         DMatrixRMaj x = new DMatrixRMaj(new double[][]{{1, 2, 4}, {-3, 0.5, 100}, {7, 7, 7}});
         DMatrixRMaj w = new DMatrixRMaj(new double[][]{{0.5, -1, 2}}), b = new DMatrixRMaj(new double[][]{{0.1, 0.2, 0.3}});
-        DMatrixRMaj y = run(OnnxForms.LAYERNORM, Map.of("eps", new DMatrixRMaj(new double[][]{{1e-5}}), "weight", w, "bias", b), x);
+        DMatrixRMaj y = run(mlp.nn.ElementaryForms.LAYERNORM, Map.of("eps", new DMatrixRMaj(new double[][]{{1e-5}}), "weight", w, "bias", b), x);
         for (int r = 0; r < 3; r++) {
             double mean = (x.get(r, 0) + x.get(r, 1) + x.get(r, 2)) / 3, var = 0;
             for (int c = 0; c < 3; c++) var += (x.get(r, c) - mean) * (x.get(r, c) - mean) / 3;
