@@ -68,4 +68,15 @@ public final class ElementaryForms {
         return op("Mul", op("Sign", v), op("Sub", one, erfc));
     }
 
+
+    /** The form of the activation of this name (gelu, elu, softplus, silu), or null. */
+    public static OnnxExpr.Op named(String activation) {
+        return switch (activation) {
+            case "gelu" -> GELU;
+            case "elu" -> ELU;
+            case "softplus" -> SOFTPLUS;
+            case "silu" -> SILU;
+            default -> null;
+        };
+    }
 }

@@ -76,6 +76,7 @@ class NoSharedStateTest {
             Map.entry("mlp.nn.ElementaryForms.LAYERNORM", "as Linear.ONNX"),
             Map.entry("mlp.io.onnx.OnnxForms.GELU_TORCH", "as Linear.ONNX"),
             Map.entry("mlp.io.onnx.OnnxForms.SILU_TORCH", "as Linear.ONNX"),
+            Map.entry("mlp.io.onnx.OnnxReader.KNOWN_OPS", "an unmodifiable set of op names, made once"),
             Map.entry("mlp.io.onnx.OnnxForms.READINGS", "a List.of of records (expressions and stateless functions)"),
             Map.entry("mlp.nn.ElementaryForms.ERFC_CHEBYSHEV", "private constants read only while the forms are built"));
 

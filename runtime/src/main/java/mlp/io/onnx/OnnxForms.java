@@ -6,6 +6,8 @@ import mlp.MlpError;
 import mlp.io.onnx.OnnxGraph.Const;
 import mlp.io.onnx.OnnxGraph.Match;
 import mlp.nn.Activation;
+import mlp.nn.Activations;
+import mlp.nn.ElementaryForms;
 import mlp.nn.BatchNorm;
 import mlp.nn.Dropout;
 import mlp.nn.Init;
@@ -54,7 +56,16 @@ final class OnnxForms {
 
     /** What mlp reads, for the message about a node it cannot read. */
     static final String SUPPORTED = "Gemm, MatMul (+ Add), Relu, Sigmoid, Tanh, LeakyRelu, Softmax, Identity, "
-            + "BatchNormalization (inference), Dropout, Flatten (of a 2-D input), Add around a stack (a residual block)";
+            + "BatchNormalization (inference), Dropout, Flatten (of a 2-D input), Add around a stack (a residual block)"
+            + extras();
+
+    /** The activations mlp has beyond the first ones, as PyTorch exports them. */
+    private static String extras() {
+        StringBuilder s = new StringBuilder();
+        for (String[] a : new String[][]{{"gelu", "Gelu (as Erf)"}, {"elu", "Elu"}, {"softplus", "Softplus"}, {"silu", "SiLU (x · Sigmoid(x))"}})
+            if (Activations.named(a[0]) != null) s.append(", ").append(a[1]);
+        return s.toString();
+    }
 
     private static boolean gemmOk(OnnxExpr.OnnxNode n) {
         return n.ints("transA", 0) == 0 && n.floats("alpha", 1) == 1 && n.floats("beta", 1) == 1;
@@ -65,7 +76,21 @@ final class OnnxForms {
         return axis == 1 || axis == -1;
     }
 
-    static final List<Reading> READINGS = List.of(
+    /** An activation's form, when mlp has that activation (null otherwise: the reading is left out). */
+    private static Reading activation(String name, OnnxExpr form) {
+        Activation a = Activations.named(name);
+        return a == null ? null : new Reading(name, form, mt -> a);
+    }
+
+    static final List<Reading> READINGS = java.util.Arrays.asList(
+            activation("gelu", ElementaryForms.GELU),
+            activation("gelu", GELU_TORCH),
+            activation("elu", ElementaryForms.ELU),
+            activation("elu", op("Elu", X).accepting(n -> n.floats("alpha", 1) == 1)),
+            activation("softplus", ElementaryForms.SOFTPLUS),
+            activation("softplus", op("Softplus", X)),
+            activation("silu", ElementaryForms.SILU),
+            activation("silu", SILU_TORCH),
             new Reading("linear", Linear.ONNX.accepting(OnnxForms::gemmOk), OnnxForms::gemm),
             new Reading("linear", Linear.ONNX_NO_BIAS.accepting(OnnxForms::gemmOk), OnnxForms::gemm),
             new Reading("linear", op("Add", op("MatMul", X, m("weight")), c("bias")), OnnxForms::matmul),
@@ -84,7 +109,8 @@ final class OnnxForms {
                     .accepting(n -> n.ints("training_mode", 0) == 0), OnnxForms::batchnormOp),
             new Reading("dropout", op("Dropout", X).accepting(n -> true), mt -> new Dropout(0.5)),
             new Reading("dropout", op("Dropout", X, s("p")).accepting(n -> true), mt -> dropout(mt.consts().get("p"))),
-            new Reading("flatten", op("Flatten", X).accepting(OnnxForms::axisOk), mt -> null));
+            new Reading("flatten", op("Flatten", X).accepting(OnnxForms::axisOk), mt -> null))
+            .stream().filter(r -> r != null).toList();
 
     /**
      * {@code x + inner(x)}: the tutorial's block when inner is linear(w, w) |> relu |> linear(w, w)

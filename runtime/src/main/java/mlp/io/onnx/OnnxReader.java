@@ -163,12 +163,26 @@ final class OnnxReader {
         return best;
     }
 
+    /** Every op some form mlp reads is made of. */
+    private static final Set<String> KNOWN_OPS = knownOps();
+
+    private static Set<String> knownOps() {
+        Set<String> ops = new HashSet<>();
+        for (OnnxForms.Reading r : OnnxForms.READINGS) collectOps(r.expr(), ops);
+        ops.add("Add"); // a residual block's
+        return java.util.Collections.unmodifiableSet(ops);
+    }
+
+    private static void collectOps(mlp.nn.OnnxExpr e, Set<String> ops) {
+        if (!(e instanceof mlp.nn.OnnxExpr.Op op)) return;
+        ops.add(op.type());
+        for (mlp.nn.OnnxExpr a : op.args()) collectOps(a, ops);
+    }
+
     /** The error for a value whose readers fit no form: the first node of an op mlp never reads, else the first reader. */
     private MlpError unreadable(String v, List<Node> readers) {
-        Set<String> known = Set.of("Gemm", "MatMul", "Add", "Relu", "Sigmoid", "Tanh", "LeakyRelu", "Softmax", "Identity",
-                "BatchNormalization", "Dropout", "Flatten", "Max", "Min", "Mul", "Sub", "Div", "Sqrt");
         for (Node n : reachable(v, Set.of()))
-            if (!known.contains(n.op()))
+            if (!KNOWN_OPS.contains(n.op()))
                 return new MlpError(n.describe() + " is an op mlp cannot read; mlp reads " + OnnxForms.SUPPORTED);
         Node n = readers.get(0);
         return new MlpError(n.describe() + " does not fit any layer mlp knows (as it is used here); mlp reads " + OnnxForms.SUPPORTED);
