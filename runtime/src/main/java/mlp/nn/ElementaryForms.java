@@ -29,8 +29,9 @@ public final class ElementaryForms {
 
     /** elu (alpha 1): relu(x) + exp(min(x, 0)) - 1. */
     public static final OnnxExpr.Op ELU = op("Add", op("Relu", X), op("Sub", op("Exp", op("Min", X, k(0))), one));
-    /** softplus: relu(x) + log(1 + exp(-|x|)), which never overflows. */
-    public static final OnnxExpr.Op SOFTPLUS = op("Add", op("Relu", X), op("Log", op("Add", one, op("Exp", op("Neg", op("Abs", X))))));
+    /** softplus as PyTorch's (threshold 20): x above 20, else relu(x) + log(1 + exp(-|x|)), which never overflows. */
+    public static final OnnxExpr.Op SOFTPLUS = op("Where", op("Greater", X, k(20)), X,
+            op("Add", op("Relu", X), op("Log", op("Add", one, op("Exp", op("Neg", op("Abs", X)))))));
     /** silu: x / (1 + exp(-x)). */
     public static final OnnxExpr.Op SILU = op("Div", X, op("Add", one, op("Exp", op("Neg", X))));
     /** gelu, exact: x · 0.5 · (1 + erf(x / √2)). */

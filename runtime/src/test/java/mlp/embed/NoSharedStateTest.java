@@ -62,6 +62,7 @@ class NoSharedStateTest {
             Map.entry("mlp.nn.Linear.ONNX", "an OnnxExpr: immutable records, List.of, Map.of"),
             Map.entry("mlp.nn.Linear.ONNX_NO_BIAS", "as Linear.ONNX"),
             Map.entry("mlp.nn.BatchNorm.ONNX", "as Linear.ONNX"),
+            Map.entry("mlp.nn.LayerNorm.ONNX", "as Linear.ONNX"),
             Map.entry("mlp.nn.LeakyRelu.ONNX_MAX", "as Linear.ONNX"),
             Map.entry("mlp.nn.LeakyRelu.ONNX_MIN", "as Linear.ONNX"),
             Map.entry("mlp.io.onnx.OnnxForms.ONE", "as Linear.ONNX"),

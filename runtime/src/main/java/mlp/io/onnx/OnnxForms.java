@@ -12,6 +12,7 @@ import mlp.nn.BatchNorm;
 import mlp.nn.Dropout;
 import mlp.nn.Init;
 import mlp.nn.Layer;
+import mlp.nn.LayerNorm;
 import mlp.nn.LeakyRelu;
 import mlp.nn.Linear;
 import mlp.nn.Residual;
@@ -56,7 +57,7 @@ final class OnnxForms {
 
     /** What mlp reads, for the message about a node it cannot read. */
     static final String SUPPORTED = "Gemm, MatMul (+ Add), Relu, Sigmoid, Tanh, LeakyRelu, Softmax, Identity, "
-            + "BatchNormalization (inference), Dropout, Flatten (of a 2-D input), Add around a stack (a residual block)"
+            + "BatchNormalization (inference), LayerNormalization, Dropout, Flatten (of a 2-D input), Add around a stack (a residual block)"
             + extras();
 
     /** The activations mlp has beyond the first ones, as PyTorch exports them. */
@@ -107,6 +108,9 @@ final class OnnxForms {
             new Reading("batchnorm", BatchNorm.ONNX, OnnxForms::batchnorm),
             new Reading("batchnorm", op("BatchNormalization", X, c("weight"), c("bias"), c("mean"), c("var"))
                     .accepting(n -> n.ints("training_mode", 0) == 0), OnnxForms::batchnormOp),
+            new Reading("layernorm", LayerNorm.ONNX, mt -> layernorm(mt, one(mt, "eps"))),
+            new Reading("layernorm", op("LayerNormalization", X, c("weight"), c("bias")).accepting(OnnxForms::axisOk),
+                    mt -> layernorm(mt, mt.root().floats("epsilon", 1e-5))),
             new Reading("dropout", op("Dropout", X).accepting(n -> true), mt -> new Dropout(0.5)),
             new Reading("dropout", op("Dropout", X, s("p")).accepting(n -> true), mt -> dropout(mt.consts().get("p"))),
             new Reading("flatten", op("Flatten", X).accepting(OnnxForms::axisOk), mt -> null))
@@ -195,6 +199,17 @@ final class OnnxForms {
         System.arraycopy(mt.consts().get("weight").values(), 0, bn.weight().value.data, 0, width);
         System.arraycopy(mt.consts().get("bias").values(), 0, bn.bias().value.data, 0, width);
         return bn;
+    }
+
+    private static Layer layernorm(Match mt, double eps) {
+        Const w = mt.consts().get("weight"), b = mt.consts().get("bias");
+        int width = w.size();
+        if (width < 1 || b.size() != width)
+            throw new MlpError(mt.root().describe() + ": its scale has " + width + " numbers and its bias " + b.size());
+        LayerNorm ln = new LayerNorm(width, eps);
+        System.arraycopy(w.values(), 0, ln.weight().value.data, 0, width);
+        System.arraycopy(b.values(), 0, ln.bias().value.data, 0, width);
+        return ln;
     }
 
     private static Layer dropout(Const p) {

@@ -45,6 +45,12 @@ class OnnxExportTest {
             "linear(3, 4) |> residual(residual(linear(4) |> sigmoid) |> relu) |> linear(2)",
             "linear(3, 4) |> batchnorm |> relu |> linear(2)",
             "batchnorm(3) |> linear(2)",
+            "linear(3, 4) |> layernorm |> linear(2)",
+            "layernorm(3) |> gelu |> linear(2)",
+            "linear(3, 4) |> gelu |> linear(2)",
+            "linear(3, 4) |> elu |> linear(2)",
+            "linear(3, 4) |> softplus |> linear(2)",
+            "linear(3, 4) |> silu |> linear(2)",
             EVERY_KIND,
     })
     void runsInOnnxRuntimeAndReadsBack(String model) throws Exception {
@@ -86,7 +92,7 @@ class OnnxExportTest {
     }
 
     static final String EVERY_KIND = "linear(3, 4) |> leaky_relu(0.2) |> residual |> batchnorm |> dropout(0.1) |> residual(linear(4, 4, bias=false) "
-            + "|> tanh |> linear(4)) |> sigmoid |> identity |> softmax |> relu |> linear(2)";
+            + "|> tanh |> linear(4)) |> sigmoid |> identity |> softmax |> relu |> layernorm |> gelu |> elu |> softplus |> silu |> linear(2)";
 
     /** The tutorial's five trained models (scripts/seed.mlp) and its practice run's, each exported and run. */
     @org.junit.jupiter.api.Test
