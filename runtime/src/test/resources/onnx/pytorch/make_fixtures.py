@@ -51,6 +51,8 @@ def models():
     yield "activations", nn.Sequential(
         MatMulAdd(3, 6), nn.ELU(), nn.Linear(6, 6, bias=False), nn.GELU(), nn.Linear(6, 6), nn.Sigmoid(),
         nn.Linear(6, 2)), "mse"
+    yield "layernorm", nn.Sequential(
+        nn.Linear(3, 8), nn.LayerNorm(8), nn.SiLU(), nn.Linear(8, 8), nn.Softplus(), nn.Linear(8, 2)), "mse"
 
 
 def save_csv(path, t):

@@ -22,7 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Models exported by PyTorch 1.13's torch.onnx.export (made by
  * src/test/resources/onnx/pytorch/make_fixtures.py, float32): mlp loads each as an ordinary model
- * that predicts what PyTorch predicted (to 1e-6), prints as a summary, trains and saves as JSON.
+ * that predicts what PyTorch predicted (to 1e-6), prints as a summary, trains and saves as JSON. The
+ * fixtures: an MLP, a residual MLP with batch norm, a softmax classifier (the issue's three), and
+ * LayerNorm + SiLU + Softplus, and Elu + GELU + MatMul/Add.
  */
 class PyTorchFixturesTest {
     static final Path DIR = Path.of("src/test/resources/onnx/pytorch").toAbsolutePath();
@@ -33,7 +35,7 @@ class PyTorchFixturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mlp", "residual_bn", "classifier"})
+    @ValueSource(strings = {"mlp", "residual_bn", "classifier", "layernorm"})
     void predictsWhatPyTorchPredicted(String name) {
         StringWriter out = new StringWriter();
         Interpreter it = interpreter(out);
