@@ -4,6 +4,7 @@ import mlp.io.Settings;
 import mlp.io.FileAccess;
 import mlp.io.CsvFiles;
 import mlp.MlpError;
+import mlp.io.onnx.OnnxFiles;
 import mlp.io.ModelFiles;
 import mlp.value.Num;
 import mlp.value.Tensor;
@@ -24,17 +25,20 @@ public final class IoBuiltins implements Builtins.Module {
     @Override
     public void register(Builtins b) {
         b.function("Files", "load(file)",
-                "Reads a file: a numeric CSV gives a tensor, a .json file written by save gives a model.\n"
+                "Reads a file: a numeric CSV gives a tensor, a .json or .onnx file gives a model.\n"
+                        + "An .onnx file may be written by mlp or exported by PyTorch (torch.onnx.export).\n"
                         + "The CSV may start with a header row (names, or scikit-learn's counts and class names),\n"
                         + "may quote cells and end lines with \\r\\n; every other cell must be a number\n"
                         + "(nan and inf too) and every row as long as the others.\n"
                         + "Example: data = load(\"data/iris.csv\")",
                 IoBuiltins::load);
-        b.function("Files", "save(value, file)",
-                "Writes a tensor to a CSV file, or a model to a .json file.\n"
+        b.function("Files", "save(value, file, precision=)",
+                "Writes a tensor to a CSV file, or a model to a .json or an .onnx file.\n"
                         + "Every number is written exactly: load reads back the same tensor. A model keeps its\n"
                         + "weights and running statistics. The file is replaced in one step, never left half-written.\n"
-                        + "Example: save(model, \"model.json\")",
+                        + "An .onnx file (IR 8, opset 17, input X, output Y) runs in ONNX Runtime; its numbers are\n"
+                        + "float64 (precision=64, the default), or float32 with precision=32.\n"
+                        + "Example: save(model, \"model.json\"); save(model, \"model.onnx\", precision=32)",
                 IoBuiltins::save);
     }
 
@@ -45,9 +49,9 @@ public final class IoBuiltins implements Builtins.Module {
         if (!Files.exists(path)) throw a.error("file", a.sig() + ": no such file: " + name + nearby(path, name));
         // a pipe would block for ever, a device (/dev/zero) never end: only ordinary files are read
         if (!Files.isRegularFile(path)) throw a.error("file", a.sig() + ": " + name + " is not an ordinary file (a device or a pipe?)");
-        if (isJson(name)) {
+        if (isJson(name) || OnnxFiles.isOnnx(name)) {
             try {
-                return ModelFiles.load(path);
+                return isJson(name) ? ModelFiles.load(path) : OnnxFiles.load(path);
             } catch (MlpError e) {
                 if (e.pos() != null) throw e;
                 throw a.error("file", a.sig() + ": " + e.plainMessage());
@@ -76,16 +80,23 @@ public final class IoBuiltins implements Builtins.Module {
         String name = a.string("file");
         Path path = resolve(a, name);
         if (Files.isDirectory(path)) throw a.error("file", a.sig() + ": " + name + " is a folder, not a file");
+        int precision = precision(a);
         try {
+            if (ModelFiles.isModel(v) && OnnxFiles.isOnnx(name)) {
+                OnnxFiles.save(v, path, precision == 32);
+                return null;
+            }
+            if (a.has("precision"))
+                throw a.error("precision", a.sig() + ": precision= is for .onnx files");
             if (ModelFiles.isModel(v)) {
                 ModelFiles.save(v, path);
                 return null;
             }
             if (!(v instanceof Tensor || v instanceof Num))
-                throw a.error("value", a.sig() + ": value must be a tensor (saved as CSV) or a model (saved as JSON), not "
+                throw a.error("value", a.sig() + ": value must be a tensor (saved as CSV) or a model (saved as JSON or ONNX), not "
                         + Interpreter.describe(v));
-            if (isJson(name))
-                throw a.error("file", a.sig() + ": a tensor is saved as CSV; name the file .csv (.json is for models)");
+            if (isJson(name) || OnnxFiles.isOnnx(name))
+                throw a.error("file", a.sig() + ": a tensor is saved as CSV; name the file .csv (" + (isJson(name) ? ".json" : ".onnx") + " is for models)");
             org.ejml.data.DMatrixRMaj data = a.tensor("value").data();
             if (data.numRows == 0 || data.numCols == 0) // the file could not be loaded back
                 throw a.error("value", a.sig() + ": the tensor is empty (" + data.numRows + "×" + data.numCols
@@ -96,6 +107,14 @@ public final class IoBuiltins implements Builtins.Module {
             if (e.pos() != null) throw e;
             throw a.error("file", a.sig() + ": " + e.plainMessage());
         }
+    }
+
+    /** precision=64 (float64, the default) or 32 (float32), for ONNX files. */
+    private static int precision(Args a) {
+        if (!a.has("precision")) return 64;
+        double p = a.number("precision");
+        if (p != 32 && p != 64) throw a.error("precision", a.sig() + ": precision must be 64 (float64) or 32 (float32), not " + mlp.value.Format.number(p));
+        return (int) p;
     }
 
     /** The path of a file argument, through the file-access policy; its errors point at the argument. */

@@ -108,6 +108,18 @@ public abstract class Activation extends AnyWidthLayer {
         return name();
     }
 
+    /**
+     * Its ONNX form: for an activation without a setting that ONNX Runtime has no float64 op for
+     * (gelu, elu, softplus, silu), the elementary form of {@link ElementaryForms}; the others
+     * write their own op.
+     */
+    @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        OnnxExpr.Op form = settingName() == null ? ElementaryForms.named(name()) : null;
+        if (form == null) return super.writeOnnx(out, x);
+        return out.emit(form, x, java.util.Map.of());
+    }
+
     @Override
     public void write(LayerWriter out) {
         if (settingName() != null) out.number(settingName(), setting());

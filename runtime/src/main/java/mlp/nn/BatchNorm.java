@@ -126,6 +126,20 @@ public final class BatchNorm extends Layer {
         return runningMean == null ? List.of() : List.of(runningMean, runningVar);
     }
 
+    /**
+     * Its ONNX form, inference: (x - mean) / sqrt(var + eps) * weight + bias, eps a float64
+     * initializer (BatchNormalization's epsilon attribute is a float32).
+     */
+    public static final OnnxExpr.Op ONNX = OnnxExpr.op("Add", OnnxExpr.op("Mul", OnnxExpr.op("Div",
+            OnnxExpr.op("Sub", OnnxExpr.X, OnnxExpr.c("mean")), OnnxExpr.op("Sqrt", OnnxExpr.op("Add", OnnxExpr.c("var"), OnnxExpr.s("eps")))),
+            OnnxExpr.c("weight")), OnnxExpr.c("bias"));
+
+    @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        return out.emit(ONNX, x, java.util.Map.of("mean", runningMean, "var", runningVar,
+                "eps", new DMatrixRMaj(new double[][]{{eps}}), "weight", weight.value, "bias", bias.value));
+    }
+
     @Override
     public String type() {
         return "batchnorm";

@@ -28,6 +28,12 @@ public final class Dropout extends AnyWidthLayer {
         return LayerOps.dropout(x, p, graph.random());
     }
 
+    /** Its ONNX form is nothing: an exported model infers, and dropout does nothing then. */
+    @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        return x;
+    }
+
     @Override
     public String type() {
         return "dropout";

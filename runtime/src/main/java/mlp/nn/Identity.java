@@ -23,4 +23,9 @@ final class Identity extends Activation {
     public double apply(double x) {
         return x;
     }
+
+    @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        return out.node("Identity", new String[]{x});
+    }
 }

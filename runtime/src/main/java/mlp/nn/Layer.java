@@ -103,6 +103,14 @@ public abstract class Layer implements Pipeable, HasMembers, mlp.value.MemberSet
         for (Layer c : l.children()) collectBuffers(c, out, seen);
     }
 
+    /**
+     * Writes its ONNX form on the value {@code x} (nodes and initializers through {@code out});
+     * returns the value of its output. A layer ONNX cannot express says so.
+     */
+    public String writeOnnx(OnnxWriter out, String x) {
+        throw new MlpError(describe() + " cannot be written as ONNX");
+    }
+
     /** The rows of its summary table: a stack's layers, or itself. */
     public List<Layer> summaryRows() {
         return List.of(this);

@@ -30,7 +30,8 @@ public final class LayerNorm extends Layer {
         this(width, EPS);
     }
 
-    LayerNorm(int width, double eps) {
+    /** A layer norm with another epsilon (read from a file). */
+    public LayerNorm(int width, double eps) {
         this.eps = eps;
         if (width == 0 || width < -1) throw new MlpError("layernorm needs a width of at least 1, not " + width);
         if (width > 0) resolve(width, null, Given.LAYER_BEFORE);
@@ -127,6 +128,29 @@ public final class LayerNorm extends Layer {
             ps.add(bias);
         }
         return ps;
+    }
+
+    public Param weight() {
+        return weight;
+    }
+
+    public Param bias() {
+        return bias;
+    }
+
+    public double eps() {
+        return eps;
+    }
+
+    /**
+     * Its ONNX form: (x - mean) / sqrt(var + eps) * weight + bias over the features, var the
+     * biased one, eps a float64 initializer (LayerNormalization's epsilon attribute is a float32).
+     */
+    public static final OnnxExpr.Op ONNX = ElementaryForms.LAYERNORM;
+
+    @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        return out.emit(ONNX, x, java.util.Map.of("eps", new DMatrixRMaj(new double[][]{{eps}}), "weight", weight.value, "bias", bias.value));
     }
 
     @Override

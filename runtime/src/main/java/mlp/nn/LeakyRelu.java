@@ -4,7 +4,7 @@ import mlp.autograd.LayerOps;
 import mlp.autograd.Node;
 
 /** Leaky ReLU: x where x > 0, slope × x elsewhere. */
-final class LeakyRelu extends Activation {
+public final class LeakyRelu extends Activation {
     private final double slope;
 
     LeakyRelu(double slope) {
@@ -46,5 +46,17 @@ final class LeakyRelu extends Activation {
     @Override
     public Activation withSetting(double value) {
         return new LeakyRelu(value);
+    }
+
+    /**
+     * Its ONNX forms: max(x, slope·x) for a slope up to 1, min(x, slope·x) from 1 (ONNX Runtime has
+     * no float64 LeakyRelu at most opsets; the slope is a float64 initializer, exact).
+     */
+    public static final OnnxExpr.Op ONNX_MAX = OnnxExpr.op("Max", OnnxExpr.X, OnnxExpr.op("Mul", OnnxExpr.X, OnnxExpr.s("slope")));
+    public static final OnnxExpr.Op ONNX_MIN = OnnxExpr.op("Min", OnnxExpr.X, OnnxExpr.op("Mul", OnnxExpr.X, OnnxExpr.s("slope")));
+
+    @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        return out.emit(slope <= 1 ? ONNX_MAX : ONNX_MIN, x, java.util.Map.of("slope", new org.ejml.data.DMatrixRMaj(new double[][]{{slope}})));
     }
 }

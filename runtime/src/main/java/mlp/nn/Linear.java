@@ -96,6 +96,17 @@ public final class Linear extends Layer {
         return ps;
     }
 
+    /** Its ONNX form: Gemm(x, W, b), W out×in (transB). */
+    public static final OnnxExpr.Op ONNX = OnnxExpr.op("Gemm", OnnxExpr.X, OnnxExpr.m("weight"), OnnxExpr.c("bias")).withInts(java.util.Map.of("transB", 1L));
+    /** Its ONNX form without a bias: Gemm(x, W). */
+    public static final OnnxExpr.Op ONNX_NO_BIAS = OnnxExpr.op("Gemm", OnnxExpr.X, OnnxExpr.m("weight")).withInts(java.util.Map.of("transB", 1L));
+
+    @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        return hasBias ? out.emit(ONNX, x, java.util.Map.of("weight", weight.value, "bias", bias.value))
+                : out.emit(ONNX_NO_BIAS, x, java.util.Map.of("weight", weight.value));
+    }
+
     @Override
     public String type() {
         return "linear";

@@ -26,4 +26,9 @@ final class Relu extends Activation {
     public double apply(double x) {
         return x > 0 ? x : 0;
     }
+
+    @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        return out.node("Relu", new String[]{x});
+    }
 }

@@ -112,6 +112,12 @@ public final class Residual extends Layer implements Indexable {
         return inner == null ? List.of() : List.of(inner);
     }
 
+    /** Its ONNX form: Add(x, inner(x)). */
+    @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        return out.node("Add", new String[]{x, out.layer(inner, x)});
+    }
+
     @Override
     public String type() {
         return "residual";

@@ -25,4 +25,9 @@ final class Sigmoid extends Activation {
     public double apply(double x) {
         return Ops.sigmoid(x);
     }
+
+    @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        return out.node("Sigmoid", new String[]{x});
+    }
 }

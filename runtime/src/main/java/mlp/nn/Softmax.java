@@ -32,4 +32,9 @@ final class Softmax extends Activation {
     public double apply(double x) {
         return Double.isNaN(x) ? x : 1; // the softmax of a single value
     }
+
+    @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        return out.node("Softmax", new String[]{x}, "axis", 1);
+    }
 }

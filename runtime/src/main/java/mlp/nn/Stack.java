@@ -78,6 +78,12 @@ public final class Stack extends Layer implements Indexable {
     }
 
     @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        for (Layer l : layers) x = out.layer(l, x);
+        return x;
+    }
+
+    @Override
     public String type() {
         return "stack";
     }

@@ -24,4 +24,9 @@ final class Tanh extends Activation {
     public double apply(double x) {
         return Math.tanh(x);
     }
+
+    @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        return out.node("Tanh", new String[]{x});
+    }
 }

@@ -56,7 +56,28 @@ class NoSharedStateTest {
             Map.entry("mlp.plot.Windows.open", "the JVM's open windows, process-wide by nature; only the command line's "
                     + "awaitAllClosed() reads it (an embedded host manages its own lifetime)"),
             Map.entry("mlp.plot.Windows.available", "whether this JVM has a display: a fact about the process, probed once"),
-            Map.entry("mlp.plot.Windows.broken", "the process's display was found unusable: a fact about the process"));
+            Map.entry("mlp.plot.Windows.broken", "the process's display was found unusable: a fact about the process"),
+            // the onnx branch: the ONNX forms, immutable records of List.of and Map.of
+            Map.entry("mlp.nn.OnnxExpr.X", "an empty record"),
+            Map.entry("mlp.nn.Linear.ONNX", "an OnnxExpr: immutable records, List.of, Map.of"),
+            Map.entry("mlp.nn.Linear.ONNX_NO_BIAS", "as Linear.ONNX"),
+            Map.entry("mlp.nn.BatchNorm.ONNX", "as Linear.ONNX"),
+            Map.entry("mlp.nn.LayerNorm.ONNX", "as Linear.ONNX"),
+            Map.entry("mlp.nn.LeakyRelu.ONNX_MAX", "as Linear.ONNX"),
+            Map.entry("mlp.nn.LeakyRelu.ONNX_MIN", "as Linear.ONNX"),
+            Map.entry("mlp.io.onnx.OnnxForms.ONE", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.one", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.two", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.ELU", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.SOFTPLUS", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.SILU", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.GELU", "as Linear.ONNX"),
+            Map.entry("mlp.nn.ElementaryForms.LAYERNORM", "as Linear.ONNX"),
+            Map.entry("mlp.io.onnx.OnnxForms.GELU_TORCH", "as Linear.ONNX"),
+            Map.entry("mlp.io.onnx.OnnxForms.SILU_TORCH", "as Linear.ONNX"),
+            Map.entry("mlp.io.onnx.OnnxReader.KNOWN_OPS", "an unmodifiable set of op names, made once"),
+            Map.entry("mlp.io.onnx.OnnxForms.READINGS", "a List.of of records (expressions and stateless functions)"),
+            Map.entry("mlp.nn.ElementaryForms.ERFC_CHEBYSHEV", "private constants read only while the forms are built"));
 
     /** Types whose instances cannot change. */
     private static final List<String> IMMUTABLE = List.of("java.lang.String", "java.util.regex.Pattern", "java.lang.Integer",
@@ -70,6 +91,8 @@ class NoSharedStateTest {
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
                 String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+                // protoc's classes for onnx.proto: default instances, parsers and descriptors, all immutable
+                if (name.startsWith("mlp.io.onnx.proto.")) continue;
                 Class<?> c = Class.forName(name, false, MlpError.class.getClassLoader());
                 scanned++;
                 for (Field f : c.getDeclaredFields()) {

@@ -134,7 +134,7 @@ class ErrorsTest {
         fails("eye(-1)", 1, 5, "eye(n): n must not be negative, got -1");
         fails("[a, b] = 5", 1, 10, "cannot unpack a number (5) into 2 names; it needs a list");
         fails("save(\"text\", \"x.csv\")", 1, 6,
-                "save(value, file): value must be a tensor (saved as CSV) or a model (saved as JSON), not a string");
+                "save(value, file, precision=): value must be a tensor (saved as CSV) or a model (saved as JSON or ONNX), not a string");
     }
 
     // ---- arity and arguments ----
@@ -177,10 +177,10 @@ class ErrorsTest {
         fails("X = load(\"bad.cvs\")", 1, 10, "load(file): no such file: bad.cvs — did you mean 'bad.csv'?");
         fails("load(\"nowhere/x.csv\")", 1, 6, "load(file): no such file: nowhere/x.csv (there is no folder " + dir.resolve("nowhere") + ")");
         fails("load(\"folder\")", 1, 6, "load(file): folder is a folder, not a file");
-        fails("save(zeros(1, 1), \"folder\")", 1, 19, "save(value, file): folder is a folder, not a file");
-        fails("save(zeros(1, 1), \"bad.csv/y.csv\")", 1, 19, "save(value, file): cannot write " + dir.resolve("bad.csv/y.csv")
+        fails("save(zeros(1, 1), \"folder\")", 1, 19, "save(value, file, precision=): folder is a folder, not a file");
+        fails("save(zeros(1, 1), \"bad.csv/y.csv\")", 1, 19, "save(value, file, precision=): cannot write " + dir.resolve("bad.csv/y.csv")
                 + ": " + dir.resolve("bad.csv") + " is a file, not a folder");
-        fails("save(zeros(1, 1), \"x.json\")", 1, 19, "save(value, file): a tensor is saved as CSV; name the file .csv (.json is for models)");
+        fails("save(zeros(1, 1), \"x.json\")", 1, 19, "save(value, file, precision=): a tensor is saved as CSV; name the file .csv (.json is for models)");
     }
 
     @Test

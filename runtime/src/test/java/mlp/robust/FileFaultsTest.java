@@ -108,7 +108,7 @@ class FileFaultsTest {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys")) && Files.exists(Path.of("/proc/1/environ")),
                 "no /sys or /proc here: the permission cases are skipped");
         MlpError e = run("save([[1]], \"/sys/x.csv\")", Path.of("/")).failed();
-        at(e, 1, 13, "save(value, file): cannot write /sys/x.csv: ");
+        at(e, 1, 13, "save(value, file, precision=): cannot write /sys/x.csv: ");
         assertTrue(e.plainMessage().matches(".*: (permission denied|Read-only file system)"), e.plainMessage());
         e = run("X = load(\"/proc/1/environ\")", Path.of("/")).failed();
         at(e, 1, 10, "load(file): cannot read /proc/1/environ: ");
@@ -122,7 +122,7 @@ class FileFaultsTest {
         Assumptions.assumeTrue(p.waitFor() == 0, "chattr +i is not possible here: the immutable-file case is skipped");
         try {
             MlpError e = run("save([[3, 4]], \"kept.csv\")", dir).failed();
-            at(e, 1, 16, "save(value, file): cannot write " + kept + ": ");
+            at(e, 1, 16, "save(value, file, precision=): cannot write " + kept + ": ");
             assertEquals("1,2\n", Files.readString(kept));
             try (var s = Files.list(dir)) {
                 assertEquals(1, s.count(), "no temporary file is left behind");
@@ -135,7 +135,7 @@ class FileFaultsTest {
     @Test
     void anEmptyOrOddFileName() throws IOException {
         at(run("X = load(\"\")", dir).failed(), 1, 10, "load(file): the file name is empty");
-        at(run("save([[1]], \"  \")", dir).failed(), 1, 13, "save(value, file): the file name is empty");
+        at(run("save([[1]], \"  \")", dir).failed(), 1, 13, "save(value, file, precision=): the file name is empty");
         at(run("X = load(\"a\\u0000b\")".replace("\\u0000", "\u0000"), dir).failed(), 1, 10, "load(file): ");
         at(run("X = load(\"" + "x".repeat(5000) + ".csv\")", dir).failed(), 1, 10, "load(file): ");
     }
