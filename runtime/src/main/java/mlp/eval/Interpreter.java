@@ -322,7 +322,12 @@ public final class Interpreter {
 
     private Value member(Value target, Expr.Member m) {
         if (target instanceof HasMembers h) {
-            Value v = h.member(m.name());
+            Value v;
+            try {
+                v = h.member(m.name());
+            } catch (MlpError e) {
+                throw e.at(m.pos());
+            }
             if (v != null) return v;
             String near = Suggest.nearest(m.name(), h.memberNames());
             throw new MlpError(describe(target) + " has no member '" + m.name() + "'"

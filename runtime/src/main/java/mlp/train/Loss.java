@@ -91,6 +91,11 @@ public final class Loss implements Callable {
         };
     }
 
+    /** True for the losses of a classifier (its decision regions can be drawn). */
+    boolean classifies() {
+        return kind == Kind.BCE || kind == Kind.CROSS_ENTROPY || kind.name().equals("BCE_LOGITS");
+    }
+
     /** A hint for a loss that became nan or infinite. */
     String nanHint() {
         return kind == Kind.BCE ? " (bce needs predictions between 0 and 1: end the model with sigmoid; or try a smaller lr=)"

@@ -89,12 +89,15 @@ public final class Optimizer implements Callable {
     public interface Stepper {
         /** One step: {@code params[i].value} moves along {@code params[i].grad()}. */
         void step(Node[] params);
+
+        /** The learning rate of the steps to come (a schedule changes it each epoch). */
+        void rate(double rate);
     }
 
     /** PyTorch's Adam (single-tensor form): bias-corrected moments, weight decay added to the gradient. */
     private final class Adam implements Stepper {
         private final double[][] m, v;
-        private final double rate;
+        private double rate;
         private int t;
 
         Adam(int[] sizes, double rate) {
@@ -105,6 +108,11 @@ public final class Optimizer implements Callable {
                 m[i] = new double[sizes[i]];
                 v[i] = new double[sizes[i]];
             }
+        }
+
+        @Override
+        public void rate(double rate) {
+            this.rate = rate;
         }
 
         @Override
@@ -128,13 +136,18 @@ public final class Optimizer implements Callable {
     /** PyTorch's SGD: with momentum, the buffer starts as the first gradient, then buf = momentum × buf + g. */
     private final class Sgd implements Stepper {
         private final double[][] buf;
-        private final double rate;
+        private double rate;
         private boolean first = true;
 
         Sgd(int[] sizes, double rate) {
             this.rate = rate;
             buf = new double[sizes.length][];
             for (int i = 0; i < sizes.length; i++) buf[i] = new double[sizes[i]];
+        }
+
+        @Override
+        public void rate(double rate) {
+            this.rate = rate;
         }
 
         @Override
