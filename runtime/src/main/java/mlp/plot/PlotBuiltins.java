@@ -14,6 +14,7 @@ import mlp.value.Str;
 import mlp.value.Tensor;
 import mlp.value.Value;
 import org.ejml.data.DMatrixRMaj;
+import org.knowm.xchart.XYChart;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +34,16 @@ public final class PlotBuiltins implements Builtins.Module {
                         + "per frame. file=\"name.gif\" writes an animated GIF instead (\"name.png\": the last frame);\n"
                         + "with no display it goes to the plots folder as <title>.gif and the path is printed.",
                 PlotBuiltins::animate);
-        b.function(CATEGORY, "scatter(A, B, ..., labels=, title=, file=)",
+        b.function(CATEGORY, "scatter(A, ..., labels=, title=, file=)",
                 "Point clouds: column 0 against column 1 of each tensor, one colour each.\n"
-                        + "e.g. scatter(X, y, labels=[\"X\", \"y\"], title=\"X and y\")." + FILE_HELP,
+                        + "e.g. scatter(X, y, labels=[\"X\", \"y\"], title=\"X and y\"). scatter(X) draws one cloud;\n"
+                        + "scatter(x, y) with two one-column tensors draws one cloud of (x, y) points." + FILE_HELP,
                 PlotBuiltins::scatter);
-        b.function(CATEGORY, "plot(a, ..., labels=, title=, file=)",
-                "Line charts: plot(run) is the loss curve (log scale); plot(run1, run2, ..., labels=[...]) compares runs.\n"
-                        + "plot(x, y) draws y against x (one line per column of y); plot(y) draws y against its row number." + FILE_HELP,
+        b.function(CATEGORY, "plot(a, ..., labels=, title=, file=, points=)",
+                "Line charts: plot(run) is the loss curve (log scale), with the validation loss beside it when the run\n"
+                        + "had val=; plot(run1, run2, ..., labels=[...]) compares runs.\n"
+                        + "plot(x, y) draws y against x (one line per column of y); plot(y) draws y against its row number;\n"
+                        + "points=P (n×2) adds the points of P over the line." + FILE_HELP,
                 PlotBuiltins::plot);
         b.function(CATEGORY, "boundary(model, X, labels, title=, file=)",
                 "A classifier's decision regions: the plane coloured by the predicted class, the points of X by their label.\n"
@@ -71,11 +75,24 @@ public final class PlotBuiltins implements Builtins.Module {
     // ---- scatter ----
 
     private static Value scatter(Args a) {
-        List<Value> clouds = new ArrayList<>(List.of(a.get("A"), a.get("B")));
-        List<Pos> where = new ArrayList<>(List.of(a.pos("A"), a.pos("B")));
+        List<Value> clouds = new ArrayList<>(List.of(a.get("A")));
+        List<Pos> where = new ArrayList<>(List.of(a.pos("A")));
         for (int i = 0; i < a.rest().size(); i++) {
             clouds.add(a.rest().get(i));
             where.add(a.restPos(i));
+        }
+        // scatter(x, y) of two one-column tensors: one cloud of (x, y) points
+        if (clouds.size() == 2 && clouds.get(0) instanceof Tensor cx && clouds.get(1) instanceof Tensor cy
+                && cx.cols() == 1 && cy.cols() == 1) {
+            if (cx.rows() != cy.rows())
+                throw new MlpError("scatter(x, y): x has " + cx.rows() + " rows but y has " + cy.rows() + " (one point per row)", where.get(1));
+            DMatrixRMaj xy = new DMatrixRMaj(cx.rows(), 2);
+            for (int r = 0; r < cx.rows(); r++) {
+                xy.set(r, 0, cx.data().data[r]);
+                xy.set(r, 1, cy.data().data[r]);
+            }
+            clouds = new ArrayList<>(List.of(new Tensor(xy)));
+            where = new ArrayList<>(List.of(where.get(0)));
         }
         List<String> labels = labels(a, clouds.size(), i -> "series " + (i + 1));
         List<StaticCharts.Series> series = new ArrayList<>();
@@ -91,7 +108,12 @@ public final class PlotBuiltins implements Builtins.Module {
         String title = title(a);
         Destination d = destination(a, title, "scatter", false);
         if (d.shown == Chart.Shown.NOWHERE) return new Chart("scatter", title, d.shown, null);
-        return Pictures.still(d, a.interpreter().settings(), "scatter", title, StaticCharts.scatter(title, series));
+        XYChart chart = StaticCharts.scatter(title, series);
+        if (series.size() == 1 && clouds.size() == 1 && a.positionalCount() == 2) { // scatter(x, y): name the axes after them
+            chart.setXAxisTitle("x");
+            chart.setYAxisTitle("y");
+        }
+        return Pictures.still(d, a.interpreter().settings(), "scatter", title, chart);
     }
 
     // ---- plot ----
@@ -103,6 +125,8 @@ public final class PlotBuiltins implements Builtins.Module {
             items.add(a.rest().get(i));
             where.add(a.restPos(i));
         }
+        if (items.get(0) instanceof Run && a.has("points"))
+            throw a.error("points", "plot: points= goes with a line, plot(x, y, points=P), not with runs");
         return items.get(0) instanceof Run ? lossCurves(a, items, where) : line(a, items, where);
     }
 
@@ -121,7 +145,16 @@ public final class PlotBuiltins implements Builtins.Module {
                 ys[e] = run.loss(e);
                 if (!(ys[e] > 0)) logY = false; // a log axis cannot show 0, negatives or NaN
             }
-            lines.add(new StaticCharts.Series(labels.get(i), xs, ys));
+            boolean named = runs.size() > 1 || a.has("labels");
+            lines.add(new StaticCharts.Series(named ? labels.get(i) : run.hasValidation() ? "training loss" : labels.get(i), xs, ys));
+            if (run.hasValidation()) {
+                double[] vs = new double[run.epochs()];
+                for (int e = 0; e < vs.length; e++) {
+                    vs[e] = run.valLoss(e);
+                    if (!(vs[e] > 0)) logY = false;
+                }
+                lines.add(new StaticCharts.Series(named ? labels.get(i) + " (validation)" : "validation loss", xs, vs));
+            }
         }
         String title = title(a);
         Destination d = destination(a, title, "loss", false);
@@ -162,11 +195,19 @@ public final class PlotBuiltins implements Builtins.Module {
             List<String> labels = labels(a, y.numCols, i -> "column " + i);
             for (int c = 0; c < y.numCols; c++) lines.add(new StaticCharts.Series(labels.get(c), xs, Projection.column(y, c)));
         }
+        DMatrixRMaj overlay = null;
+        if (a.has("points")) {
+            if (!(a.get("points") instanceof Tensor p) || p.cols() != 2)
+                throw a.error("points", "plot(x, y, points=P): P must be a tensor of 2 columns (x, y), not "
+                        + (a.get("points") instanceof Tensor p2 ? Shapes.of(p2.data()) : Interpreter.describe(a.get("points"))));
+            overlay = p.data();
+        }
         String title = title(a);
         Destination d = destination(a, title, "line", false);
         if (d.shown == Chart.Shown.NOWHERE) return new Chart("line", title, d.shown, null);
-        return Pictures.still(d, a.interpreter().settings(), "line", title,
-                StaticCharts.lines(title, items.size() == 2 ? "x" : "row", "y", lines, false));
+        XYChart chart = StaticCharts.lines(title, items.size() == 2 ? "x" : "row", "y", lines, false);
+        if (overlay != null) StaticCharts.addPoints(chart, "points", Projection.column(overlay, 0), Projection.column(overlay, 1), lines.size());
+        return Pictures.still(d, a.interpreter().settings(), "line", title, chart);
     }
 
     // ---- boundary ----
