@@ -8,7 +8,11 @@ import mlp.value.Format;
 import mlp.value.Str;
 import mlp.value.Value;
 
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import mlp.nn.Param;
 
 /**
  * An optimizer's settings: a value for {@code train(..., optimizer=adam)}, and a function that
@@ -80,9 +84,45 @@ public final class Optimizer implements Callable {
         return v;
     }
 
-    /** One run's optimizer state over a model's parameters, with the learning rate in force. */
-    public Stepper start(int[] sizes, double learningRate) {
-        return kind == Kind.ADAM ? new Adam(sizes, learningRate) : new Sgd(sizes, learningRate);
+    /**
+     * The state of each parameter this optimizer value has stepped (PyTorch's {@code optimizer.state}):
+     * Adam's moments and step count, SGD's momentum buffer. A value kept in a name
+     * ({@code opt = adam(lr=0.01)}) carries it from one {@code train} call to the next, so two calls
+     * of 100 epochs train as one of 200. The built-in {@code adam} and {@code sgd} keep none: naming
+     * them starts fresh every time, and so does an {@code adam(...)} written in the call (a new value).
+     */
+    private final Map<Param, State> state = new IdentityHashMap<>();
+
+    /** One parameter's state: Adam's moments m, v and step count; SGD's momentum buffer (in m). */
+    private static final class State {
+        final double[] m, v;
+        long t;
+
+        State(int size, boolean second) {
+            m = new double[size];
+            v = second ? new double[size] : null;
+        }
+    }
+
+    private boolean keepsState() {
+        return this != ADAM && this != SGD;
+    }
+
+    /** One run's stepper over these parameters (in the graph's order), with the learning rate in force. */
+    public Stepper start(List<Param> params, double learningRate) {
+        State[] states = new State[params.size()];
+        synchronized (state) {
+            for (int i = 0; i < states.length; i++) {
+                Param p = params.get(i);
+                State s = keepsState() ? state.get(p) : null;
+                if (s == null || s.m.length != p.size()) {
+                    s = new State(p.size(), kind == Kind.ADAM);
+                    if (keepsState()) state.put(p, s);
+                }
+                states[i] = s;
+            }
+        }
+        return kind == Kind.ADAM ? new Adam(states, learningRate) : new Sgd(states, learningRate);
     }
 
     /** Updates parameters in place from their gradients. */
@@ -96,18 +136,12 @@ public final class Optimizer implements Callable {
 
     /** PyTorch's Adam (single-tensor form): bias-corrected moments, weight decay added to the gradient. */
     private final class Adam implements Stepper {
-        private final double[][] m, v;
+        private final State[] states;
         private double rate;
-        private int t;
 
-        Adam(int[] sizes, double rate) {
+        Adam(State[] states, double rate) {
             this.rate = rate;
-            m = new double[sizes.length][];
-            v = new double[sizes.length][];
-            for (int i = 0; i < sizes.length; i++) {
-                m[i] = new double[sizes[i]];
-                v[i] = new double[sizes[i]];
-            }
+            this.states = states;
         }
 
         @Override
@@ -117,11 +151,12 @@ public final class Optimizer implements Callable {
 
         @Override
         public void step(Node[] params) {
-            t++;
-            double bc1 = 1 - Math.pow(beta1, t), bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-            double stepSize = rate / bc1;
             for (int k = 0; k < params.length; k++) {
-                double[] p = params[k].value.data, g = params[k].grad().data, mk = m[k], vk = v[k];
+                State s = states[k];
+                long t = ++s.t; // per parameter, as PyTorch's state["step"]
+                double bc1 = 1 - Math.pow(beta1, t), bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+                double stepSize = rate / bc1;
+                double[] p = params[k].value.data, g = params[k].grad().data, mk = s.m, vk = s.v;
                 for (int i = 0; i < mk.length; i++) {
                     double gi = weightDecay == 0 ? g[i] : g[i] + weightDecay * p[i];
                     mk[i] = mk[i] * beta1 + (1 - beta1) * gi;
@@ -135,14 +170,12 @@ public final class Optimizer implements Callable {
 
     /** PyTorch's SGD: with momentum, the buffer starts as the first gradient, then buf = momentum × buf + g. */
     private final class Sgd implements Stepper {
-        private final double[][] buf;
+        private final State[] states;
         private double rate;
-        private boolean first = true;
 
-        Sgd(int[] sizes, double rate) {
+        Sgd(State[] states, double rate) {
             this.rate = rate;
-            buf = new double[sizes.length][];
-            for (int i = 0; i < sizes.length; i++) buf[i] = new double[sizes[i]];
+            this.states = states;
         }
 
         @Override
@@ -153,7 +186,9 @@ public final class Optimizer implements Callable {
         @Override
         public void step(Node[] params) {
             for (int k = 0; k < params.length; k++) {
-                double[] p = params[k].value.data, g = params[k].grad().data, b = buf[k];
+                State s = states[k];
+                boolean first = s.t++ == 0;
+                double[] p = params[k].value.data, g = params[k].grad().data, b = s.m;
                 for (int i = 0; i < b.length; i++) {
                     double d = g[i];
                     if (momentum != 0) {
@@ -163,7 +198,6 @@ public final class Optimizer implements Callable {
                     p[i] += -rate * d;
                 }
             }
-            first = false;
         }
     }
 

@@ -109,9 +109,7 @@ final class Trainer {
         this.rows = req.x().numRows;
         Random random = interpreter.random();
         List<Param> params = req.model().params();
-        int[] sizes = new int[params.size()];
-        for (int i = 0; i < sizes.length; i++) sizes[i] = params.get(i).size();
-        stepper = req.optimizer().start(sizes, 0); // each epoch sets its rate
+        stepper = req.optimizer().start(params, 0); // each epoch sets its rate
         int batch = req.batch() <= 0 || req.batch() >= rows ? rows : req.batch();
         if (batch == rows) { // full batch: X and y transposed once
             full = new Compiled(req.model(), req.loss(), CommonOps_DDRM.transpose(req.x(), null),
