@@ -305,6 +305,10 @@ final class Trainer {
     /** One epoch of shuffled mini-batches, a step each. */
     private double miniBatchEpoch(int epoch) {
         Random random = interpreter.random();
+        // a fresh permutation each epoch (as PyTorch's randperm), not a shuffle of the last one:
+        // so an epoch's batches depend only on the random generator, and a run continued by a
+        // second train call with the same optimizer value trains exactly as one longer call
+        for (int i = 0; i < rows; i++) order[i] = i;
         for (int i = rows - 1; i > 0; i--) { // Fisher-Yates
             int j = random.nextInt(i + 1), t = order[i];
             order[i] = order[j];
