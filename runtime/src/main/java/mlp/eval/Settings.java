@@ -29,6 +29,7 @@ public final class Settings {
     private long maxElements = 100_000_000L;
     private long maxEpochs = Long.MAX_VALUE;
     private mlp.train.TrainingListener trainingListener = null;
+    private int regionCells = 60;
 
     /** Where {@code print} and echoed values go. */
     public PrintWriter out() {
@@ -132,6 +133,20 @@ public final class Settings {
 
     public Settings trainingListener(mlp.train.TrainingListener listener) {
         this.trainingListener = listener;
+        return this;
+    }
+
+    /**
+     * The cells along each side of the grid a classification run's decision regions are recorded
+     * on (60: 3,600 points evaluated per kept frame); 0 records none.
+     */
+    public int regionCells() {
+        return regionCells;
+    }
+
+    public Settings regionCells(int cells) {
+        if (cells < 0 || cells > 1000) throw new IllegalArgumentException("regionCells must be 0 to 1000, not " + cells);
+        this.regionCells = cells;
         return this;
     }
 }

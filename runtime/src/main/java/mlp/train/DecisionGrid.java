@@ -8,9 +8,6 @@ package mlp.train;
  * ({@code bce}: the output; {@code bce_logits}: its sigmoid).
  */
 public record DecisionGrid(double xMin, double xMax, double yMin, double yMax, int cells, boolean probability) {
-    /** The number of cells along each side: 3,600 points, a few per cent of a small run's epoch. */
-    public static final int CELLS = 60;
-
     /** The centre of column i (along x). */
     public double x(int i) {
         return xMin + (i + 0.5) * (xMax - xMin) / cells;

@@ -132,7 +132,7 @@ final class Trainer {
         predictions = Limits.matrix(rows, full.prediction.rows());
         checkpoint = new Checkpoint(req.model());
         validation = req.valX() == null ? null : new Inference(req.model(), req.valX(), req.loss(), req.valY());
-        gridShape = regionsGrid(req);
+        gridShape = regionsGrid(req, interpreter.settings().regionCells());
         grid = gridShape == null ? null : new Inference(req.model(), gridPoints(gridShape), null, null);
     }
 
@@ -140,8 +140,8 @@ final class Trainer {
      * A classification run (2 inputs, a cross-entropy loss) gets decision regions: the grid over
      * its inputs' plane; other runs get none (null).
      */
-    private static DecisionGrid regionsGrid(Request req) {
-        if (req.x().numCols != 2 || !req.loss().classifies()) return null;
+    private static DecisionGrid regionsGrid(Request req, int cells) {
+        if (cells == 0 || req.x().numCols != 2 || !req.loss().classifies()) return null;
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
         for (int r = 0; r < req.x().numRows; r++) {
             double a = req.x().get(r, 0), b = req.x().get(r, 1);
@@ -152,7 +152,7 @@ final class Trainer {
         }
         double px = Math.max((x1 - x0) * 0.08, 1e-6), py = Math.max((y1 - y0) * 0.08, 1e-6);
         int outputs = req.model().outWidth(2);
-        return new DecisionGrid(x0 - px, x1 + px, y0 - py, y1 + py, DecisionGrid.CELLS, outputs == 1);
+        return new DecisionGrid(x0 - px, x1 + px, y0 - py, y1 + py, cells, outputs == 1);
     }
 
     private static DMatrixRMaj gridPoints(DecisionGrid g) {

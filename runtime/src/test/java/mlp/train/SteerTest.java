@@ -207,7 +207,7 @@ class SteerTest {
         assertTrue(g != null && !g.probability());
         assertEquals(run.frames().size(), run.regions().size());
         // the grid covers the data
-        assertTrue(g.xMin() < -2 && g.xMax() > 2 && g.cells() == DecisionGrid.CELLS);
+        assertTrue(g.xMin() < -2 && g.xMax() > 2 && g.cells() == 60);
         // epochs=0 keeps one frame: the regions of the model as it is, its class at every grid point
         Run start = (Run) it.globals().lookup("start");
         double[] cells = start.regions().get(0);
