@@ -40,8 +40,8 @@ public final class PlotBuiltins implements Builtins.Module {
                         + "scatter(x, y) with two one-column tensors draws one cloud of (x, y) points." + FILE_HELP,
                 PlotBuiltins::scatter);
         b.function(CATEGORY, "plot(a, ..., labels=, title=, file=, points=)",
-                "Line charts: plot(run) is the loss curve (log scale), with the validation loss beside it when the run\n"
-                        + "had val=; plot(run1, run2, ..., labels=[...]) compares runs.\n"
+                "Line charts: plot(run) is the loss curve (log scale); plot(run1, run2, ..., labels=[...]) compares runs.\n"
+                        + "A run trained with val= shows its validation loss beside its training loss.\n"
                         + "plot(x, y) draws y against x (one line per column of y); plot(y) draws y against its row number;\n"
                         + "points=P (n×2) adds the points of P over the line." + FILE_HELP,
                 PlotBuiltins::plot);

@@ -64,17 +64,19 @@ public final class TrainBuiltins implements Builtins.Module {
                         + "train(..., optimizer=sgd) or optimizer=sgd(lr=0.1, momentum=0.9).", Optimizer.SGD);
 
         b.function(TRAINING, "step_lr(lr, every=, gamma=0.1)",
-                "A learning-rate schedule for train(..., lr=step_lr(0.1, every=30)): lr × gamma^floor(epoch / every),\n"
-                        + "epochs counted from 0 (PyTorch's StepLR stepped once per epoch).",
+                "A learning-rate schedule that multiplies the rate by gamma every few epochs.\n"
+                        + "train(..., lr=step_lr(0.1, every=30)): lr × gamma^floor(epoch / every), epochs counted from 0\n"
+                        + "(PyTorch's StepLR stepped once per epoch).",
                 a -> schedule(a, "step_lr"));
         b.function(TRAINING, "exp_lr(lr, gamma=)",
-                "A learning-rate schedule for train(..., lr=exp_lr(0.1, gamma=0.99)): lr × gamma^epoch, epochs counted\n"
-                        + "from 0 (PyTorch's ExponentialLR stepped once per epoch).",
+                "A learning-rate schedule that multiplies the rate by gamma every epoch.\n"
+                        + "train(..., lr=exp_lr(0.1, gamma=0.99)): lr × gamma^epoch, epochs counted from 0\n"
+                        + "(PyTorch's ExponentialLR stepped once per epoch).",
                 a -> schedule(a, "exp_lr"));
         b.function(TRAINING, "cosine_lr(lr, min=0)",
-                "A learning-rate schedule for train(..., lr=cosine_lr(0.1)): from lr down to min along half a cosine\n"
-                        + "over the run's epochs, min + (lr - min)(1 + cos(pi × epoch / epochs)) / 2 (PyTorch's\n"
-                        + "CosineAnnealingLR with T_max = epochs, stepped once per epoch).",
+                "A learning-rate schedule from lr down to min along half a cosine over the run's epochs.\n"
+                        + "train(..., lr=cosine_lr(0.1)): min + (lr - min)(1 + cos(pi × epoch / epochs)) / 2, epochs counted\n"
+                        + "from 0 (PyTorch's CosineAnnealingLR with T_max = epochs, stepped once per epoch).",
                 a -> schedule(a, "cosine_lr"));
 
         b.function(TRAINING, "accuracy(pred, labels)",
