@@ -30,6 +30,7 @@ public final class Settings {
     private long maxEpochs = Long.MAX_VALUE;
     private mlp.train.TrainingListener trainingListener = null;
     private int regionCells = 60;
+    private final java.util.Set<Path> picturesNamed = new java.util.HashSet<>();
 
     /** Where {@code print} and echoed values go. */
     public PrintWriter out() {
@@ -148,5 +149,15 @@ public final class Settings {
         if (cells < 0 || cells > 1000) throw new IllegalArgumentException("regionCells must be 0 to 1000, not " + cells);
         this.regionCells = cells;
         return this;
+    }
+
+    /**
+     * Claims a plots-folder file for a picture of this session: true the first time, false when
+     * this session already wrote it (headless pictures never overwrite each other in one run).
+     */
+    public boolean claimPictureName(Path file) {
+        synchronized (picturesNamed) {
+            return picturesNamed.add(file);
+        }
     }
 }

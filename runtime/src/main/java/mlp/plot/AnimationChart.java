@@ -224,26 +224,34 @@ final class AnimationChart implements Drawing {
 
     /** The tint of a cell: its class's, or for a probability a mix of class 0's and class 1's in 8 steps. */
     private int regionColour(double v) {
-        if (!grid.probability()) return REGION_TINTS[(int) Math.max(0, Math.min(REGION_TINTS.length - 1, v))];
+        if (!grid.probability()) return regionTints[(int) Math.max(0, Math.min(regionTints.length - 1, v))];
         if (!(v >= 0)) v = 0;
         if (v > 1) v = 1;
-        return PROBABILITY_TINTS[(int) Math.min(PROBABILITY_TINTS.length - 1, Math.floor(v * PROBABILITY_TINTS.length))];
+        return probabilityTints[(int) Math.min(probabilityTints.length - 1, Math.floor(v * probabilityTints.length))];
     }
 
-    private static final int[] REGION_TINTS = new int[ChartStyle.COLORS.length];
-    private static final int[] PROBABILITY_TINTS = new int[8];
+    // the tints of the regions (per chart: no array is shared between interpreters)
+    private final int[] regionTints = regionTints();
+    private final int[] probabilityTints = probabilityTints();
 
-    static {
-        for (int c = 0; c < REGION_TINTS.length; c++) REGION_TINTS[c] = ChartStyle.tint(ChartStyle.color(c), 0.7).getRGB() & 0xffffff;
+    private static int[] regionTints() {
+        int[] tints = new int[ChartStyle.COLORS.length];
+        for (int c = 0; c < tints.length; c++) tints[c] = ChartStyle.tint(ChartStyle.color(c), 0.7).getRGB() & 0xffffff;
+        return tints;
+    }
+
+    private static int[] probabilityTints() {
+        int[] probabilityTints = new int[8];
         Color a = ChartStyle.tint(ChartStyle.color(0), 0.6), b = ChartStyle.tint(ChartStyle.color(1), 0.6);
-        for (int k = 0; k < PROBABILITY_TINTS.length; k++) {
-            double t = (k + 0.5) / PROBABILITY_TINTS.length;
+        for (int k = 0; k < probabilityTints.length; k++) {
+            double t = (k + 0.5) / probabilityTints.length;
             double w = Math.min(1, Math.abs(t - 0.5) * 2); // pale near 0.5, full tint when sure
             Color c = t < 0.5 ? a : b;
             int r = (int) Math.round(255 + (c.getRed() - 255) * w), gr = (int) Math.round(255 + (c.getGreen() - 255) * w),
                     bl = (int) Math.round(255 + (c.getBlue() - 255) * w);
-            PROBABILITY_TINTS[k] = r << 16 | gr << 8 | bl;
+            probabilityTints[k] = r << 16 | gr << 8 | bl;
         }
+        return probabilityTints;
     }
 
     private void drawBackground(int w, int h, double scale, int bw, int bh) {

@@ -6,11 +6,6 @@ import mlp.io.FileAccess;
 import mlp.syntax.Pos;
 
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.Locale;
 
 /**
@@ -69,21 +64,15 @@ final class Destination {
         return new Destination(Chart.Shown.WINDOW, null, false, false);
     }
 
-    /** The plots-folder files each session has named so far (sessions are held weakly: a finished one is forgotten). */
-    private static final Map<Settings, Set<Path>> NAMED = Collections.synchronizedMap(new WeakHashMap<>());
-
     /**
      * {@code folder/name.ext}, or {@code name-2.ext}, {@code name-3.ext}, ... when this session
      * already wrote that one: two pictures of one title never overwrite each other in one run
      * (a new session starts again from {@code name.ext}, so running a script twice replaces its pictures).
      */
     private static Path unused(Settings settings, Path folder, String name, String ext) {
-        Set<Path> named = NAMED.computeIfAbsent(settings, s -> new HashSet<>());
-        synchronized (named) {
-            Path p = folder.resolve(name + ext);
-            for (int k = 2; !named.add(p); k++) p = folder.resolve(name + "-" + k + ext);
-            return p;
-        }
+        Path p = folder.resolve(name + ext);
+        for (int k = 2; !settings.claimPictureName(p); k++) p = folder.resolve(name + "-" + k + ext);
+        return p;
     }
 
     /** The file as the user would name it: relative to the working folder when inside it. */

@@ -202,7 +202,8 @@ public final class LiveTraining {
             if (s.cells() != null) chart.showRegions(s.cells());
             chart.lossPanel().curves(s.losses(), s.vals(), s.losses().length, plannedEpochs);
             chart.lossPanel().mark(s.epoch());
-            window.showLive(s.xs(), s.ys(), Timeline.caption(s.epoch(), plannedEpochs, s.loss()), xRange, yRange);
+            window.showLive(s.xs(), s.ys(), Timeline.caption(s.epoch(), plannedEpochs, s.loss(),
+                    s.vals() != null && s.epoch() >= 1 ? s.vals()[s.epoch() - 1] : Double.NaN), xRange, yRange);
             drawn++;
         }
 

@@ -110,7 +110,7 @@ final class LossPanel {
         g.drawRect(left, top, right - left, bottom - top);
         String first = "0", last = String.valueOf(totalEpochs);
         g.drawString(first, left - fm.stringWidth(first) / 2, bottom + fm.getAscent() + 3);
-        g.drawString(last, right - fm.stringWidth(last) / 2, bottom + fm.getAscent() + 3);
+        g.drawString(last, Math.min(right - fm.stringWidth(last) / 2, x + w - 2 - fm.stringWidth(last)), bottom + fm.getAscent() + 3);
         String axis = "epoch";
         g.drawString(axis, (left + right - fm.stringWidth(axis)) / 2, bottom + fm.getAscent() + 3);
 

@@ -200,6 +200,7 @@ public final class PlotBuiltins implements Builtins.Module {
             if (!(a.get("points") instanceof Tensor p) || p.cols() != 2)
                 throw a.error("points", "plot(x, y, points=P): P must be a tensor of 2 columns (x, y), not "
                         + (a.get("points") instanceof Tensor p2 ? Shapes.of(p2.data()) : Interpreter.describe(a.get("points"))));
+            if (p.rows() == 0) throw a.error("points", "plot(x, y, points=P): P " + Shapes.of(p.data()) + " has no points");
             overlay = p.data();
         }
         String title = title(a);

@@ -133,7 +133,15 @@ final class Timeline {
 
     /** What the chart says about frame k: "epoch 120 / 1000   loss 0.02131". */
     String caption(int frame) {
-        return caption(epoch(frame), totalEpochs, loss(frame));
+        int e = epoch(frame);
+        double val = epochValLosses != null && e >= 1 && e <= epochValLosses.length ? epochValLosses[e - 1] : Double.NaN;
+        return caption(e, totalEpochs, loss(frame), val);
+    }
+
+    /** The same with the validation loss after the epoch (NaN: none): "... loss 0.02131   val 0.03012". */
+    static String caption(int epoch, int totalEpochs, double loss, double val) {
+        String text = caption(epoch, totalEpochs, loss);
+        return Double.isNaN(val) ? text : text + "    val " + formatLoss(val);
     }
 
     static String caption(int epoch, int totalEpochs, double loss) {
