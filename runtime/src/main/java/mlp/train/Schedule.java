@@ -17,6 +17,21 @@ public abstract sealed class Schedule implements Value {
         this.lr = lr;
     }
 
+    /** StepLR: {@code lr × gamma^floor(e / every)}. */
+    public static Schedule step(double lr, int every, double gamma) {
+        return new Step(lr, every, gamma);
+    }
+
+    /** ExponentialLR: {@code lr × gamma^e}. */
+    public static Schedule exp(double lr, double gamma) {
+        return new Exp(lr, gamma);
+    }
+
+    /** CosineAnnealingLR over the run's epochs, from lr down to min. */
+    public static Schedule cosine(double lr, double min) {
+        return new Cosine(lr, min);
+    }
+
     /** The rate of epoch {@code e} (0-based) of a run of {@code epochs} epochs. */
     public abstract double rate(int e, int epochs);
 

@@ -3,7 +3,6 @@ package mlp.train;
 import mlp.MlpError;
 import mlp.autograd.Node;
 import mlp.autograd.Plan;
-import mlp.eval.Interpreter;
 import mlp.nn.Graph;
 import mlp.nn.Layer;
 import mlp.nn.Param;
@@ -11,8 +10,10 @@ import mlp.tensor.Limits;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 
 /**
  * One {@code train(...)} call: the tutorial's {@code train_model} loop over a compiled graph.
@@ -27,20 +28,25 @@ import java.util.Random;
  * once, and predictions are transposed back only when a frame or a listener (the live window,
  * a host's {@code Settings.trainingListener}) wants them.
  *
- * <p>With {@code batch > 0} the rows are shuffled each epoch (the interpreter's random
+ * <p>With {@code batch > 0} the rows are shuffled each epoch (the host's random
  * generator) and each mini-batch takes one step; the epoch's loss is the mean of the batch
  * losses weighted by their sizes, and its predictions gather each row's prediction from its
  * batch.
  */
-final class Trainer {
-    /** What one call asks for, checked by {@link TrainBuiltins}. */
-    record Request(Layer model, DMatrixRMaj x, DMatrixRMaj y, int epochs, Optimizer optimizer, Loss loss,
+public final class Trainer {
+    /**
+     * What one call asks for, checked by the language's {@code train} built-in. {@code rates}
+     * gives each epoch's learning rate; {@code valX}, {@code valY} the validation data (or null);
+     * {@code patience} 0 for none; {@code regionCells} the decision-region grid of a
+     * classification run (0: none).
+     */
+    public record Request(Layer model, DMatrixRMaj x, DMatrixRMaj y, int epochs, Optimizer optimizer, Loss loss,
                    Rates rates, int batch, int frames, boolean live, boolean progress,
-                   DMatrixRMaj valX, DMatrixRMaj valY, int patience) {
+                   DMatrixRMaj valX, DMatrixRMaj valY, int patience, int regionCells) {
     }
 
     /** The learning rate of each epoch (0-based): a number, a schedule, or a function of the epoch. */
-    interface Rates {
+    public interface Rates {
         double at(int epoch);
     }
 
@@ -62,6 +68,16 @@ final class Trainer {
             plan.forward();
             return output.value;
         }
+    }
+
+    /**
+     * What a run needs from whoever started it: the random generator (initialisation, shuffling,
+     * dropout), a flag asking it to stop after the current epoch, where the progress bar goes,
+     * and the listeners that watch it (a live window, a host's). Training knows them only
+     * through these interfaces, never the interpreter or the pictures.
+     */
+    public record Host(Random random, BooleanSupplier stopRequested, PrintStream progress, boolean progressIsTerminal,
+                       List<TrainingListener> listeners) {
     }
 
     /** The graph of model + loss for one batch size, over feature-major buffers (x in×n, y out×n). */
@@ -87,7 +103,7 @@ final class Trainer {
         }
     }
 
-    private final Interpreter interpreter;
+    private final Host host;
     private final Request req;
     private final int rows;
     private final Compiled full;      // the batch of batch rows (or all rows)
@@ -103,11 +119,11 @@ final class Trainer {
     private double bestVal = Double.POSITIVE_INFINITY;
     private int bestEpoch;
 
-    Trainer(Interpreter interpreter, Request req) {
-        this.interpreter = interpreter;
+    public Trainer(Request req, Host host) {
+        this.host = host;
         this.req = req;
         this.rows = req.x().numRows;
-        Random random = interpreter.random();
+        Random random = host.random();
         List<Param> params = req.model().params();
         stepper = req.optimizer().start(params, 0); // each epoch sets its rate
         int batch = req.batch() <= 0 || req.batch() >= rows ? rows : req.batch();
@@ -132,7 +148,7 @@ final class Trainer {
         predictions = Limits.matrix(rows, full.prediction.rows());
         checkpoint = new Checkpoint(req.model());
         validation = req.valX() == null ? null : new Inference(req.model(), req.valX(), req.loss(), req.valY());
-        gridShape = regionsGrid(req, interpreter.settings().regionCells());
+        gridShape = regionsGrid(req, req.regionCells());
         grid = gridShape == null ? null : new Inference(req.model(), gridPoints(gridShape), null, null);
     }
 
@@ -193,7 +209,7 @@ final class Trainer {
     /** The predictions for listeners, transposed only when one asks (the live window: at most ~30 times a second). */
     private final java.util.function.Supplier<DMatrixRMaj> predictionsOnDemand = this::predictions;
 
-    Run run() {
+    public Run run() {
         run = new Run(req.model(), req.x(), req.y(), req.epochs());
         if (validation != null) run.withValidation();
         if (grid != null) run.withRegions(gridShape, this::regions);
@@ -206,14 +222,11 @@ final class Trainer {
         if (startKept && xIsFrame) run.addFrame(0, req.x().copy());
         startPending = startKept && !xIsFrame;
         if (startPending && req.epochs() == 0) {
-            run.addFrame(0, req.model().apply(Node.constant(req.x()), interpreter.random(), mlp.nn.Layer.Given.tensor()).value.copy());
+            run.addFrame(0, req.model().apply(Node.constant(req.x()), host.random(), mlp.nn.Layer.Given.tensor()).value.copy());
             startPending = false;
         }
-        List<TrainingListener> watching = new java.util.ArrayList<>();
-        if (req.live()) watching.add(mlp.plot.LiveTraining.open(interpreter, "Training"));
-        if (interpreter.settings().trainingListener() != null) watching.add(interpreter.settings().trainingListener());
-        listeners = watching.toArray(new TrainingListener[0]);
-        progress = TrainingProgress.open(interpreter.settings(), req.progress(), req.epochs());
+        listeners = host.listeners().toArray(new TrainingListener[0]);
+        progress = TrainingProgress.open(host.progress(), host.progressIsTerminal(), req.progress(), req.epochs());
         long start = System.nanoTime();
         try {
             for (TrainingListener l : listeners) l.started(run);
@@ -227,7 +240,7 @@ final class Trainer {
                     // else (a cancel inside a long product): back to where the step started
                     if (lossNotFinite) checkpoint.undoLastStep();
                     else checkpoint.undoRunningStep();
-                    if (lossNotFinite || !interpreter.cancellation().requested()) throw e;
+                    if (lossNotFinite || !host.stopRequested().getAsBoolean()) throw e;
                     run.markCancelled(); // cancelled mid-epoch: the run so far, as after the last finished epoch
                     break;
                 }
@@ -270,7 +283,7 @@ final class Trainer {
         }
         for (TrainingListener l : listeners) l.epoch(epoch, loss, predictionsOnDemand);
         progress.update(epoch, loss, val);
-        boolean cancelled = interpreter.cancellation().requested();
+        boolean cancelled = host.stopRequested().getAsBoolean();
         boolean patienceOut = req.patience() > 0 && epoch - Math.max(bestEpoch, 0) >= req.patience();
         if ((cancelled || patienceOut) && epoch < req.epochs()) {
             if (cancelled) run.markCancelled();
@@ -304,7 +317,7 @@ final class Trainer {
 
     /** One epoch of shuffled mini-batches, a step each. */
     private double miniBatchEpoch(int epoch) {
-        Random random = interpreter.random();
+        Random random = host.random();
         // a fresh permutation each epoch (as PyTorch's randperm), not a shuffle of the last one:
         // so an epoch's batches depend only on the random generator, and a run continued by a
         // second train call with the same optimizer value trains exactly as one longer call

@@ -1,7 +1,7 @@
 package mlp.plot;
 
 import mlp.MlpError;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.train.DecisionGrid;
 import mlp.train.Run;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,9 +1,15 @@
-package mlp.train;
+package mlp.eval;
 
+import mlp.io.Settings;
+import mlp.train.Schedule;
+import mlp.train.Trainer;
+import mlp.train.TrainingListener;
+import mlp.plot.LiveTraining;
+import java.util.ArrayList;
+import java.util.List;
+import mlp.train.Optimizer;
+import mlp.train.Loss;
 import mlp.MlpError;
-import mlp.eval.Args;
-import mlp.eval.Builtins;
-import mlp.eval.Interpreter;
 import mlp.nn.Layer;
 import mlp.tensor.Shapes;
 import mlp.value.Format;
@@ -89,7 +95,7 @@ public final class TrainBuiltins implements Builtins.Module {
     private static Value train(Args a) {
         Interpreter it = a.interpreter();
         Value mv = a.get("model");
-        if (mv instanceof mlp.nn.LayerMaker maker) mv = maker.fresh(); // train(batchnorm, ...): a new one, returned in run.model
+        if (mv instanceof mlp.eval.LayerMaker maker) mv = maker.fresh(); // train(batchnorm, ...): a new one, returned in run.model
         if (!(mv instanceof Layer model))
             throw a.error("model", "train: model must be a layer or a stack of layers, not " + Interpreter.describe(mv));
         Tensor x = a.tensor("X"), y = a.tensor("y");
@@ -148,8 +154,13 @@ public final class TrainBuiltins implements Builtins.Module {
             throw a.error("patience", "train: patience= watches the validation loss: give val=[Xv, yv] too");
 
         Trainer.Request request = new Trainer.Request(model, x.data(), y.data(), epochs, optimizer, loss, rates, batch, frames, live, progress,
-                valX, valY, patience);
-        return new Trainer(it, request).run();
+                valX, valY, patience, it.settings().regionCells());
+        List<TrainingListener> listeners = new ArrayList<>();
+        if (live) listeners.add(LiveTraining.open(it.settings(), "Training"));
+        if (it.settings().trainingListener() != null) listeners.add(it.settings().trainingListener());
+        Trainer.Host host = new Trainer.Host(it.random(), it.cancellation()::requested, it.settings().progress(),
+                it.settings().progressIsTerminal(), listeners);
+        return new Trainer(request, host).run();
     }
 
     /** The rate of each epoch from lr=: a number, a schedule, or a function of the epoch; else the optimizer's. */
@@ -187,16 +198,16 @@ public final class TrainBuiltins implements Builtins.Module {
                 if (!a.has("every")) throw a.error("lr", "step_lr(lr, every=, gamma=0.1): every= (how many epochs between steps) is missing");
                 int every = a.count("every");
                 if (every < 1) throw a.error("every", "step_lr: every must be a whole number >= 1, not " + every);
-                return new Schedule.Step(lr, every, gamma(a, name));
+                return Schedule.step(lr, every, gamma(a, name));
             }
             case "exp_lr" -> {
                 if (!a.has("gamma")) throw a.error("lr", "exp_lr(lr, gamma=): gamma= (the factor of each epoch) is missing");
-                return new Schedule.Exp(lr, gamma(a, name));
+                return Schedule.exp(lr, gamma(a, name));
             }
             default -> {
                 double min = a.number("min");
                 if (!(min >= 0) || min > lr) throw a.error("min", "cosine_lr: min must be between 0 and lr (" + Format.number(lr) + "), not " + Format.number(min));
-                return new Schedule.Cosine(lr, min);
+                return Schedule.cosine(lr, min);
             }
         }
     }
