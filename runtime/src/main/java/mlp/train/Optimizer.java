@@ -2,133 +2,84 @@ package mlp.train;
 
 import mlp.autograd.Node;
 import mlp.value.Format;
-import mlp.value.Str;
 import mlp.value.Value;
 
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import mlp.nn.Param;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * An optimizer's settings: a value for {@code train(..., optimizer=adam)}, and a function that
- * makes other settings, {@code adam(lr=0.01)}. Its state (moments, momentum buffers) lives in
- * the {@link Stepper} one training run creates, so a fresh run starts fresh, as the tutorial's
- * {@code train_model} makes a new optimizer each time.
+ * An optimizer's settings: a value for {@code train(..., optimizer=adam)}, which the language
+ * also calls to make other settings, {@code adam(lr=0.01)}. Each kind is one small class that
+ * declares its settings with their defaults and owns its update rule (PyTorch's).
+ *
+ * <p>Its state (moments, momentum buffers, step counts) is kept per parameter, as PyTorch's
+ * {@code optimizer.state}: a value kept in a name ({@code opt = adam(lr=0.01)}) carries it from
+ * one {@code train} call to the next, so two calls of 100 epochs train exactly as one of 200. The
+ * built-ins themselves ({@code adam}, {@code sgd}: the defaults in {@link Optimizers#ALL}) keep
+ * none, so naming them starts fresh every time, as the tutorial's {@code train_model} makes a new
+ * optimizer each time; so does an {@code adam(...)} written in the call (a new value each time).
  */
-public final class Optimizer implements Value {
-    public enum Kind { ADAM, SGD }
-
-    /** PyTorch's Adam defaults. */
-    public static final Optimizer ADAM = new Optimizer(Kind.ADAM, 0.001, 0.9, 0.999, 1e-8, 0, 0);
-    /** SGD with lr 0.01 and no momentum. */
-    public static final Optimizer SGD = new Optimizer(Kind.SGD, 0.01, 0, 0, 0, 0, 0);
-
-
-    private final Kind kind;
-    private final double lr, beta1, beta2, eps, weightDecay, momentum;
-
-    private Optimizer(Kind kind, double lr, double beta1, double beta2, double eps, double weightDecay, double momentum) {
-        this.kind = kind;
-        this.lr = lr;
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
-        this.weightDecay = weightDecay;
-        this.momentum = momentum;
+public abstract class Optimizer implements Value {
+    /** One setting: its name, its default, and whether it must lie in [0, 1) (else: >= 0). */
+    public record Setting(String name, double byDefault, boolean belowOne) {
     }
 
-    /** The optimizer a value names ({@code adam}, {@code adam(lr=0.1)}, or the string "adam"), or null. */
-    public static Optimizer of(Value v) {
-        if (v instanceof Optimizer o) return o;
-        if (v instanceof Str s) return s.value().equals("adam") ? ADAM : s.value().equals("sgd") ? SGD : null;
-        return null;
+    private final List<Setting> settings;
+    private final double[] values;
+    /** The state of each parameter this value stepped; null for a built-in at its defaults (it keeps none). */
+    private final Map<Param, State> state;
+
+    /** One parameter's state: the optimizer's buffers (each the parameter's size) and its steps so far. */
+    protected static final class State {
+        public final double[][] buffers;
+        public long steps;
+
+        State(int buffers, int size) {
+            this.buffers = new double[buffers][size];
+        }
     }
 
-    public Kind optimizerKind() {
-        return kind;
+    /** Settings at their defaults ({@code lr} must be the first): the built-in, which keeps no state. */
+    protected Optimizer(List<Setting> settings) {
+        this(settings, defaults(settings), false);
     }
 
-    public double lr() {
-        return lr;
+    /** Settings with these values: a value made by a call, which keeps its state across train calls. */
+    protected Optimizer(List<Setting> settings, double[] values) {
+        this(settings, values, true);
     }
 
-    public String name() {
-        return kind.name().toLowerCase(Locale.ROOT);
+    private Optimizer(List<Setting> settings, double[] values, boolean keepsState) {
+        if (!settings.get(0).name().equals("lr")) throw new IllegalArgumentException("lr must be the first setting");
+        this.settings = settings;
+        this.values = values;
+        this.state = keepsState ? new IdentityHashMap<>() : null;
     }
 
-    /** The names of its settings, in the order of its signature ({@code lr} first). */
-    public List<String> settingNames() {
-        return kind == Kind.ADAM ? List.of("lr", "beta1", "beta2", "eps", "weight_decay") : List.of("lr", "momentum");
+    private static double[] defaults(List<Setting> settings) {
+        double[] v = new double[settings.size()];
+        for (int i = 0; i < v.length; i++) v[i] = settings.get(i).byDefault();
+        return v;
     }
 
-    /** A setting's value. */
-    public double setting(String name) {
-        return switch (name) {
-            case "lr" -> lr;
-            case "beta1" -> beta1;
-            case "beta2" -> beta2;
-            case "eps" -> eps;
-            case "weight_decay" -> weightDecay;
-            case "momentum" -> momentum;
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
+    /** Its name in the language: {@code adam}. */
+    public abstract String name();
 
-    /** True for a setting that must lie in [0, 1) (betas, momentum); the others must be >= 0. */
-    public boolean belowOne(String name) {
-        return name.startsWith("beta") || name.equals("momentum");
-    }
+    /** What {@code :help} and the README say about it; the first line is the summary. */
+    public abstract String help();
 
-    /** These settings with some changed ({@code adam(lr=0.01)}); the values are already checked. */
-    public Optimizer with(Map<String, Double> changed) {
-        java.util.function.ToDoubleFunction<String> v = n -> changed.getOrDefault(n, setting(n));
-        if (kind == Kind.SGD) return new Optimizer(kind, v.applyAsDouble("lr"), 0, 0, 0, 0, v.applyAsDouble("momentum"));
-        return new Optimizer(kind, v.applyAsDouble("lr"), v.applyAsDouble("beta1"), v.applyAsDouble("beta2"),
-                v.applyAsDouble("eps"), v.applyAsDouble("weight_decay"), 0);
-    }
+    /** The same kind with these values of its settings (in the order of its settings). */
+    protected abstract Optimizer make(double[] values);
 
     /**
-     * The state of each parameter this optimizer value has stepped (PyTorch's {@code optimizer.state}):
-     * Adam's moments and step count, SGD's momentum buffer. A value kept in a name
-     * ({@code opt = adam(lr=0.01)}) carries it from one {@code train} call to the next, so two calls
-     * of 100 epochs train as one of 200. The built-in {@code adam} and {@code sgd} keep none: naming
-     * them starts fresh every time, and so does an {@code adam(...)} written in the call (a new value).
+     * One run's stepper over these parameters (in the order of the nodes {@link Stepper#step}
+     * gets), starting from their state (see {@link #states}); the run sets the rate each epoch.
      */
-    private final Map<Param, State> state = new IdentityHashMap<>();
-
-    /** One parameter's state: Adam's moments m, v and step count; SGD's momentum buffer (in m). */
-    private static final class State {
-        final double[] m, v;
-        long t;
-
-        State(int size, boolean second) {
-            m = new double[size];
-            v = second ? new double[size] : null;
-        }
-    }
-
-    private boolean keepsState() {
-        return this != ADAM && this != SGD;
-    }
-
-    /** One run's stepper over these parameters (in the graph's order), with the learning rate in force. */
-    public Stepper start(List<Param> params, double learningRate) {
-        State[] states = new State[params.size()];
-        synchronized (state) {
-            for (int i = 0; i < states.length; i++) {
-                Param p = params.get(i);
-                State s = keepsState() ? state.get(p) : null;
-                if (s == null || s.m.length != p.size()) {
-                    s = new State(p.size(), kind == Kind.ADAM);
-                    if (keepsState()) state.put(p, s);
-                }
-                states[i] = s;
-            }
-        }
-        return kind == Kind.ADAM ? new Adam(states, learningRate) : new Sgd(states, learningRate);
-    }
+    public abstract Stepper start(List<Param> params);
 
     /** Updates parameters in place from their gradients. */
     public interface Stepper {
@@ -139,74 +90,64 @@ public final class Optimizer implements Value {
         void rate(double rate);
     }
 
-    /** PyTorch's Adam (single-tensor form): bias-corrected moments, weight decay added to the gradient. */
-    private final class Adam implements Stepper {
-        private final State[] states;
-        private double rate;
-
-        Adam(State[] states, double rate) {
-            this.rate = rate;
-            this.states = states;
-        }
-
-        @Override
-        public void rate(double rate) {
-            this.rate = rate;
-        }
-
-        @Override
-        public void step(Node[] params) {
-            for (int k = 0; k < params.length; k++) {
-                State s = states[k];
-                long t = ++s.t; // per parameter, as PyTorch's state["step"]
-                double bc1 = 1 - Math.pow(beta1, t), bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-                double stepSize = rate / bc1;
-                double[] p = params[k].value.data, g = params[k].grad().data, mk = s.m, vk = s.v;
-                for (int i = 0; i < mk.length; i++) {
-                    double gi = weightDecay == 0 ? g[i] : g[i] + weightDecay * p[i];
-                    mk[i] = mk[i] * beta1 + (1 - beta1) * gi;
-                    vk[i] = vk[i] * beta2 + (1 - beta2) * gi * gi;
-                    double denom = Math.sqrt(vk[i]) / bc2Sqrt + eps;
-                    p[i] += -stepSize * (mk[i] / denom);
+    /**
+     * Each parameter's state with {@code buffers} buffers: the one this value kept from earlier
+     * runs, or a new one (zeros, no steps) — always a new one for a built-in at its defaults.
+     */
+    protected final State[] states(List<Param> params, int buffers) {
+        State[] out = new State[params.size()];
+        for (int i = 0; i < out.length; i++) {
+            Param p = params.get(i);
+            if (state == null) {
+                out[i] = new State(buffers, p.size());
+                continue;
+            }
+            synchronized (state) {
+                State s = state.get(p);
+                if (s == null || s.buffers.length != buffers || (buffers > 0 && s.buffers[0].length != p.size())) {
+                    s = new State(buffers, p.size());
+                    state.put(p, s);
                 }
+                out[i] = s;
             }
         }
+        return out;
     }
 
-    /** PyTorch's SGD: with momentum, the buffer starts as the first gradient, then buf = momentum × buf + g. */
-    private final class Sgd implements Stepper {
-        private final State[] states;
-        private double rate;
-
-        Sgd(State[] states, double rate) {
-            this.rate = rate;
-            this.states = states;
-        }
-
-        @Override
-        public void rate(double rate) {
-            this.rate = rate;
-        }
-
-        @Override
-        public void step(Node[] params) {
-            for (int k = 0; k < params.length; k++) {
-                State s = states[k];
-                boolean first = s.t++ == 0;
-                double[] p = params[k].value.data, g = params[k].grad().data, b = s.m;
-                for (int i = 0; i < b.length; i++) {
-                    double d = g[i];
-                    if (momentum != 0) {
-                        b[i] = first ? d : b[i] * momentum + d;
-                        d = b[i];
-                    }
-                    p[i] += -rate * d;
-                }
-            }
-        }
+    public double lr() {
+        return values[0];
     }
 
-    /** How it is called to change settings: {@code adam(lr=, beta1=, ...)}. */
+    /** The names of its settings, in the order of its signature ({@code lr} first). */
+    public List<String> settingNames() {
+        List<String> out = new ArrayList<>();
+        for (Setting s : settings) out.add(s.name());
+        return out;
+    }
+
+    /** A setting's value. */
+    public double setting(String name) {
+        return values[index(name)];
+    }
+
+    /** True for a setting that must lie in [0, 1) (betas, momentum); the others must be >= 0. */
+    public boolean belowOne(String name) {
+        return settings.get(index(name)).belowOne();
+    }
+
+    /** These settings with some changed ({@code adam(lr=0.01)}); the values are already checked. */
+    public Optimizer with(Map<String, Double> changed) {
+        double[] v = values.clone();
+        for (var e : changed.entrySet()) v[index(e.getKey())] = e.getValue();
+        return make(v);
+    }
+
+    private int index(String name) {
+        for (int i = 0; i < settings.size(); i++) if (settings.get(i).name().equals(name)) return i;
+        throw new IllegalArgumentException(name() + " has no setting " + name);
+    }
+
+    /** How the language calls it to change settings: {@code adam(lr=, beta1=, ...)}. */
     public String signature() {
         return name() + "(" + String.join("=, ", settingNames()) + "=)";
     }
@@ -218,9 +159,9 @@ public final class Optimizer implements Value {
 
     @Override
     public String toString() {
-        if (kind == Kind.SGD)
-            return "<optimizer sgd(lr=" + Format.number(lr) + ", momentum=" + Format.number(momentum) + ")>";
-        return "<optimizer adam(lr=" + Format.number(lr) + ", beta1=" + Format.number(beta1) + ", beta2=" + Format.number(beta2)
-                + ", eps=" + Format.number(eps) + ", weight_decay=" + Format.number(weightDecay) + ")>";
+        StringBuilder s = new StringBuilder("<optimizer ").append(name()).append('(');
+        for (int i = 0; i < settings.size(); i++)
+            s.append(i > 0 ? ", " : "").append(settings.get(i).name()).append('=').append(Format.number(values[i]));
+        return s.append(")>").toString();
     }
 }

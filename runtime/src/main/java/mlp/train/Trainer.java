@@ -125,7 +125,7 @@ public final class Trainer {
         this.rows = req.x().numRows;
         Random random = host.random();
         List<Param> params = req.model().params();
-        stepper = req.optimizer().start(params, 0); // each epoch sets its rate
+        stepper = req.optimizer().start(params); // each epoch sets its rate
         int batch = req.batch() <= 0 || req.batch() >= rows ? rows : req.batch();
         if (batch == rows) { // full batch: X and y transposed once
             full = new Compiled(req.model(), req.loss(), CommonOps_DDRM.transpose(req.x(), null),
@@ -187,8 +187,8 @@ public final class Trainer {
         int cells = out.numCols, k = out.numRows;
         double[] r = new double[cells];
         if (k == 1) {
-            boolean logits = req.loss().lossKind() != Loss.Kind.BCE;
-            for (int c = 0; c < cells; c++) r[c] = logits ? 1 / (1 + Math.exp(-out.data[c])) : out.data[c];
+            Loss loss = req.loss();
+            for (int c = 0; c < cells; c++) r[c] = loss.probabilityOf(out.data[c]);
         } else {
             for (int c = 0; c < cells; c++) {
                 int best = 0;

@@ -1,0 +1,66 @@
+package mlp.train;
+
+import mlp.autograd.Node;
+import mlp.nn.Param;
+
+import java.util.List;
+
+/** PyTorch's SGD: with momentum, the buffer starts as the first gradient, then buf = momentum × buf + g. */
+final class Sgd extends Optimizer {
+    static final List<Setting> SETTINGS = List.of(new Setting("lr", 0.01, false), new Setting("momentum", 0, true));
+
+    Sgd() {
+        super(SETTINGS);
+    }
+
+    private Sgd(double[] values) {
+        super(SETTINGS, values);
+    }
+
+    @Override
+    public String name() {
+        return "sgd";
+    }
+
+    @Override
+    public String help() {
+        return "Stochastic gradient descent, as PyTorch's SGD: lr 0.01, momentum 0 (buf = momentum × buf + grad).\n"
+                + "train(..., optimizer=sgd) or optimizer=sgd(lr=0.1, momentum=0.9).";
+    }
+
+    @Override
+    protected Optimizer make(double[] values) {
+        return new Sgd(values);
+    }
+
+    @Override
+    public Stepper start(List<Param> params) {
+        double momentum = setting("momentum");
+        State[] states = states(params, 1); // the momentum buffer
+        return new Stepper() {
+            private double rate;
+
+            @Override
+            public void rate(double rate) {
+                this.rate = rate;
+            }
+
+            @Override
+            public void step(Node[] params) {
+                for (int k = 0; k < params.length; k++) {
+                    State s = states[k];
+                    boolean first = s.steps++ == 0; // the buffer starts as the first gradient
+                    double[] p = params[k].value.data, g = params[k].grad().data, b = s.buffers[0];
+                    for (int i = 0; i < b.length; i++) {
+                        double d = g[i];
+                        if (momentum != 0) {
+                            b[i] = first ? d : b[i] * momentum + d;
+                            d = b[i];
+                        }
+                        p[i] += -rate * d;
+                    }
+                }
+            }
+        };
+    }
+}
