@@ -68,6 +68,8 @@ for name, make in [
     ("adam(lr=0.01)", lambda p: torch.optim.Adam(p, lr=0.01)),
     ("adam(lr=0.01, weight_decay=0.001)", lambda p: torch.optim.Adam(p, lr=0.01, weight_decay=0.001)),
     ("sgd(lr=0.05, momentum=0.9)", lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9)),
+    ("adamw(lr=0.01)", lambda p: torch.optim.AdamW(p, lr=0.01)),
+    ("rmsprop(lr=0.005, momentum=0.5)", lambda p: torch.optim.RMSprop(p, lr=0.005, momentum=0.5)),
 ]:
     m = model()
     opt = make(m.parameters())

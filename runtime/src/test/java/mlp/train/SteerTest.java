@@ -148,7 +148,8 @@ class SteerTest {
     /** 100 + 100 epochs with one optimizer value equal 200 epochs, mini-batches and their shuffles included. */
     @Test
     void anOptimizerValueResumesExactlyAndABareOneStartsFresh() {
-        for (String opt : new String[]{"adam(lr=0.01)", "sgd(lr=0.02, momentum=0.9)", "adam(lr=0.005, weight_decay=0.01)"})
+        for (String opt : new String[]{"adam(lr=0.01)", "sgd(lr=0.02, momentum=0.9)", "adam(lr=0.005, weight_decay=0.01)",
+                "adamw(lr=0.01)", "rmsprop(lr=0.002, momentum=0.5)"})
             for (String batch : new String[]{"0", "16"}) {
                 Interpreter it = session(DATA + model("a") + model("b") + "seed(9)\n"
                         + "whole = train(a, X, y, epochs=200, batch=" + batch + ", optimizer=" + opt + ")\n"
@@ -231,6 +232,13 @@ class SteerTest {
         Run b = (Run) bce.globals().lookup("run");
         assertTrue(b.grid().probability());
         for (double v : b.regions().get(b.regions().size() - 1)) assertTrue(v >= 0 && v <= 1);
+        // bce_logits: the single output is a logit, its regions the sigmoid of it
+        Interpreter logits = session("seed(5)\nX = randn(40, 2)\ny = X[:, 0] > 0\nm = mlp(2, 8, 1)\n"
+                + "run = train(m, X, y, loss=bce_logits, epochs=0)\nP = sigmoid(m([[0, 0]]))");
+        Run l = (Run) logits.globals().lookup("run");
+        assertTrue(l.grid().probability());
+        double[] lc = l.regions().get(0);
+        for (double v : lc) assertTrue(v > 0 && v < 1);
         assertEquals(null, ((Run) bce.globals().lookup("r2")).grid());
     }
 
