@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ScriptsTest {
     private static final Path ROOT = Repo.root();
-    private static final Set<String> TESTED = Set.of("seed", "practice", "sine", "xor", "iris", "baseline", "custom");
+    private static final Set<String> TESTED = Set.of("seed", "practice", "sine", "xor", "iris", "baseline", "custom", "overfit", "spiral");
 
     @TempDir
     Path plots;
@@ -205,5 +205,38 @@ class ScriptsTest {
         assertEquals(mlp, r.printed("MLP:"), 1e-3);
         assertEquals(lstsq, r.printed("least squares:"), 1e-3);
         picture("Baseline_test_predictions.png", 1);
+    }
+
+    @Test
+    void overfitTheValidationLossTurnsUpAndEarlyStoppingKeepsTheBestModel() throws IOException {
+        Ran r = run("overfit");
+        // the long run overfits: its training loss ends far below the noise's variance (0.09),
+        // its validation loss ends well above its best
+        assertTrue(r.eval("long.loss[-1, 0]") < 0.07, "training loss " + r.eval("long.loss[-1, 0]"));
+        double best = r.eval("long.val_loss[long.best_epoch - 1, 0]");
+        assertTrue(r.eval("long.val_loss[-1, 0]") > best * 1.3, "the validation loss turned up");
+        assertEquals(best, r.printed("  the validation loss was lowest at epoch"), 1e-4);
+        // early stopping: it stopped 100 epochs after its best, with the best epoch's model
+        assertEquals(r.eval("early.best_epoch") + 100, r.eval("early.epochs"));
+        assertTrue(r.eval("early.epochs") < 3000);
+        assertEquals(r.eval("early.val_loss[early.best_epoch - 1, 0]"), r.eval("mse(model(Xv), yv)"), 1e-12);
+        assertEquals(r.eval("mse(model(Xv), yv)"), r.printed("  validation loss of the model now:"), 1e-4);
+        picture("Overfitting_the_training_loss_falls_the_validation_loss_turns_up.png", 1);
+        picture("Early_stopping.png", 1);
+        picture("The_early-stopped_model_and_its_training_points.png", 1);
+    }
+
+    @Test
+    void spiralTheClassifierSeparatesTheHeldOutPoints() throws IOException {
+        Ran r = run("spiral");
+        double held = r.eval("accuracy(model(Xtest), ytest)");
+        assertTrue(held >= 0.95, "held-out accuracy " + held);
+        assertEquals(held, r.printed("after 1500 epochs, held-out accuracy:"), 1e-4);
+        assertEquals(r.eval("accuracy(model(Xtrain), ytrain)"), r.printed("training accuracy:"), 1e-4);
+        // the second call went on with the optimizer's moments: its first loss is where the first call ended
+        assertTrue(r.eval("more.loss[0, 0]") < r.eval("run.loss[0, 0]") / 10);
+        assertEquals(100, r.eval("run.frames"));
+        picture("Two_spirals_decision_regions.gif", 100);
+        picture("Two_spirals_held-out_points.png", 1);
     }
 }

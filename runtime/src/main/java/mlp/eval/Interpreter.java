@@ -385,7 +385,12 @@ public final class Interpreter {
         if (target instanceof Tensor && m.name().equals("T"))
             throw new MlpError("mlp transposes with a quote: write X' (not X.T)", m.pos());
         if (target instanceof HasMembers h) {
-            Value v = h.member(m.name());
+            Value v;
+            try {
+                v = h.member(m.name());
+            } catch (MlpError e) {
+                throw e.at(m.pos());
+            }
             if (v != null) return v;
             String near = Suggest.nearest(m.name(), h.memberNames());
             throw new MlpError(describe(target) + " has no member '" + m.name() + "'"

@@ -18,6 +18,7 @@ import mlp.value.Str;
 import mlp.value.Tensor;
 import mlp.value.Value;
 import org.ejml.data.DMatrixRMaj;
+import org.knowm.xchart.XYChart;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +43,12 @@ public final class PlotBuiltins implements Builtins.Module {
                         + "e.g. scatter(X, y, labels=[\"X\", \"y\"], title=\"X and y\"). scatter(X) is one cloud, and so is\n"
                         + "scatter(x, y) of two one-column tensors (scatter(X[:, 0], X[:, 1])). A list stands for its items." + FILE_HELP,
                 PlotBuiltins::scatter);
-        b.function(CATEGORY, "plot(a, ..., labels=, title=, file=)",
+        b.function(CATEGORY, "plot(a, ..., labels=, title=, file=, points=)",
                 "Line charts: plot(run) is the loss curve (log scale); plot(run1, run2, ..., labels=[...]) compares runs.\n"
-                        + "A list of runs works too: plot(runs, labels=[...]).\n"
-                        + "plot(x, y) draws y against x (one line per column of y); plot(y) draws y against its row number." + FILE_HELP,
+                        + "A list of runs works too: plot(runs, labels=[...]). A run trained with val= shows its validation\n"
+                        + "loss beside its training loss.\n"
+                        + "plot(x, y) draws y against x (one line per column of y); plot(y) draws y against its row number;\n"
+                        + "points=P (n×2) adds the points of P over the line." + FILE_HELP,
                 PlotBuiltins::plot);
         b.function(CATEGORY, "boundary(model, X, labels, title=, file=)",
                 "A classifier's decision regions: the plane coloured by the predicted class, the points of X by their label.\n"
@@ -107,11 +110,18 @@ public final class PlotBuiltins implements Builtins.Module {
         List<Value> clouds = new ArrayList<>();
         List<Pos> where = new ArrayList<>();
         spread(a, "A", clouds, where);
-        // scatter(x, y) of two one-column tensors, as matplotlib's scatter(x, y): one cloud
-        if (clouds.size() == 2 && clouds.get(0) instanceof Tensor x && clouds.get(1) instanceof Tensor y
-                && x.cols() == 1 && y.cols() == 1 && x.rows() == y.rows()) {
-            clouds = List.of(new Tensor(mlp.autograd.Ops.cat(new mlp.autograd.Node[]{x.node(), y.node()}, 1)));
-            where = List.of(where.get(0));
+        // scatter(x, y) of two one-column tensors, as matplotlib's scatter(x, y): one cloud of (x, y) points
+        if (clouds.size() == 2 && clouds.get(0) instanceof Tensor cx && clouds.get(1) instanceof Tensor cy
+                && cx.cols() == 1 && cy.cols() == 1) {
+            if (cx.rows() != cy.rows())
+                throw new MlpError("scatter(x, y): x has " + cx.rows() + " rows but y has " + cy.rows() + " (one point per row)", where.get(1));
+            DMatrixRMaj xy = new DMatrixRMaj(cx.rows(), 2);
+            for (int r = 0; r < cx.rows(); r++) {
+                xy.set(r, 0, cx.data().data[r]);
+                xy.set(r, 1, cy.data().data[r]);
+            }
+            clouds = new ArrayList<>(List.of(new Tensor(xy)));
+            where = new ArrayList<>(List.of(where.get(0)));
         }
         List<String> labels = labels(a, clouds.size(), i -> "series " + (i + 1));
         List<StaticCharts.Series> series = new ArrayList<>();
@@ -127,7 +137,12 @@ public final class PlotBuiltins implements Builtins.Module {
         String title = title(a);
         Destination d = destination(a, title, "scatter", false);
         if (d.shown == Chart.Shown.NOWHERE) return new Chart("scatter", title, d.shown, null);
-        return Pictures.still(d, a.interpreter().settings(), "scatter", title, StaticCharts.scatter(title, series));
+        XYChart chart = StaticCharts.scatter(title, series);
+        if (series.size() == 1 && clouds.size() == 1 && a.positionalCount() == 2) { // scatter(x, y): name the axes after them
+            chart.setXAxisTitle("x");
+            chart.setYAxisTitle("y");
+        }
+        return Pictures.still(d, a.interpreter().settings(), "scatter", title, chart);
     }
 
     // ---- plot ----
@@ -136,6 +151,8 @@ public final class PlotBuiltins implements Builtins.Module {
         List<Value> items = new ArrayList<>();
         List<Pos> where = new ArrayList<>();
         spread(a, "a", items, where);
+        if (items.get(0) instanceof Run && a.has("points"))
+            throw a.error("points", "plot: points= goes with a line, plot(x, y, points=P), not with runs");
         return items.get(0) instanceof Run ? lossCurves(a, items, where) : line(a, items, where);
     }
 
@@ -154,7 +171,16 @@ public final class PlotBuiltins implements Builtins.Module {
                 ys[e] = run.loss(e);
                 if (!(ys[e] > 0)) logY = false; // a log axis cannot show 0, negatives or NaN
             }
-            lines.add(new StaticCharts.Series(labels.get(i), xs, ys));
+            boolean named = runs.size() > 1 || a.has("labels");
+            lines.add(new StaticCharts.Series(named ? labels.get(i) : run.hasValidation() ? "training loss" : labels.get(i), xs, ys));
+            if (run.hasValidation()) {
+                double[] vs = new double[run.epochs()];
+                for (int e = 0; e < vs.length; e++) {
+                    vs[e] = run.valLoss(e);
+                    if (!(vs[e] > 0)) logY = false;
+                }
+                lines.add(new StaticCharts.Series(named ? labels.get(i) + " (validation)" : "validation loss", xs, vs));
+            }
         }
         String title = title(a);
         Destination d = destination(a, title, "loss", false);
@@ -195,11 +221,20 @@ public final class PlotBuiltins implements Builtins.Module {
             List<String> labels = labels(a, y.numCols, i -> "column " + i);
             for (int c = 0; c < y.numCols; c++) lines.add(new StaticCharts.Series(labels.get(c), xs, Projection.column(y, c)));
         }
+        DMatrixRMaj overlay = null;
+        if (a.has("points")) {
+            if (!(a.get("points") instanceof Tensor p) || p.cols() != 2)
+                throw a.error("points", "plot(x, y, points=P): P must be a tensor of 2 columns (x, y), not "
+                        + (a.get("points") instanceof Tensor p2 ? Shapes.of(p2.data()) : Interpreter.describe(a.get("points"))));
+            if (p.rows() == 0) throw a.error("points", "plot(x, y, points=P): P " + Shapes.of(p.data()) + " has no points");
+            overlay = p.data();
+        }
         String title = title(a);
         Destination d = destination(a, title, "line", false);
         if (d.shown == Chart.Shown.NOWHERE) return new Chart("line", title, d.shown, null);
-        return Pictures.still(d, a.interpreter().settings(), "line", title,
-                StaticCharts.lines(title, items.size() == 2 ? "x" : "row", "y", lines, false));
+        XYChart chart = StaticCharts.lines(title, items.size() == 2 ? "x" : "row", "y", lines, false);
+        if (overlay != null) StaticCharts.addPoints(chart, "points", Projection.column(overlay, 0), Projection.column(overlay, 1), lines.size());
+        return Pictures.still(d, a.interpreter().settings(), "line", title, chart);
     }
 
     // ---- boundary ----

@@ -1,6 +1,7 @@
 package mlp.eval;
 
 import mlp.io.Settings;
+import mlp.train.Schedule;
 import mlp.train.Trainer;
 import mlp.train.TrainingListener;
 import mlp.plot.LiveTraining;
@@ -25,7 +26,7 @@ public final class TrainBuiltins implements Builtins.Module {
 
     @Override
     public void register(Builtins b) {
-        b.function(TRAINING, "train(model, X, y, epochs=100, optimizer=adam, loss=mse, lr=, batch=0, frames=100, live=false, progress=true)",
+        b.function(TRAINING, "train(model, X, y, epochs=100, optimizer=adam, loss=mse, lr=, batch=0, frames=100, live=false, progress=true, val=, patience=0)",
                 "Trains a model on inputs X and targets y, updating its parameters in place; returns a run.\n"
                         + "Each epoch, as the tutorial's train_model: forward pass in training mode, record the predictions,\n"
                         + "the loss, backward pass, optimizer step. run.loss holds every epoch's loss (computed before that\n"
@@ -37,11 +38,33 @@ public final class TrainBuiltins implements Builtins.Module {
                         + "frames= the most prediction snapshots kept for animate (evenly spaced, first and last kept).\n"
                         + "live=true shows the animation while it trains; progress=false hides the progress bar.\n"
                         + "Ctrl-C stops after the current epoch and returns the run so far; a nan loss stops with an error.\n"
+                        + "val=[Xv, yv] computes the validation loss after every epoch's step, in inference mode (run.val_loss,\n"
+                        + "val= on the progress bar, a second curve in plot(run)); patience=N (with val=) stops after N epochs\n"
+                        + "without a better validation loss and puts back the parameters of the best epoch (run.best_epoch,\n"
+                        + "counted from 1). lr= also takes a schedule (step_lr, exp_lr, cosine_lr) or a function of the epoch\n"
+                        + "(0-based), e -> 0.01 * 0.99 ^ e; run.lr holds every epoch's rate. An optimizer value kept in a name\n"
+                        + "(opt = adam(lr=0.01)) keeps its state across train calls; a bare adam starts fresh.\n"
                         + "Example: run = train(linear(2, 2, init=identity), X, y, lr=0.01, epochs=1000)",
                 TrainBuiltins::train);
 
         for (Loss l : Losses.ALL) b.value(TRAINING, l.name(), l.signature(), l.help(), l);
         for (Optimizer o : Optimizers.ALL) b.value(TRAINING, o.name(), o.signature(), o.help(), o);
+
+        b.function(TRAINING, "step_lr(lr, every=, gamma=0.1)",
+                "A learning-rate schedule that multiplies the rate by gamma every few epochs.\n"
+                        + "train(..., lr=step_lr(0.1, every=30)): lr × gamma^floor(epoch / every), epochs counted from 0\n"
+                        + "(PyTorch's StepLR stepped once per epoch).",
+                a -> schedule(a, "step_lr"));
+        b.function(TRAINING, "exp_lr(lr, gamma=)",
+                "A learning-rate schedule that multiplies the rate by gamma every epoch.\n"
+                        + "train(..., lr=exp_lr(0.1, gamma=0.99)): lr × gamma^epoch, epochs counted from 0\n"
+                        + "(PyTorch's ExponentialLR stepped once per epoch).",
+                a -> schedule(a, "exp_lr"));
+        b.function(TRAINING, "cosine_lr(lr, min=0)",
+                "A learning-rate schedule from lr down to min along half a cosine over the run's epochs.\n"
+                        + "train(..., lr=cosine_lr(0.1)): min + (lr - min)(1 + cos(pi × epoch / epochs)) / 2, epochs counted\n"
+                        + "from 0 (PyTorch's CosineAnnealingLR with T_max = epochs, stepped once per epoch).",
+                a -> schedule(a, "cosine_lr"));
 
         b.function(TRAINING, "accuracy(pred, labels)",
                 "The fraction of rows whose predicted class is their label.\n"
@@ -88,11 +111,7 @@ public final class TrainBuiltins implements Builtins.Module {
         if (loss == null)
             throw a.error("loss", "train: loss must be " + Losses.names() + ", or a function (pred, y) -> number, not "
                     + Interpreter.describe(a.get("loss")));
-        double lr = optimizer.lr();
-        if (a.has("lr")) {
-            lr = a.number("lr");
-            if (!(lr >= 0) || Double.isInfinite(lr)) throw a.error("lr", "train: lr must be a number >= 0, not " + Format.number(lr));
-        }
+        Trainer.Rates rates = rates(a, optimizer.lr(), epochs);
         int batch = a.count("batch");
         int frames = a.count("frames");
         boolean live = a.bool("live"), progress = a.bool("progress");
@@ -113,13 +132,92 @@ public final class TrainBuiltins implements Builtins.Module {
         String why = loss.mismatch(x.rows(), model.outWidth(x.cols()), y.data(), "the model's output");
         if (why != null) throw a.error("y", "train: " + why);
 
-        Trainer.Request request = new Trainer.Request(model, x.data(), y.data(), epochs, optimizer, loss, lr, batch, frames, live, progress);
+        DMatrixRMaj valX = null, valY = null;
+        if (a.has("val")) {
+            Value v = a.get("val");
+            if (!(v instanceof mlp.value.ListValue list) || list.length() != 2
+                    || !(list.item(0) instanceof Tensor vx) || !(list.item(1) instanceof Tensor vy))
+                throw a.error("val", "train: val= takes the validation data as a list [Xv, yv], not " + Interpreter.describe(v));
+            if (vx.cols() != x.cols())
+                throw a.error("val", "train: val=[Xv, yv]: Xv has " + vx.cols() + " columns but X has " + x.cols());
+            if (vx.rows() == 0) throw a.error("val", "train: val=[Xv, yv]: Xv is empty " + Shapes.of(vx.data()));
+            if (vy.rows() != vx.rows() || vy.cols() != y.cols())
+                throw a.error("val", "train: val=[Xv, yv]: yv " + Shapes.of(vy.data()) + " must have Xv's " + vx.rows()
+                        + " rows and y's " + y.cols() + (y.cols() == 1 ? " column" : " columns"));
+            finite(a, "val", vx.data());
+            finite(a, "val", vy.data());
+            String vwhy = loss.mismatch(vx.rows(), model.outWidth(x.cols()), vy.data(), "the model's output on Xv");
+            if (vwhy != null) throw a.error("val", "train: val=[Xv, yv]: " + vwhy);
+            valX = vx.data();
+            valY = vy.data();
+        }
+        int patience = a.count("patience");
+        if (patience > 0 && valX == null)
+            throw a.error("patience", "train: patience= watches the validation loss: give val=[Xv, yv] too");
+
+        Trainer.Request request = new Trainer.Request(model, x.data(), y.data(), epochs, optimizer, loss, rates, batch, frames, live, progress,
+                valX, valY, patience, it.settings().regionCells());
         List<TrainingListener> listeners = new ArrayList<>();
         if (live) listeners.add(LiveTraining.open(it.settings(), "Training"));
         if (it.settings().trainingListener() != null) listeners.add(it.settings().trainingListener());
         Trainer.Host host = new Trainer.Host(it.random(), it.cancellation()::requested, it.settings().progress(),
                 it.settings().progressIsTerminal(), listeners);
         return new Trainer(request, host).run();
+    }
+
+    /** The rate of each epoch from lr=: a number, a schedule, or a function of the epoch; else the optimizer's. */
+    private static Trainer.Rates rates(Args a, double optimizerLr, int epochs) {
+        if (!a.has("lr")) return e -> optimizerLr;
+        Value v = a.get("lr");
+        if (v instanceof Schedule s) return e -> s.rate(e, epochs);
+        if (v instanceof Num || v instanceof Tensor) {
+            double lr = a.number("lr");
+            if (!(lr >= 0) || Double.isInfinite(lr)) throw a.error("lr", "train: lr must be a number >= 0, not " + Format.number(lr));
+            return e -> lr;
+        }
+        if (v instanceof mlp.eval.Callable && !(v instanceof Layer) && !(v instanceof Optimizer) && !(v instanceof Loss)) {
+            Interpreter it = a.interpreter();
+            mlp.syntax.Pos at = a.pos("lr");
+            return e -> {
+                Value r = it.call(v, at, new Num(e));
+                double lr = r instanceof Num n ? n.value() : r instanceof Tensor t && t.rows() == 1 && t.cols() == 1 ? t.get(0, 0) : Double.NaN;
+                if (!(lr >= 0) || Double.isInfinite(lr))
+                    throw new MlpError("train: lr= as a function of the epoch must give a number >= 0, but for epoch " + e + " it gave "
+                            + (r instanceof Num || r instanceof Tensor t1 && t1.rows() == 1 && t1.cols() == 1 ? Format.number(lr) : Interpreter.describe(r)), at);
+                return lr;
+            };
+        }
+        throw a.error("lr", "train: lr= takes a number, a schedule (step_lr, exp_lr, cosine_lr) or a function of the epoch, not "
+                + Interpreter.describe(v));
+    }
+
+    /** step_lr(lr, every=, gamma=0.1), exp_lr(lr, gamma=), cosine_lr(lr, min=0). */
+    private static Value schedule(Args a, String name) {
+        double lr = a.number("lr");
+        if (!(lr >= 0) || Double.isInfinite(lr)) throw a.error("lr", name + ": lr must be a number >= 0, not " + Format.number(lr));
+        switch (name) {
+            case "step_lr" -> {
+                if (!a.has("every")) throw a.error("lr", "step_lr(lr, every=, gamma=0.1): every= (how many epochs between steps) is missing");
+                int every = a.count("every");
+                if (every < 1) throw a.error("every", "step_lr: every must be a whole number >= 1, not " + every);
+                return Schedule.step(lr, every, gamma(a, name));
+            }
+            case "exp_lr" -> {
+                if (!a.has("gamma")) throw a.error("lr", "exp_lr(lr, gamma=): gamma= (the factor of each epoch) is missing");
+                return Schedule.exp(lr, gamma(a, name));
+            }
+            default -> {
+                double min = a.number("min");
+                if (!(min >= 0) || min > lr) throw a.error("min", "cosine_lr: min must be between 0 and lr (" + Format.number(lr) + "), not " + Format.number(min));
+                return Schedule.cosine(lr, min);
+            }
+        }
+    }
+
+    private static double gamma(Args a, String name) {
+        double g = a.number("gamma");
+        if (!(g > 0) || Double.isInfinite(g)) throw a.error("gamma", name + ": gamma must be a number > 0, not " + Format.number(g));
+        return g;
     }
 
     private static void finite(Args a, String param, DMatrixRMaj m) {

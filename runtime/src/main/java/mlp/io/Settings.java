@@ -29,6 +29,8 @@ public final class Settings {
     private long maxElements = 100_000_000L;
     private long maxEpochs = Long.MAX_VALUE;
     private mlp.train.TrainingListener trainingListener = null;
+    private int regionCells = 60;
+    private final java.util.Set<Path> picturesNamed = new java.util.HashSet<>();
 
     /** Where {@code print} and echoed values go. */
     public PrintWriter out() {
@@ -133,5 +135,29 @@ public final class Settings {
     public Settings trainingListener(mlp.train.TrainingListener listener) {
         this.trainingListener = listener;
         return this;
+    }
+
+    /**
+     * The cells along each side of the grid a classification run's decision regions are recorded
+     * on (60: 3,600 points evaluated per kept frame); 0 records none.
+     */
+    public int regionCells() {
+        return regionCells;
+    }
+
+    public Settings regionCells(int cells) {
+        if (cells < 0 || cells > 1000) throw new IllegalArgumentException("regionCells must be 0 to 1000, not " + cells);
+        this.regionCells = cells;
+        return this;
+    }
+
+    /**
+     * Claims a plots-folder file for a picture of this session: true the first time, false when
+     * this session already wrote it (headless pictures never overwrite each other in one run).
+     */
+    public boolean claimPictureName(Path file) {
+        synchronized (picturesNamed) {
+            return picturesNamed.add(file);
+        }
     }
 }

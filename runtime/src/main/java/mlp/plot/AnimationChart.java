@@ -13,6 +13,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import mlp.train.DecisionGrid;
 
 /**
  * The animation's picture, one frame at a time: the targets in one colour, a frame's predictions
@@ -32,9 +33,21 @@ final class AnimationChart implements Drawing {
     /** The part of the plot the axis range spans (XChart's default). */
     private static final double CONTENT = 0.92;
 
+    /** The loss panel's share of a picture's height (160 px under a 600 px scatter). */
+    static final int PANEL_HEIGHT = 160;
+
     private final XYChart chart;
     private final int width;
-    private final int height;
+    private int height;          // the whole picture: the scatter, and the loss panel under it when there is one
+    private final int chartHeight; // the scatter's part
+    private LossPanel panel;     // null: no loss panel
+    private double content = CONTENT;
+    // a classification run: the regions under the points, the points coloured by class
+    private DecisionGrid grid;
+    private int[] pointClass;
+    private double[] cells;
+    private BufferedImage cellImage;
+    private final java.util.List<String> legendOnly = new java.util.ArrayList<>(java.util.List.of(PREDICTIONS));
     private double[] xs = new double[0];
     private double[] ys = new double[0];
     private String caption = "";
@@ -51,6 +64,7 @@ final class AnimationChart implements Drawing {
     AnimationChart(String title, Projection projection, double[] targetXs, double[] targetYs, int width, int height) {
         this.width = width;
         this.height = height;
+        this.chartHeight = height;
         // an untitled animation still gets the title's band: the caption sits under it
         chart = ChartStyle.xyChart(title == null || title.isBlank() ? " " : title, projection.xTitle(), projection.yTitle(), width, height);
         chart.getStyler().setChartTitleVisible(true);
@@ -68,20 +82,71 @@ final class AnimationChart implements Drawing {
     /** The chart for a whole run, axes fixed from every frame and the targets. */
     static AnimationChart of(String title, Timeline t, int width, int height) {
         AnimationChart c = new AnimationChart(title, t.projection, t.targetXs, t.targetYs, width, height);
-        c.axes(t.xRange(), t.yRange());
+        c.withLossPanel();
+        c.panel.curves(t.epochLosses, t.epochValLosses, t.epochLosses.length, t.totalEpochs);
+        if (t.grid != null) c.regions(t.grid, t.labels);
+        else c.axes(t.xRange(), t.yRange());
         return c;
+    }
+
+    /** Adds the loss panel under the scatter (the picture grows by {@link #PANEL_HEIGHT}). */
+    AnimationChart withLossPanel() {
+        if (panel == null) {
+            panel = new LossPanel();
+            height = chartHeight + PANEL_HEIGHT;
+            background = null;
+        }
+        return this;
+    }
+
+    LossPanel lossPanel() {
+        return panel;
+    }
+
+    /**
+     * A classification run's picture: the axes pinned to the grid, each frame's decision regions
+     * as tinted cells filling the plot, the points (the inputs) coloured by their class on top.
+     */
+    void regions(DecisionGrid g, int[] labels) {
+        grid = g;
+        pointClass = labels;
+        content = 1.0;
+        chart.getStyler().setPlotContentSize(1.0);
+        chart.getStyler().setPlotGridLinesVisible(false);
+        chart.removeSeries(TARGETS);
+        chart.removeSeries(PREDICTIONS);
+        int classes = 2;
+        for (int c : labels) classes = Math.max(classes, c + 1);
+        for (int c = 0; c < classes && c < 10; c++)
+            chart.addSeries("class " + c, new double[]{0}, new double[]{0}).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.color(c));
+        legendOnly.clear();
+        for (int c = 0; c < classes && c < 10; c++) legendOnly.add("class " + c);
+        xAxis = null;
+        Range rx = new Range(g.xMin(), g.xMax()), ry = new Range(g.yMin(), g.yMax());
+        pin(rx, ry);
+        cellImage = new BufferedImage(g.cells(), g.cells(), BufferedImage.TYPE_INT_RGB);
+    }
+
+    /** The regions to draw under the points (a frame's cells; kept, not copied). */
+    void showRegions(double[] cells) {
+        this.cells = cells;
     }
 
     /** Pins the axes to hold these ranges (the picture behind the dots is redrawn when they change). */
     void axes(Range x, Range y) {
-        Range px = x.padded(0.04), py = y.padded(0.04);
+        if (grid != null) return; // a classification run's axes are its grid's
+        pin(x.padded(0.04), y.padded(0.04));
+    }
+
+    private void pin(Range px, Range py) {
         if (px.equals(xAxis) && py.equals(yAxis)) return;
         xAxis = px;
         yAxis = py;
         chart.getStyler().setXAxisMin(px.min()).setXAxisMax(px.max());
         chart.getStyler().setYAxisMin(py.min()).setYAxisMax(py.max());
         double far = 1e3 * Math.max(px.max() - px.min(), py.max() - py.min());
-        chart.updateXYSeries(PREDICTIONS, new double[]{px.max() + far}, new double[]{py.max() + far}, null);
+        for (String name : legendOnly) // the legend-only series: one point outside the axes
+            chart.updateXYSeries(name, new double[]{px.max() + far}, new double[]{py.max() + far}, null);
         background = null;
     }
 
@@ -94,6 +159,8 @@ final class AnimationChart implements Drawing {
 
     void show(Timeline t, int frame) {
         show(t.xs(frame), t.ys(frame), t.caption(frame));
+        cells = t.regions(frame);
+        if (panel != null) panel.mark(t.epoch(frame));
     }
 
     @Override
@@ -111,8 +178,11 @@ final class AnimationChart implements Drawing {
         AffineTransform t = g.getTransform();
         double scale = Math.max(1, Math.max(t.getScaleX(), t.getScaleY()));
         int bw = (int) Math.ceil(w * scale), bh = (int) Math.ceil(h * scale);
-        if (background == null || backgroundW != bw || backgroundH != bh) drawBackground(w, h, scale, bw, bh);
-        g.drawImage(background, 0, 0, w, h, null);
+        int top = panel == null ? h : (int) Math.round((double) h * chartHeight / height); // the scatter's part
+        int bh2 = (int) Math.ceil(top * scale);
+        if (background == null || backgroundW != bw || backgroundH != bh2) drawBackground(w, top, scale, bw, bh2);
+        g.drawImage(background, 0, 0, w, top, null);
+        if (grid != null && cells != null) paintRegions(g);
 
         Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -123,10 +193,65 @@ final class AnimationChart implements Drawing {
             if (!Double.isFinite(xs[i]) || !Double.isFinite(ys[i])) continue;
             dot.x = screenX(xs[i]) - d / 2;
             dot.y = screenY(ys[i]) - d / 2;
-            g.fill(dot);
+            if (pointClass != null) {
+                g.setColor(ChartStyle.color(pointClass[i]));
+                g.fill(dot);
+                g.setColor(Color.WHITE);
+                g.draw(dot);
+            } else {
+                g.fill(dot);
+            }
         }
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
         paintCaption(g);
+        if (panel != null) panel.paint(g, 0, top, w, h - top);
+    }
+
+    /** The regions: one pixel a cell in a small image, stretched over the grid's part of the plot. */
+    private void paintRegions(Graphics2D g) {
+        int n = grid.cells();
+        int[] rgb = ((java.awt.image.DataBufferInt) cellImage.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                rgb[(n - 1 - j) * n + i] = regionColour(cells[i * n + j]); // image rows go down, j goes up
+        int x0 = (int) Math.round(screenX(grid.xMin())), x1 = (int) Math.round(screenX(grid.xMax()));
+        int y0 = (int) Math.round(screenY(grid.yMax())), y1 = (int) Math.round(screenY(grid.yMin()));
+        Object interpolation = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(cellImage, x0, y0, x1, y1, 0, 0, n, n, null);
+        if (interpolation != null) g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+    }
+
+    /** The tint of a cell: its class's, or for a probability a mix of class 0's and class 1's in 8 steps. */
+    private int regionColour(double v) {
+        if (!grid.probability()) return regionTints[(int) Math.max(0, Math.min(regionTints.length - 1, v))];
+        if (!(v >= 0)) v = 0;
+        if (v > 1) v = 1;
+        return probabilityTints[(int) Math.min(probabilityTints.length - 1, Math.floor(v * probabilityTints.length))];
+    }
+
+    // the tints of the regions (per chart: no array is shared between interpreters)
+    private final int[] regionTints = regionTints();
+    private final int[] probabilityTints = probabilityTints();
+
+    private static int[] regionTints() {
+        int[] tints = new int[ChartStyle.COLORS.length];
+        for (int c = 0; c < tints.length; c++) tints[c] = ChartStyle.tint(ChartStyle.color(c), 0.7).getRGB() & 0xffffff;
+        return tints;
+    }
+
+    private static int[] probabilityTints() {
+        int[] probabilityTints = new int[8];
+        Color a = ChartStyle.tint(ChartStyle.color(0), 0.6), b = ChartStyle.tint(ChartStyle.color(1), 0.6);
+        for (int k = 0; k < probabilityTints.length; k++) {
+            double t = (k + 0.5) / probabilityTints.length;
+            double w = Math.min(1, Math.abs(t - 0.5) * 2); // pale near 0.5, full tint when sure
+            Color c = t < 0.5 ? a : b;
+            int r = (int) Math.round(255 + (c.getRed() - 255) * w), gr = (int) Math.round(255 + (c.getGreen() - 255) * w),
+                    bl = (int) Math.round(255 + (c.getBlue() - 255) * w);
+            probabilityTints[k] = r << 16 | gr << 8 | bl;
+        }
+        return probabilityTints;
     }
 
     private void drawBackground(int w, int h, double scale, int bw, int bh) {
@@ -162,7 +287,7 @@ final class AnimationChart implements Drawing {
         double right = Math.max(screenX(xAxis.min()), screenX(xAxis.max()));
         double top = Math.min(screenY(yAxis.min()), screenY(yAxis.max()));
         double bottom = Math.max(screenY(yAxis.min()), screenY(yAxis.max()));
-        double margin = (1 - CONTENT) / 2 / CONTENT;
+        double margin = (1 - content) / 2 / content;
         int x = (int) Math.round(left - margin * (right - left));
         int baseline = (int) Math.round(top - margin * (bottom - top)) - fm.getDescent() - 4;
         captionBox = new Rectangle(x, baseline - fm.getAscent(), fm.stringWidth(line) + 1, fm.getAscent() + fm.getDescent() + 1);

@@ -57,11 +57,22 @@ public final class Destination {
         if (settings.pictures() == Settings.Pictures.FILES || !windows) {
             // the plots folder is the host's (or --plots) choice, not the script's: it needs no
             // file access, and a name made from the title cannot leave it
-            String name = PictureFiles.safeName(title, fallbackName) + (animation ? ".gif" : ".png");
-            Path path = settings.workingDir().resolve(settings.plotsDir()).resolve(name).toAbsolutePath().normalize();
-            return new Destination(Chart.Shown.FILE, path, animation, true);
+            String name = PictureFiles.safeName(title, fallbackName);
+            Path folder = settings.workingDir().resolve(settings.plotsDir()).toAbsolutePath().normalize();
+            return new Destination(Chart.Shown.FILE, unused(settings, folder, name, animation ? ".gif" : ".png"), animation, true);
         }
         return new Destination(Chart.Shown.WINDOW, null, false, false);
+    }
+
+    /**
+     * {@code folder/name.ext}, or {@code name-2.ext}, {@code name-3.ext}, ... when this session
+     * already wrote that one: two pictures of one title never overwrite each other in one run
+     * (a new session starts again from {@code name.ext}, so running a script twice replaces its pictures).
+     */
+    private static Path unused(Settings settings, Path folder, String name, String ext) {
+        Path p = folder.resolve(name + ext);
+        for (int k = 2; !settings.claimPictureName(p); k++) p = folder.resolve(name + "-" + k + ext);
+        return p;
     }
 
     /** The file as the user would name it: relative to the working folder when inside it. */

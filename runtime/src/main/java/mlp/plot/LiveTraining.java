@@ -55,7 +55,7 @@ public final class LiveTraining {
 
         @Override
         public void started(Run run) {
-            Projection.of(run.x(), run.y()); // an unsupported shape fails before training, not after
+            Projection.of(run); // an unsupported shape fails before training, not after
         }
 
         @Override
@@ -67,13 +67,14 @@ public final class LiveTraining {
     }
 
     /** One copy of the predictions, for the Swing thread. */
-    private record Snapshot(double[] xs, double[] ys, int epoch, double loss) {
+    private record Snapshot(double[] xs, double[] ys, int epoch, double loss, double[] cells, double[] losses, double[] vals) {
     }
 
     static final class LiveWindow implements TrainingListener {
         private final String title;
         // training thread
         private Projection projection;
+        private Run run;
         private int plannedEpochs;
         private long startNanos;
         private boolean opened;
@@ -97,17 +98,25 @@ public final class LiveTraining {
 
         @Override
         public void started(Run run) {
-            projection = Projection.of(run.x(), run.y());
+            projection = Projection.of(run);
+            this.run = run;
             plannedEpochs = run.plannedEpochs();
-            double[] tx = projection.xs(run.y()), ty = projection.ys(run.y());
+            DMatrixRMaj targets = projection.plane() ? run.x() : run.y();
+            double[] tx = projection.xs(targets), ty = projection.ys(targets);
+            double[] none = new double[0];
             // the tutorial's frame 0: the inputs, when they live in the same plane as the targets
-            Snapshot start = run.x().numCols == run.y().numCols && run.x().numRows == run.y().numRows
-                    ? new Snapshot(projection.xs(run.x()), projection.ys(run.x()), 0, Double.NaN) : null;
+            // (a classification run: its points, over the untrained model's regions)
+            Snapshot start = projection.plane() ? new Snapshot(tx, ty, 0, Double.NaN, run.regionsNow(), none, null)
+                    : run.x().numCols == run.y().numCols && run.x().numRows == run.y().numRows
+                    ? new Snapshot(projection.xs(run.x()), projection.ys(run.x()), 0, Double.NaN, null, none, null) : null;
+            int[] labels = projection.plane() ? Timeline.labels(run.y()) : null;
             startNanos = System.nanoTime();
             lastCopy = startNanos - gapNanos;
             Projection p = projection;
             open = () -> Windows.open(() -> {
-                window = new AnimationWindow(title, new AnimationChart(title, p, tx, ty, ChartStyle.WIDTH, ChartStyle.HEIGHT), 5);
+                AnimationChart chart = new AnimationChart(title, p, tx, ty, ChartStyle.WIDTH, ChartStyle.HEIGHT).withLossPanel();
+                if (labels != null) chart.regions(run.grid(), labels);
+                window = new AnimationWindow(title, chart, 5);
                 xRange = Range.EMPTY.include(tx).padded(0.1);
                 yRange = Range.EMPTY.include(ty).padded(0.1);
                 if (start != null) draw(start);
@@ -145,7 +154,14 @@ public final class LiveTraining {
 
         private void handOver(int epoch, double loss, DMatrixRMaj predictions) {
             copies++;
-            latest.set(new Snapshot(projection.xs(predictions), projection.ys(predictions), epoch, loss));
+            // the loss panel's curves so far, and a classification run's regions as they are now
+            double[] losses = new double[epoch], vals = run.hasValidation() ? new double[epoch] : null;
+            for (int e = 0; e < epoch; e++) {
+                losses[e] = run.loss(e);
+                if (vals != null) vals[e] = run.valLoss(e);
+            }
+            double[] cells = projection.plane() ? run.regionsNow() : null;
+            latest.set(new Snapshot(projection.xs(predictions), projection.ys(predictions), epoch, loss, cells, losses, vals));
             if (drawQueued.compareAndSet(false, true)) SwingUtilities.invokeLater(this::drawLatest);
         }
 
@@ -180,7 +196,12 @@ public final class LiveTraining {
         private void draw(Snapshot s) {
             xRange = xRange.grownFor(Range.EMPTY.include(s.xs()), 0.2);
             yRange = yRange.grownFor(Range.EMPTY.include(s.ys()), 0.2);
-            window.showLive(s.xs(), s.ys(), Timeline.caption(s.epoch(), plannedEpochs, s.loss()), xRange, yRange);
+            AnimationChart chart = window.chart();
+            if (s.cells() != null) chart.showRegions(s.cells());
+            chart.lossPanel().curves(s.losses(), s.vals(), s.losses().length, plannedEpochs);
+            chart.lossPanel().mark(s.epoch());
+            window.showLive(s.xs(), s.ys(), Timeline.caption(s.epoch(), plannedEpochs, s.loss(),
+                    s.vals() != null && s.epoch() >= 1 ? s.vals()[s.epoch() - 1] : Double.NaN), xRange, yRange);
             drawn++;
         }
 

@@ -12,9 +12,28 @@ import org.ejml.data.DMatrixRMaj;
 public final class Projection {
     /** The inputs (n×1) drawn along x, or null when both coordinates come from the output. */
     private final double[] inputs;
+    /** A classification run's plane: both coordinates are the inputs' (n×2), whatever the output; else null. */
+    private final double[] planeX, planeY;
 
     private Projection(double[] inputs) {
+        this(inputs, null, null);
+    }
+
+    private Projection(double[] inputs, double[] planeX, double[] planeY) {
         this.inputs = inputs;
+        this.planeX = planeX;
+        this.planeY = planeY;
+    }
+
+    /** The projection of a run: the inputs' plane for a classification run (decision regions), else {@link #of(DMatrixRMaj, DMatrixRMaj)}. */
+    static Projection of(mlp.train.Run run) {
+        if (run.grid() != null) return new Projection(null, column(run.x(), 0), column(run.x(), 1));
+        return of(run.x(), run.y());
+    }
+
+    /** True for a classification run's picture: the points are the inputs, the regions show the model. */
+    boolean plane() {
+        return planeX != null;
     }
 
     /** The projection for a run on inputs {@code x} and targets {@code y}, or a clear error. */
@@ -31,22 +50,24 @@ public final class Projection {
 
     /** The horizontal coordinates of a matrix shaped like y (predictions or targets). */
     double[] xs(DMatrixRMaj m) {
+        if (planeX != null) return planeX.clone();
         checkRows(m);
         return inputs != null ? inputs.clone() : column(m, 0);
     }
 
     /** The vertical coordinates of a matrix shaped like y. */
     double[] ys(DMatrixRMaj m) {
+        if (planeY != null) return planeY.clone();
         checkRows(m);
         return column(m, inputs != null ? 0 : 1);
     }
 
     String xTitle() {
-        return inputs != null ? "X" : "y[:, 0]";
+        return planeX != null ? "X[:, 0]" : inputs != null ? "X" : "y[:, 0]";
     }
 
     String yTitle() {
-        return inputs != null ? "y" : "y[:, 1]";
+        return planeX != null ? "X[:, 1]" : inputs != null ? "y" : "y[:, 1]";
     }
 
     private void checkRows(DMatrixRMaj m) {

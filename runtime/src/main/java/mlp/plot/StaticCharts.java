@@ -53,6 +53,14 @@ public final class StaticCharts {
         return chart;
     }
 
+    /** Adds a cloud of points (markers, no line) over a line chart, in the colour after its lines. */
+    public static void addPoints(XYChart chart, String name, double[] xs, double[] ys, int colourIndex) {
+        XYSeries s = chart.addSeries(name, finite(xs), finite(ys));
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.color(colourIndex));
+        chart.getStyler().setLegendVisible(true);
+    }
+
     /**
      * A classifier's picture: the plane tiled by the predicted class of each grid cell (light
      * tints), and the points coloured by their true class on top.

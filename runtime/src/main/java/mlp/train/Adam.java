@@ -1,6 +1,7 @@
 package mlp.train;
 
 import mlp.autograd.Node;
+import mlp.nn.Param;
 
 import java.util.List;
 
@@ -38,19 +39,25 @@ final class Adam extends Optimizer {
     }
 
     @Override
-    public Stepper start(int[] sizes, double rate) {
+    public Stepper start(List<Param> params) {
         double beta1 = setting("beta1"), beta2 = setting("beta2"), eps = setting("eps"), weightDecay = setting("weight_decay");
-        double[][] m = buffers(sizes), v = buffers(sizes);
+        State[] states = states(params, 2); // m, v
         return new Stepper() {
-            private int t;
+            private double rate;
+
+            @Override
+            public void rate(double rate) {
+                this.rate = rate;
+            }
 
             @Override
             public void step(Node[] params) {
-                t++;
-                double bc1 = 1 - Math.pow(beta1, t), bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-                double stepSize = rate / bc1;
                 for (int k = 0; k < params.length; k++) {
-                    double[] p = params[k].value.data, g = params[k].grad().data, mk = m[k], vk = v[k];
+                    State s = states[k];
+                    long t = ++s.steps; // per parameter, as PyTorch's state["step"]
+                    double bc1 = 1 - Math.pow(beta1, t), bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+                    double stepSize = rate / bc1;
+                    double[] p = params[k].value.data, g = params[k].grad().data, mk = s.buffers[0], vk = s.buffers[1];
                     for (int i = 0; i < mk.length; i++) {
                         double gi = weightDecay == 0 ? g[i] : g[i] + weightDecay * p[i];
                         mk[i] = mk[i] * beta1 + (1 - beta1) * gi;

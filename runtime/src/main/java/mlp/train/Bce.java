@@ -45,4 +45,9 @@ final class Bce extends Loss {
     public String nanHint() {
         return " (bce needs predictions between 0 and 1: end the model with sigmoid; or try a smaller lr=)";
     }
+
+    @Override
+    public boolean classifies() {
+        return true;
+    }
 }

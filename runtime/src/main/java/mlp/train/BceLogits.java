@@ -42,4 +42,15 @@ final class BceLogits extends Loss {
             }
         });
     }
+
+    @Override
+    public boolean classifies() {
+        return true;
+    }
+
+    /** The model's single output is a logit: the probability of class 1 is its sigmoid. */
+    @Override
+    public double probabilityOf(double output) {
+        return 1 / (1 + Math.exp(-output));
+    }
 }

@@ -15,6 +15,7 @@ final class Checkpoint {
     private DMatrixRMaj[] current;        // as they were when the step now running started
     private DMatrixRMaj[] previous;       // as they were when the step before it started
     private long steps;                   // steps started
+    private DMatrixRMaj[] best;           // as they were after the best epoch (patience=), made when first wanted
 
     Checkpoint(Layer model) {
         state = model.state().toArray(new DMatrixRMaj[0]);
@@ -48,6 +49,17 @@ final class Checkpoint {
      */
     void undoLastStep() {
         copy(steps >= 2 ? previous : current);
+    }
+
+    /** Remembers the model as it is now: the best epoch so far (patience=). */
+    void keepBest() {
+        if (best == null) best = copies(state);
+        else for (int i = 0; i < state.length; i++) System.arraycopy(state[i].data, 0, best[i].data, 0, state[i].getNumElements());
+    }
+
+    /** Puts back the model of the best epoch, exactly. */
+    void restoreBest() {
+        if (best != null) copy(best);
     }
 
     private void copy(DMatrixRMaj[] from) {

@@ -43,4 +43,9 @@ final class CrossEntropy extends Loss {
         return "cross_entropy compares " + what + " (" + cols + " class scores per row) with y as n×1 class indices or n×"
                 + cols + " class probabilities, but y is " + Shapes.of(y);
     }
+
+    @Override
+    public boolean classifies() {
+        return true;
+    }
 }

@@ -50,6 +50,22 @@ public abstract class Loss implements Value {
     }
 
     /**
+     * True for a classifier's loss: a run with 2 inputs trained with it records its decision
+     * regions (bce, cross_entropy, bce_logits).
+     */
+    public boolean classifies() {
+        return false;
+    }
+
+    /**
+     * The probability of class 1 from a classifier's single output: bce's output is one already;
+     * a loss on logits (bce_logits) gives its sigmoid.
+     */
+    public double probabilityOf(double output) {
+        return output;
+    }
+
+    /**
      * Why predictions of {@code rows}×{@code cols} cannot be compared with the targets {@code y}
      * by this loss, or null when they can. The wording names the model's output as {@code what}.
      * By default the two are compared element by element.

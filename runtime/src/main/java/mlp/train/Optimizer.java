@@ -4,17 +4,24 @@ import mlp.autograd.Node;
 import mlp.value.Format;
 import mlp.value.Value;
 
+import mlp.nn.Param;
+
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * An optimizer's settings: a value for {@code train(..., optimizer=adam)}, which the language
  * also calls to make other settings, {@code adam(lr=0.01)}. Each kind is one small class that
- * declares its settings with their defaults and owns its update rule (PyTorch's); its state
- * (moments, momentum buffers) lives in the {@link Stepper} one training run creates, so a fresh
- * run starts fresh, as the tutorial's {@code train_model} makes a new optimizer each time.
- * {@link Optimizers#ALL} lists the kinds.
+ * declares its settings with their defaults and owns its update rule (PyTorch's).
+ *
+ * <p>Its state (moments, momentum buffers, step counts) is kept per parameter, as PyTorch's
+ * {@code optimizer.state}: a value kept in a name ({@code opt = adam(lr=0.01)}) carries it from
+ * one {@code train} call to the next, so two calls of 100 epochs train exactly as one of 200. The
+ * built-ins themselves ({@code adam}, {@code sgd}: the defaults in {@link Optimizers#ALL}) keep
+ * none, so naming them starts fresh every time, as the tutorial's {@code train_model} makes a new
+ * optimizer each time; so does an {@code adam(...)} written in the call (a new value each time).
  */
 public abstract class Optimizer implements Value {
     /** One setting: its name, its default, and whether it must lie in [0, 1) (else: >= 0). */
@@ -23,16 +30,34 @@ public abstract class Optimizer implements Value {
 
     private final List<Setting> settings;
     private final double[] values;
+    /** The state of each parameter this value stepped; null for a built-in at its defaults (it keeps none). */
+    private final Map<Param, State> state;
 
-    /** Settings at their defaults ({@code lr} must be the first). */
-    protected Optimizer(List<Setting> settings) {
-        this(settings, defaults(settings));
+    /** One parameter's state: the optimizer's buffers (each the parameter's size) and its steps so far. */
+    protected static final class State {
+        public final double[][] buffers;
+        public long steps;
+
+        State(int buffers, int size) {
+            this.buffers = new double[buffers][size];
+        }
     }
 
+    /** Settings at their defaults ({@code lr} must be the first): the built-in, which keeps no state. */
+    protected Optimizer(List<Setting> settings) {
+        this(settings, defaults(settings), false);
+    }
+
+    /** Settings with these values: a value made by a call, which keeps its state across train calls. */
     protected Optimizer(List<Setting> settings, double[] values) {
+        this(settings, values, true);
+    }
+
+    private Optimizer(List<Setting> settings, double[] values, boolean keepsState) {
         if (!settings.get(0).name().equals("lr")) throw new IllegalArgumentException("lr must be the first setting");
         this.settings = settings;
         this.values = values;
+        this.state = keepsState ? new IdentityHashMap<>() : null;
     }
 
     private static double[] defaults(List<Setting> settings) {
@@ -50,13 +75,43 @@ public abstract class Optimizer implements Value {
     /** The same kind with these values of its settings (in the order of its settings). */
     protected abstract Optimizer make(double[] values);
 
-    /** One run's optimizer state over a model's parameters, with the learning rate in force. */
-    public abstract Stepper start(int[] sizes, double learningRate);
+    /**
+     * One run's stepper over these parameters (in the order of the nodes {@link Stepper#step}
+     * gets), starting from their state (see {@link #states}); the run sets the rate each epoch.
+     */
+    public abstract Stepper start(List<Param> params);
 
     /** Updates parameters in place from their gradients. */
     public interface Stepper {
         /** One step: {@code params[i].value} moves along {@code params[i].grad()}. */
         void step(Node[] params);
+
+        /** The learning rate of the steps to come (a schedule changes it each epoch). */
+        void rate(double rate);
+    }
+
+    /**
+     * Each parameter's state with {@code buffers} buffers: the one this value kept from earlier
+     * runs, or a new one (zeros, no steps) — always a new one for a built-in at its defaults.
+     */
+    protected final State[] states(List<Param> params, int buffers) {
+        State[] out = new State[params.size()];
+        for (int i = 0; i < out.length; i++) {
+            Param p = params.get(i);
+            if (state == null) {
+                out[i] = new State(buffers, p.size());
+                continue;
+            }
+            synchronized (state) {
+                State s = state.get(p);
+                if (s == null || s.buffers.length != buffers || (buffers > 0 && s.buffers[0].length != p.size())) {
+                    s = new State(buffers, p.size());
+                    state.put(p, s);
+                }
+                out[i] = s;
+            }
+        }
+        return out;
     }
 
     public double lr() {
@@ -95,13 +150,6 @@ public abstract class Optimizer implements Value {
     /** How the language calls it to change settings: {@code adam(lr=, beta1=, ...)}. */
     public String signature() {
         return name() + "(" + String.join("=, ", settingNames()) + "=)";
-    }
-
-    /** Per parameter: an array of its size, zeros (the optimizers' moment and momentum buffers). */
-    protected static double[][] buffers(int[] sizes) {
-        double[][] b = new double[sizes.length][];
-        for (int i = 0; i < sizes.length; i++) b[i] = new double[sizes[i]];
-        return b;
     }
 
     @Override

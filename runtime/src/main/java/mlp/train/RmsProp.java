@@ -1,6 +1,7 @@
 package mlp.train;
 
 import mlp.autograd.Node;
+import mlp.nn.Param;
 
 import java.util.List;
 
@@ -40,20 +41,32 @@ final class RmsProp extends Optimizer {
     }
 
     @Override
-    public Stepper start(int[] sizes, double rate) {
+    public Stepper start(List<Param> params) {
         double alpha = setting("alpha"), eps = setting("eps"), momentum = setting("momentum");
-        double[][] square = buffers(sizes), buf = buffers(sizes);
-        return params -> {
-            for (int k = 0; k < params.length; k++) {
-                double[] p = params[k].value.data, g = params[k].grad().data, sq = square[k], b = buf[k];
-                for (int i = 0; i < sq.length; i++) {
-                    sq[i] = sq[i] * alpha + (1 - alpha) * g[i] * g[i];
-                    double avg = Math.sqrt(sq[i]) + eps;
-                    if (momentum > 0) {
-                        b[i] = b[i] * momentum + g[i] / avg;
-                        p[i] += -rate * b[i];
-                    } else {
-                        p[i] += -rate * (g[i] / avg);
+        State[] states = states(params, 2); // the running mean of squares, the momentum buffer
+        return new Stepper() {
+            private double rate;
+
+            @Override
+            public void rate(double rate) {
+                this.rate = rate;
+            }
+
+            @Override
+            public void step(Node[] params) {
+                for (int k = 0; k < params.length; k++) {
+                    State s = states[k];
+                    s.steps++;
+                    double[] p = params[k].value.data, g = params[k].grad().data, sq = s.buffers[0], b = s.buffers[1];
+                    for (int i = 0; i < sq.length; i++) {
+                        sq[i] = sq[i] * alpha + (1 - alpha) * g[i] * g[i];
+                        double avg = Math.sqrt(sq[i]) + eps;
+                        if (momentum > 0) {
+                            b[i] = b[i] * momentum + g[i] / avg;
+                            p[i] += -rate * b[i];
+                        } else {
+                            p[i] += -rate * (g[i] / avg);
+                        }
                     }
                 }
             }

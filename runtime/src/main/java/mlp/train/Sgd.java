@@ -1,6 +1,7 @@
 package mlp.train;
 
 import mlp.autograd.Node;
+import mlp.nn.Param;
 
 import java.util.List;
 
@@ -35,16 +36,23 @@ final class Sgd extends Optimizer {
     }
 
     @Override
-    public Stepper start(int[] sizes, double rate) {
+    public Stepper start(List<Param> params) {
         double momentum = setting("momentum");
-        double[][] buf = buffers(sizes);
+        State[] states = states(params, 1); // the momentum buffer
         return new Stepper() {
-            private boolean first = true;
+            private double rate;
+
+            @Override
+            public void rate(double rate) {
+                this.rate = rate;
+            }
 
             @Override
             public void step(Node[] params) {
                 for (int k = 0; k < params.length; k++) {
-                    double[] p = params[k].value.data, g = params[k].grad().data, b = buf[k];
+                    State s = states[k];
+                    boolean first = s.steps++ == 0; // the buffer starts as the first gradient
+                    double[] p = params[k].value.data, g = params[k].grad().data, b = s.buffers[0];
                     for (int i = 0; i < b.length; i++) {
                         double d = g[i];
                         if (momentum != 0) {
@@ -54,7 +62,6 @@ final class Sgd extends Optimizer {
                         p[i] += -rate * d;
                     }
                 }
-                first = false;
             }
         };
     }

@@ -34,9 +34,40 @@ import java.util.function.BooleanSupplier;
  * batch.
  */
 public final class Trainer {
-    /** What one call asks for, checked by the language's {@code train} built-in. */
+    /**
+     * What one call asks for, checked by the language's {@code train} built-in. {@code rates}
+     * gives each epoch's learning rate; {@code valX}, {@code valY} the validation data (or null);
+     * {@code patience} 0 for none; {@code regionCells} the decision-region grid of a
+     * classification run (0: none).
+     */
     public record Request(Layer model, DMatrixRMaj x, DMatrixRMaj y, int epochs, Optimizer optimizer, Loss loss,
-                   double lr, int batch, int frames, boolean live, boolean progress) {
+                   Rates rates, int batch, int frames, boolean live, boolean progress,
+                   DMatrixRMaj valX, DMatrixRMaj valY, int patience, int regionCells) {
+    }
+
+    /** The learning rate of each epoch (0-based): a number, a schedule, or a function of the epoch. */
+    public interface Rates {
+        double at(int epoch);
+    }
+
+    /**
+     * The model (and, given targets, the loss) compiled once in inference mode over fixed inputs:
+     * the validation loss and the decision regions, re-run after steps without rebuilding.
+     */
+    private static final class Inference {
+        final Node output;
+        final Plan plan;
+
+        Inference(Layer model, DMatrixRMaj x, Loss loss, DMatrixRMaj y) {
+            Node prediction = model.forward(Node.constant(CommonOps_DDRM.transpose(x, null)), Graph.inference());
+            output = loss == null ? prediction : loss.build(prediction, Node.constant(CommonOps_DDRM.transpose(y, null)));
+            plan = new Plan(output);
+        }
+
+        DMatrixRMaj run() {
+            plan.forward();
+            return output.value;
+        }
     }
 
     /**
@@ -82,6 +113,11 @@ public final class Trainer {
     private final Optimizer.Stepper stepper;
     private final Checkpoint checkpoint; // the model as the last two steps started: a nan or a cancel undoes a step
     private boolean lossNotFinite;
+    private final Inference validation;   // null without val=
+    private final Inference grid;         // a classification run's decision regions, else null
+    private final DecisionGrid gridShape;
+    private double bestVal = Double.POSITIVE_INFINITY;
+    private int bestEpoch;
 
     public Trainer(Request req, Host host) {
         this.host = host;
@@ -89,9 +125,7 @@ public final class Trainer {
         this.rows = req.x().numRows;
         Random random = host.random();
         List<Param> params = req.model().params();
-        int[] sizes = new int[params.size()];
-        for (int i = 0; i < sizes.length; i++) sizes[i] = params.get(i).size();
-        stepper = req.optimizer().start(sizes, req.lr());
+        stepper = req.optimizer().start(params); // each epoch sets its rate
         int batch = req.batch() <= 0 || req.batch() >= rows ? rows : req.batch();
         if (batch == rows) { // full batch: X and y transposed once
             full = new Compiled(req.model(), req.loss(), CommonOps_DDRM.transpose(req.x(), null),
@@ -113,6 +147,56 @@ public final class Trainer {
         }
         predictions = Limits.matrix(rows, full.prediction.rows());
         checkpoint = new Checkpoint(req.model());
+        validation = req.valX() == null ? null : new Inference(req.model(), req.valX(), req.loss(), req.valY());
+        gridShape = regionsGrid(req, req.regionCells());
+        grid = gridShape == null ? null : new Inference(req.model(), gridPoints(gridShape), null, null);
+    }
+
+    /**
+     * A classification run (2 inputs, a cross-entropy loss) gets decision regions: the grid over
+     * its inputs' plane; other runs get none (null).
+     */
+    private static DecisionGrid regionsGrid(Request req, int cells) {
+        if (cells == 0 || req.x().numCols != 2 || !req.loss().classifies()) return null;
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
+        for (int r = 0; r < req.x().numRows; r++) {
+            double a = req.x().get(r, 0), b = req.x().get(r, 1);
+            x0 = Math.min(x0, a);
+            x1 = Math.max(x1, a);
+            y0 = Math.min(y0, b);
+            y1 = Math.max(y1, b);
+        }
+        double px = Math.max((x1 - x0) * 0.08, 1e-6), py = Math.max((y1 - y0) * 0.08, 1e-6);
+        int outputs = req.model().outWidth(2);
+        return new DecisionGrid(x0 - px, x1 + px, y0 - py, y1 + py, cells, outputs == 1);
+    }
+
+    private static DMatrixRMaj gridPoints(DecisionGrid g) {
+        DMatrixRMaj points = new DMatrixRMaj(g.cells() * g.cells(), 2);
+        for (int i = 0; i < g.cells(); i++)
+            for (int j = 0; j < g.cells(); j++) {
+                points.set(i * g.cells() + j, 0, g.x(i));
+                points.set(i * g.cells() + j, 1, g.y(j));
+            }
+        return points;
+    }
+
+    /** The model's decision regions now: per cell the class (several outputs) or the probability of class 1. */
+    private double[] regions() {
+        DMatrixRMaj out = grid.run(); // feature-major: outputs × cells
+        int cells = out.numCols, k = out.numRows;
+        double[] r = new double[cells];
+        if (k == 1) {
+            Loss loss = req.loss();
+            for (int c = 0; c < cells; c++) r[c] = loss.probabilityOf(out.data[c]);
+        } else {
+            for (int c = 0; c < cells; c++) {
+                int best = 0;
+                for (int j = 1; j < k; j++) if (out.data[j * cells + c] > out.data[best * cells + c]) best = j;
+                r[c] = best;
+            }
+        }
+        return r;
     }
 
     // the state of one run, for epoch()
@@ -127,11 +211,14 @@ public final class Trainer {
 
     public Run run() {
         run = new Run(req.model(), req.x(), req.y(), req.epochs());
+        if (validation != null) run.withValidation();
+        if (grid != null) run.withRegions(gridShape, this::regions);
         schedule = new FrameSchedule(req.epochs(), req.frames());
         Limits.check(schedule.size(), (long) rows * predictions.numCols); // the frames must fit in memory too
         // frame 0: X when it lives in y's space (the tutorial), else the untrained model's predictions
         boolean xIsFrame = req.x().numCols == req.y().numCols;
         boolean startKept = schedule.keeps(0);
+        if (startKept && grid != null) run.addRegions(regions()); // the untrained model's regions
         if (startKept && xIsFrame) run.addFrame(0, req.x().copy());
         startPending = startKept && !xIsFrame;
         if (startPending && req.epochs() == 0) {
@@ -158,9 +245,12 @@ public final class Trainer {
                     break;
                 }
             }
+            if (req.patience() > 0 && bestEpoch > 0 && bestEpoch < run.epochs()) checkpoint.restoreBest();
         } finally {
+            run.trainingEnded();
             run.seconds((System.nanoTime() - start) / 1e9);
-            progress.set(run.epochs(), run.epochs() == 0 ? Double.NaN : run.loss(run.epochs() - 1));
+            int done = run.epochs();
+            progress.set(done, done == 0 ? Double.NaN : run.loss(done - 1), done == 0 || validation == null ? Double.NaN : run.valLoss(done - 1));
             progress.close();
             for (TrainingListener l : listeners) l.finished(run);
         }
@@ -169,9 +259,19 @@ public final class Trainer {
 
     /** One epoch and its bookkeeping; false when training must stop (cancelled). */
     private boolean epoch(int epoch) {
-        double loss = order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
-        run.addLoss(loss);
+        double rate = req.rates().at(epoch - 1);
+        stepper.rate(rate);
         boolean framed = schedule.keeps(epoch);
+        if (framed && grid != null) run.addRegions(regions()); // the regions of the model that makes this epoch's predictions
+        double loss = order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
+        double val = validation == null ? Double.NaN : validation.run().data[0];
+        run.addEpoch(loss, val, rate);
+        if (validation != null && val < bestVal) {
+            bestVal = val;
+            bestEpoch = epoch;
+            run.bestEpoch(epoch);
+            if (req.patience() > 0) checkpoint.keepBest();
+        }
         if (startPending || framed) predictions();
         if (startPending) { // no X frame: the start is the untrained model's predictions
             run.addFrame(0, predictions.copy());
@@ -182,10 +282,16 @@ public final class Trainer {
             lastFramed = epoch;
         }
         for (TrainingListener l : listeners) l.epoch(epoch, loss, predictionsOnDemand);
-        progress.update(epoch, loss);
-        if (host.stopRequested().getAsBoolean() && epoch < req.epochs()) {
-            run.markCancelled();
-            if (lastFramed != epoch && req.frames() > 0) run.addFrame(epoch, predictions().copy());
+        progress.update(epoch, loss, val);
+        boolean cancelled = host.stopRequested().getAsBoolean();
+        boolean patienceOut = req.patience() > 0 && epoch - Math.max(bestEpoch, 0) >= req.patience();
+        if ((cancelled || patienceOut) && epoch < req.epochs()) {
+            if (cancelled) run.markCancelled();
+            else run.markStoppedEarly();
+            if (lastFramed != epoch && req.frames() > 0) { // the run's last epoch ends its animation
+                if (grid != null) run.addRegions(regions());
+                run.addFrame(epoch, predictions().copy());
+            }
             return false;
         }
         return true;
@@ -212,6 +318,10 @@ public final class Trainer {
     /** One epoch of shuffled mini-batches, a step each. */
     private double miniBatchEpoch(int epoch) {
         Random random = host.random();
+        // a fresh permutation each epoch (as PyTorch's randperm), not a shuffle of the last one:
+        // so an epoch's batches depend only on the random generator, and a run continued by a
+        // second train call with the same optimizer value trains exactly as one longer call
+        for (int i = 0; i < rows; i++) order[i] = i;
         for (int i = rows - 1; i > 0; i--) { // Fisher-Yates
             int j = random.nextInt(i + 1), t = order[i];
             order[i] = order[j];

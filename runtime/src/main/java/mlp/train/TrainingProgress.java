@@ -28,6 +28,7 @@ final class TrainingProgress implements AutoCloseable {
     private long nextUpdate;
     private int shownEpoch;
     private double shownLoss = Double.NaN;
+    private double shownVal = Double.NaN;
 
     private TrainingProgress(ProgressBar bar, Redraw redraw, PrintStream quiet, int epochs) {
         this.bar = bar;
@@ -51,24 +52,37 @@ final class TrainingProgress implements AutoCloseable {
 
     /** Epoch {@code epoch} finished with this loss; cheap unless the bar is due for an update. */
     void update(int epoch, double loss) {
+        update(epoch, loss, Double.NaN);
+    }
+
+    /** The same with the validation loss (NaN: none), shown as {@code val=}. */
+    void update(int epoch, double loss, double val) {
         if (bar == null) return;
         long now = System.nanoTime();
         if (now - nextUpdate < 0) return;
         nextUpdate = now + UPDATE_NANOS;
-        set(epoch, loss);
+        set(epoch, loss, val);
     }
 
     /** Shows exactly this state (at the end of training). */
     void set(int epoch, double loss) {
-        shownEpoch = epoch;
-        shownLoss = loss;
-        if (bar == null) return;
-        bar.stepTo(epoch);
-        bar.setExtraMessage(lossText(loss));
+        set(epoch, loss, Double.NaN);
     }
 
-    private static String lossText(double loss) {
-        return Double.isNaN(loss) ? "" : new StringBuilder("loss=").append(Format.number(loss)).toString();
+    void set(int epoch, double loss, double val) {
+        shownEpoch = epoch;
+        shownLoss = loss;
+        shownVal = val;
+        if (bar == null) return;
+        bar.stepTo(epoch);
+        bar.setExtraMessage(lossText(loss, val));
+    }
+
+    private static String lossText(double loss, double val) {
+        if (Double.isNaN(loss)) return "";
+        StringBuilder b = new StringBuilder("loss=").append(Format.number(loss));
+        if (!Double.isNaN(val)) b.append(", val=").append(Format.number(val));
+        return b.toString();
     }
 
     @Override
@@ -80,7 +94,7 @@ final class TrainingProgress implements AutoCloseable {
             redraw.close();
         }
         if (quiet != null) {
-            quiet.println(Tqdm.line(shownEpoch, epochs, (System.nanoTime() - start) / 1e9, lossText(shownLoss)));
+            quiet.println(Tqdm.line(shownEpoch, epochs, (System.nanoTime() - start) / 1e9, lossText(shownLoss, shownVal)));
             quiet.flush();
         }
     }

@@ -75,7 +75,7 @@ class PictureFilesTest {
         assertEquals(5, gif.frames().size());
         for (Images.Raw f : gif.raw()) { // every frame as stored is the whole picture: no partial or see-through frames
             assertEquals(600, f.image().getWidth());
-            assertEquals(600, f.image().getHeight());
+            assertEquals(600 + AnimationChart.PANEL_HEIGHT, f.image().getHeight(), "the scatter and the loss panel under it");
             assertEquals(0, f.left());
             assertEquals(0, f.top());
             assertFalse(f.transparent(), "no colour of a frame is transparent");
@@ -138,7 +138,7 @@ class PictureFilesTest {
         new PlotTesting(dir, Settings.Pictures.FILES).define("run", run).run("animate(run, title=\"walk\", file=\"walk.png\")");
         BufferedImage png = Images.png(dir.resolve("walk.png"));
         assertEquals(600, png.getWidth());
-        assertEquals(600, png.getHeight());
+        assertEquals(600 + AnimationChart.PANEL_HEIGHT, png.getHeight());
         AnimationChart ref = reference("walk", run, 4);
         double[] end = pixel(ref, 7.7, 7.7), start = pixel(ref, 2.3, 2.3);
         assertTrue(Images.distance(Images.at(png, end[0], end[1]), ChartStyle.PREDICTIONS) <= 6);
