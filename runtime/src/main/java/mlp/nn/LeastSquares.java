@@ -3,6 +3,7 @@ package mlp.nn;
 import mlp.MlpError;
 import mlp.eval.Args;
 import mlp.tensor.Interrupt;
+import mlp.tensor.Kernels;
 import mlp.tensor.Limits;
 import mlp.tensor.Shapes;
 import mlp.value.Tensor;
@@ -38,7 +39,7 @@ final class LeastSquares {
             } catch (RuntimeException e) { // EJML throws when its SVD does not converge
                 throw new MlpError("lstsq(X, y): the least-squares solve did not converge");
             }
-            CommonOps_DDRM.mult(pinv, targets, coef);
+            Kernels.matmul(pinv, targets, coef);
         };
         if ((long) n * (d + 1) * (d + 1) < 10_000_000L) solve.run();
         else Interrupt.uninterruptible(() -> {
