@@ -2,6 +2,8 @@ package mlp.autograd;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -141,6 +143,14 @@ class GradientTest {
     void linearOfManySamplesAndWidths() {
         Node x = var(random(20, 200, 1)), w = var(random(24, 20, 2)), b = var(random(1, 24, 3));
         check("linear 200 samples, 20 → 24", List.of(x, w, b), () -> LayerOps.linear(x, w, b));
+    }
+
+    @Test
+    void linearLargeEnoughForTheProductInterface() { // 37 × 41 × 71 multiply-adds > LayerOps.LARGE_WORK: Products, not DenseKernels
+        Node x = var(random(37, 71, 4)), w = var(random(41, 37, 5)), b = var(random(1, 41, 6));
+        assertTrue(37L * 41 * 71 > LayerOps.LARGE_WORK);
+        check("linear 71 samples, 37 → 41", List.of(x, w, b), () -> LayerOps.linear(x, w, b));
+        check("linear 71 samples, 37 → 41 without bias", List.of(x, w), () -> LayerOps.linear(x, w, null));
     }
 
     @Test
