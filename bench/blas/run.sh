@@ -7,6 +7,8 @@
 # with MLP_BLAS=java (mlp-java), then torch_side.py (NumPy's A @ B, PyTorch float64 and float32);
 # then the tutorial's five runs, a fresh process each side (./mlp bench/blas/tutorial.mlp against
 # tutorial_torch.py), timed whole. table.py prints the medians over rounds and the ratios.
+# mlp runs OpenBLAS single-threaded and spreads bands over THREADS itself (as ./mlp does); NumPy
+# and PyTorch get OPENBLAS_NUM_THREADS=THREADS and torch.set_num_threads(THREADS).
 # The MNIST-shaped case runs its JVM with -Xmx at three times the data's size (60000×784 doubles).
 # Needs Maven, Java 17 and python3-torch (/usr/bin/python3). The machine may be shared: compare
 # only figures of one run, and repeat.
@@ -37,7 +39,7 @@ for r in $(seq 1 "$rounds"); do
     for c in $cases; do
       heap=""
       [ "$c" = mnist ] && heap="-Xmx1130m" # 3 × 376 MB of data
-      OPENBLAS_NUM_THREADS=$t $jvm $heap mlp.bench.BlasBench mlp-native "$t" "$c" 2> >(quiet) >> "$out/results.txt"
+      OPENBLAS_NUM_THREADS=1 $jvm $heap mlp.bench.BlasBench mlp-native "$t" "$c" 2> >(quiet) >> "$out/results.txt"
       MLP_BLAS=java $jvm $heap mlp.bench.BlasBench mlp-java "$t" "$c" 2> >(quiet) >> "$out/results.txt"
       OPENBLAS_NUM_THREADS=$t /usr/bin/python3 bench/blas/torch_side.py "$t" "$c" >> "$out/results.txt"
     done

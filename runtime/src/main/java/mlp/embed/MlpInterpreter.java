@@ -596,8 +596,9 @@ public final class MlpInterpreter implements AutoCloseable {
 
         /**
          * How many cores large matrix products use (default: all the machine has). One thread gives
-         * the same numbers as many, bit for bit. The native BLAS, when it runs, takes its own
-         * threads ({@code OPENBLAS_NUM_THREADS}).
+         * the same numbers as many, bit for bit. The native BLAS (OpenBLAS) takes part in this only
+         * when the process runs it single-threaded ({@code OPENBLAS_NUM_THREADS=1} in the
+         * environment, as the {@code mlp} launcher sets); otherwise it uses its own threads.
          */
         public Builder threads(int threads) {
             if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, not " + threads);

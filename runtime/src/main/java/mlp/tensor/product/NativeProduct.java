@@ -12,15 +12,22 @@ import java.util.logging.Logger;
 /**
  * The machine's BLAS {@code dgemm}, through dev.ludovic.netlib's JNI stub (the one Spark uses): the
  * stub opens {@code libblas.so.3}, which on Debian is whichever BLAS the alternatives system
- * points at (OpenBLAS when installed). That library chooses its own threads
- * ({@code OPENBLAS_NUM_THREADS}, which the launcher sets from {@code --threads}).
+ * points at (OpenBLAS when installed).
  *
- * <p>A large product runs as several calls over bands of C's rows, so that a cancel is seen
- * between bands; the bands depend only on the shapes.
+ * <p>A large product runs as several calls, one per band of C's rows; the bands depend only on
+ * the shapes, and a cancel is seen between them. OpenBLAS gives other bits with another number of
+ * its own threads, so when it runs single-threaded ({@code OPENBLAS_NUM_THREADS=1}, which the
+ * launcher sets) the bands are spread over mlp's threads by {@link Workers}: the same bits with one
+ * thread or many. Otherwise (an embedding host that left OpenBLAS its own threads) the bands run
+ * one after the other and OpenBLAS spreads each over its threads.
  */
 public final class NativeProduct implements MatrixProduct {
     /** Multiply-adds per band, at most: tens of milliseconds on a current core. */
     static final long BAND_WORK = 1L << 31;
+    /** Bands wanted, at least (of 16 rows or more), so that two or more cores have about equal shares. */
+    private static final int MIN_BANDS = 8;
+    /** Whether OpenBLAS was told to use one thread, so that mlp's threads may call it side by side. */
+    private static final boolean SINGLE_THREADED_LIBRARY = "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
 
     // kept here so the level set below stays in force (java.util.logging holds loggers weakly)
     private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
@@ -69,7 +76,7 @@ public final class NativeProduct implements MatrixProduct {
 
     @Override
     public String describe() {
-        return "native BLAS (" + library + ")";
+        return "native BLAS (" + library + (SINGLE_THREADED_LIBRARY ? ")" : ", its own threads)");
     }
 
     @Override
@@ -82,13 +89,14 @@ public final class NativeProduct implements MatrixProduct {
         }
         // Row-major C = op(A) op(B) is column-major Cᵀ = op(B)ᵀ op(A)ᵀ: B's and A's arrays as they lie.
         long perRow = Math.max(1, (long) n * k);
-        int band = (int) Math.max(64, Math.min(m, BAND_WORK / perRow));
-        for (int r0 = 0; r0 < m; r0 += band) {
-            cancelCheck.run();
-            int rows = Math.min(band, m - r0);
+        int forCancel = (int) Math.max(16, Math.min(m, BAND_WORK / perRow));
+        int band = Math.min(forCancel, Math.max(16, (m + MIN_BANDS - 1) / MIN_BANDS));
+        int bands = (m + band - 1) / band;
+        Workers.run(bands, SINGLE_THREADED_LIBRARY ? threads : 1, i -> {
+            int r0 = i * band, rows = Math.min(band, m - r0);
             int aOffset = transA ? r0 : r0 * lda;
             blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, rows, k, 1.0, b, 0, ldb, a, aOffset, lda,
                     accumulate ? 1.0 : 0.0, c, r0 * ldc, ldc);
-        }
+        }, cancelCheck);
     }
 }

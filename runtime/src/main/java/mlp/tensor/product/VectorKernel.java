@@ -48,23 +48,41 @@ final class VectorKernel extends Kernel {
             c51 = x.fma(b1, c51);
         }
         if (rows == 6 && cols == 2 * L) {
-            add(c, co, c00, c01);
-            add(c, co + ldc, c10, c11);
-            add(c, co + 2 * ldc, c20, c21);
-            add(c, co + 3 * ldc, c30, c31);
-            add(c, co + 4 * ldc, c40, c41);
-            add(c, co + 5 * ldc, c50, c51);
+            int r = co;
+            DoubleVector.fromArray(S, c, r).add(c00).intoArray(c, r);
+            DoubleVector.fromArray(S, c, r + L).add(c01).intoArray(c, r + L);
+            r += ldc;
+            DoubleVector.fromArray(S, c, r).add(c10).intoArray(c, r);
+            DoubleVector.fromArray(S, c, r + L).add(c11).intoArray(c, r + L);
+            r += ldc;
+            DoubleVector.fromArray(S, c, r).add(c20).intoArray(c, r);
+            DoubleVector.fromArray(S, c, r + L).add(c21).intoArray(c, r + L);
+            r += ldc;
+            DoubleVector.fromArray(S, c, r).add(c30).intoArray(c, r);
+            DoubleVector.fromArray(S, c, r + L).add(c31).intoArray(c, r + L);
+            r += ldc;
+            DoubleVector.fromArray(S, c, r).add(c40).intoArray(c, r);
+            DoubleVector.fromArray(S, c, r + L).add(c41).intoArray(c, r + L);
+            r += ldc;
+            DoubleVector.fromArray(S, c, r).add(c50).intoArray(c, r);
+            DoubleVector.fromArray(S, c, r + L).add(c51).intoArray(c, r + L);
             return;
         }
+        // an edge tile: through an array (vectors put in an array or passed around would be boxed, slowly)
         double[] sums = new double[12 * L];
-        DoubleVector[] all = {c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51};
-        for (int v = 0; v < all.length; v++) all[v].intoArray(sums, v * L);
+        c00.intoArray(sums, 0);
+        c01.intoArray(sums, L);
+        c10.intoArray(sums, 2 * L);
+        c11.intoArray(sums, 3 * L);
+        c20.intoArray(sums, 4 * L);
+        c21.intoArray(sums, 5 * L);
+        c30.intoArray(sums, 6 * L);
+        c31.intoArray(sums, 7 * L);
+        c40.intoArray(sums, 8 * L);
+        c41.intoArray(sums, 9 * L);
+        c50.intoArray(sums, 10 * L);
+        c51.intoArray(sums, 11 * L);
         addPart(sums, c, co, ldc, rows, cols);
-    }
-
-    private static void add(double[] c, int at, DoubleVector left, DoubleVector right) {
-        DoubleVector.fromArray(S, c, at).add(left).intoArray(c, at);
-        DoubleVector.fromArray(S, c, at + L).add(right).intoArray(c, at + L);
     }
 
     @Override
