@@ -1,9 +1,14 @@
-package mlp.train;
+package mlp.eval;
 
+import mlp.io.Settings;
+import mlp.train.Trainer;
+import mlp.train.TrainingListener;
+import mlp.plot.LiveTraining;
+import java.util.ArrayList;
+import java.util.List;
+import mlp.train.Optimizer;
+import mlp.train.Loss;
 import mlp.MlpError;
-import mlp.eval.Args;
-import mlp.eval.Builtins;
-import mlp.eval.Interpreter;
 import mlp.nn.Layer;
 import mlp.tensor.Shapes;
 import mlp.value.Format;
@@ -67,7 +72,7 @@ public final class TrainBuiltins implements Builtins.Module {
     private static Value train(Args a) {
         Interpreter it = a.interpreter();
         Value mv = a.get("model");
-        if (mv instanceof mlp.nn.LayerMaker maker) mv = maker.fresh(); // train(batchnorm, ...): a new one, returned in run.model
+        if (mv instanceof mlp.eval.LayerMaker maker) mv = maker.fresh(); // train(batchnorm, ...): a new one, returned in run.model
         if (!(mv instanceof Layer model))
             throw a.error("model", "train: model must be a layer or a stack of layers, not " + Interpreter.describe(mv));
         Tensor x = a.tensor("X"), y = a.tensor("y");
@@ -107,7 +112,12 @@ public final class TrainBuiltins implements Builtins.Module {
         if (why != null) throw a.error("y", "train: " + why);
 
         Trainer.Request request = new Trainer.Request(model, x.data(), y.data(), epochs, optimizer, loss, lr, batch, frames, live, progress);
-        return new Trainer(it, request).run();
+        List<TrainingListener> listeners = new ArrayList<>();
+        if (live) listeners.add(LiveTraining.open(it.settings(), "Training"));
+        if (it.settings().trainingListener() != null) listeners.add(it.settings().trainingListener());
+        Trainer.Host host = new Trainer.Host(it.random(), it.cancellation()::requested, it.settings().progress(),
+                it.settings().progressIsTerminal(), listeners);
+        return new Trainer(request, host).run();
     }
 
     private static void finite(Args a, String param, DMatrixRMaj m) {
