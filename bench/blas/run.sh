@@ -43,10 +43,13 @@ for r in $(seq 1 "$rounds"); do
       MLP_BLAS=java $jvm $heap mlp.bench.BlasBench mlp-java "$t" "$c" 2> >(quiet) >> "$out/results.txt"
       OPENBLAS_NUM_THREADS=$t /usr/bin/python3 bench/blas/torch_side.py "$t" "$c" >> "$out/results.txt"
     done
-    /usr/bin/time -f %e -o "$out/mlp-time.txt" ./mlp --headless --threads "$t" bench/blas/tutorial.mlp > /dev/null 2>&1
-    echo "mlp tutorial-process $t $(cat "$out/mlp-time.txt") s" >> "$out/results.txt"
-    OPENBLAS_NUM_THREADS=$t /usr/bin/time -f %e -o "$out/torch-time.txt" /usr/bin/python3 bench/blas/tutorial_torch.py "$t" > /dev/null
-    echo "torch32 tutorial-process $t $(cat "$out/torch-time.txt") s" >> "$out/results.txt"
+    # whole processes: wall seconds, then user + system CPU seconds
+    /usr/bin/time -f '%e %U %S' -o "$out/mlp-time.txt" ./mlp --headless --threads "$t" bench/blas/tutorial.mlp > /dev/null 2>&1
+    read -r e u s < "$out/mlp-time.txt"
+    echo "mlp tutorial-process $t $e s $(awk "BEGIN{print $u + $s}")" >> "$out/results.txt"
+    OPENBLAS_NUM_THREADS=$t /usr/bin/time -f '%e %U %S' -o "$out/torch-time.txt" /usr/bin/python3 bench/blas/tutorial_torch.py "$t" > /dev/null
+    read -r e u s < "$out/torch-time.txt"
+    echo "torch32 tutorial-process $t $e s $(awk "BEGIN{print $u + $s}")" >> "$out/results.txt"
   done
 done
 /usr/bin/python3 bench/blas/table.py "$out/results.txt"

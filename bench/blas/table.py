@@ -1,22 +1,24 @@
 """Prints bench/blas/run.sh's results as a Markdown table: per case and thread count, the median
-over rounds of each side, and the ratios (for GFLOP/s: mlp / reference, above 1 is mlp faster;
-for seconds: reference / mlp, above 1 is mlp faster too).
+over rounds of each side, by the wall clock and by the process's CPU time, and the ratios (above 1
+means mlp is faster: for GFLOP/s mlp / reference, for seconds reference / mlp).
 Usage: /usr/bin/python3 table.py results.txt"""
 import statistics
 import sys
 from collections import defaultdict
 
-values = defaultdict(list)
+wall, cpu = defaultdict(list), defaultdict(list)
 units = {}
 for line in open(sys.argv[1]):
     parts = line.split()
-    if len(parts) != 5:
+    if len(parts) != 6:
         continue
-    label, case, threads, value, unit = parts
-    values[(case, int(threads), label)].append(float(value))
+    label, case, threads, value, unit, cpu_value = parts
+    key = (case, int(threads), label)
+    wall[key].append(float(value))
+    cpu[key].append(float(cpu_value))
     units[case] = unit
 
-# the reference each case is compared with, first the main one
+# what each case is compared with
 REFERENCES = {"matmul": ["numpy"], "scaled": ["torch64", "torch32"], "mnist-epoch": ["torch64", "torch32"],
               "tutorial": ["torch32"]}
 
@@ -28,8 +30,8 @@ def refs(case):
     return []
 
 
-def median(case, threads, label):
-    v = values.get((case, threads, label))
+def med(table, case, threads, label):
+    v = table.get((case, threads, label))
     return statistics.median(v) if v else None
 
 
@@ -38,26 +40,27 @@ def fmt(x):
 
 
 def ratio(mine, ref, unit):
-    if mine is None or ref is None or mine == 0 or ref == 0:
+    if not mine or not ref:
         return "–"
-    r = mine / ref if unit == "GFLOP/s" else ref / mine
-    return f"{r:.2f}"
+    return f"{(mine / ref if unit == 'GFLOP/s' else ref / mine):.2f}"
 
 
-cases = sorted({(c, t) for (c, t, _) in values}, key=lambda ct: (ct[0], ct[1]))
-print("| case | threads | unit | mlp native | mlp pure Java | reference | reference value | native ratio | Java ratio |")
-print("|---|---|---|---|---|---|---|---|---|")
-for case, threads in cases:
+print("| case | threads | unit | mlp native | mlp Java | reference | ref. | native ratio | Java ratio "
+      "| CPU: native | CPU: Java | CPU: ref. | CPU native ratio | CPU Java ratio |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+for case, threads in sorted({(c, t) for (c, t, _) in wall}):
     unit = units[case]
-    nat, jav = median(case, threads, "mlp-native"), median(case, threads, "mlp-java")
-    if case.startswith("tutorial"):
-        nat = median(case, threads, "mlp")
+    mine = ["mlp"] if case.startswith("tutorial") else ["mlp-native", "mlp-java"]
+    w = [med(wall, case, threads, m) for m in mine] + [None] * (2 - len(mine))
+    c = [med(cpu, case, threads, m) for m in mine] + [None] * (2 - len(mine))
     if case.endswith("heap-peak-per-data"):
-        print(f"| {case} | {threads} | {unit} | {fmt(nat)} | {fmt(jav)} | | | | |")
+        print(f"| {case} | {threads} | {unit} | {fmt(w[0])} | {fmt(w[1])} | | | | | | | | | |")
         continue
     for ref in refs(case):
-        rv = median(case, threads, ref)
-        print(f"| {case} | {threads} | {unit} | {fmt(nat)} | {fmt(jav)} | {ref} | {fmt(rv)} | "
-              f"{ratio(nat, rv, unit)} | {ratio(jav, rv, unit)} |")
+        rw, rc = med(wall, case, threads, ref), med(cpu, case, threads, ref)
+        cu = "GFLOP per CPU-s" if unit == "GFLOP/s" else "CPU s"
+        print(f"| {case} | {threads} | {unit} | {fmt(w[0])} | {fmt(w[1])} | {ref} | {fmt(rw)} | "
+              f"{ratio(w[0], rw, unit)} | {ratio(w[1], rw, unit)} | {fmt(c[0])} | {fmt(c[1])} | {fmt(rc)} | "
+              f"{ratio(c[0], rc, unit)} | {ratio(c[1], rc, unit)} |")
 print()
-print("Ratios: above 1 means mlp is faster (GFLOP/s: mlp / reference; seconds: reference / mlp).")
+print("Ratios above 1: mlp faster. CPU columns: GFLOP per CPU-second, or CPU seconds, of the whole process.")

@@ -1,7 +1,8 @@
 """PyTorch's and NumPy's side of bench/blas/run.sh: the same cases as mlp.bench.BlasBench.
 
 Usage: /usr/bin/python3 torch_side.py THREADS [cases...]   (cases: matmul scaled mnist; default all)
-Prints lines `LABEL CASE THREADS VALUE UNIT` like BlasBench: numpy for A @ B (float64), torch64 and
+Prints lines `LABEL CASE THREADS VALUE UNIT CPU-VALUE` like BlasBench (the figure by the wall clock,
+then by the process's CPU time): numpy for A @ B (float64), torch64 and
 torch32 for the training cases. The BLAS both use is the machine's libblas.so.3 (run.sh prints
 which). Set OPENBLAS_NUM_THREADS=THREADS in the environment for NumPy (run.sh does).
 """
@@ -18,8 +19,8 @@ torch.set_num_threads(THREADS)
 SCALED_GFLOP = 2.0 * 3 * 20000 * (32 * 256 + 2 * 2 * 256 * 256 + 256 * 8) / 1e9
 
 
-def line(label, case, value, unit):
-    print(f"{label} {case} {THREADS} {value:.4f} {unit}", flush=True)
+def line(label, case, value, unit, cpu_value):
+    print(f"{label} {case} {THREADS} {value:.4f} {unit} {cpu_value:.4f}", flush=True)
 
 
 class Residual(nn.Module):
@@ -58,9 +59,10 @@ def train(model, X, y, loss_fn, epochs, batch=0, lr=0.001):
 
 
 def timed(f):
-    t = time.perf_counter()
+    """Seconds by the wall clock and of the process's CPU time (all its threads)."""
+    t, c = time.perf_counter(), time.process_time()
     f()
-    return time.perf_counter() - t
+    return time.perf_counter() - t, time.process_time() - c
 
 
 if "matmul" in CASES:
@@ -69,7 +71,7 @@ if "matmul" in CASES:
         a, b = rng.standard_normal((n, n)), rng.standard_normal((n, n))
         reps = 20 if n <= 500 else 5 if n <= 2000 else 2
         times = [timed(lambda: a @ b) for _ in range(reps + 1)][1:]
-        line("numpy", f"matmul-{n}", min(times), "s")
+        line("numpy", f"matmul-{n}", min(t[0] for t in times), "s", min(t[1] for t in times))
 
 if "scaled" in CASES:
     torch.manual_seed(1)
@@ -78,9 +80,9 @@ if "scaled" in CASES:
         train(scaled_model(dtype), X, Y, nn.MSELoss(), 1)  # warm-up
         epochs = 3
         s = timed(lambda: train(scaled_model(dtype), X, Y, nn.MSELoss(), epochs))
-        line(label, "scaled-full", SCALED_GFLOP * epochs / s, "GFLOP/s")
+        line(label, "scaled-full", SCALED_GFLOP * epochs / s[0], "GFLOP/s", SCALED_GFLOP * epochs / s[1])
         s = timed(lambda: train(scaled_model(dtype), X, Y, nn.MSELoss(), 1, batch=256))
-        line(label, "scaled-batch256", SCALED_GFLOP / s, "GFLOP/s")
+        line(label, "scaled-batch256", SCALED_GFLOP / s[0], "GFLOP/s", SCALED_GFLOP / s[1])
 
 if "mnist" in CASES:
     torch.manual_seed(1)
@@ -89,4 +91,4 @@ if "mnist" in CASES:
         labels = torch.randint(0, 10, (60000,))
         model = nn.Sequential(nn.Linear(784, 128, dtype=dtype), nn.ReLU(), nn.Linear(128, 10, dtype=dtype))
         s = timed(lambda: train(model, X, labels, nn.CrossEntropyLoss(), 1, batch=128))
-        line(label, "mnist-epoch", s, "s")
+        line(label, "mnist-epoch", s[0], "s", s[1])
