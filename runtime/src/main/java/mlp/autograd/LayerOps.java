@@ -25,9 +25,9 @@ public final class LayerOps {
     public static Node linear(Node x, Node w, Node b) {
         int in = x.rows(), n = x.cols(), out = w.rows();
         if (w.cols() != in) throw new IllegalArgumentException("linear: " + in + " inputs, weight " + w.rows() + "×" + w.cols());
+        if ((long) in * out * n > LARGE_WORK) return linearThroughProducts(x, w, b);
         DMatrixRMaj y = Limits.matrix(out, n);
         Node[] inputs = b == null ? new Node[]{x, w} : new Node[]{x, w, b};
-        if ((long) in * out * n > LARGE_WORK) return largeLinear(x, w, b, y, inputs);
         DenseKernels.Scratch scratch = new DenseKernels.Scratch(Math.max(in, out), n);
         Node node = Node.op("linear", y, () -> DenseKernels.product(w.value.data, in, 1, out, in, x.value.data, n, y.data, true,
                 b == null ? null : b.value.data, scratch), inputs);
@@ -44,13 +44,15 @@ public final class LayerOps {
     /**
      * A linear layer's products of more multiply-adds than this go to {@link Products} (native BLAS or
      * blocked parallel Java); below it, {@link DenseKernels}' loops, which are quicker on the
-     * tutorial's 2-wide nets.
+     * tutorial's 2-wide nets and the 16-wide practice nets.
      */
-    static final long LARGE_WORK = 1L << 16;
+    static final long LARGE_WORK = 1L << 18;
 
     /** {@link #linear} through {@link Products}: y = b + W x, gW += g xᵀ, gx += Wᵀ g (feature-major, see above). */
-    private static Node largeLinear(Node x, Node w, Node b, DMatrixRMaj y, Node[] inputs) {
+    static Node linearThroughProducts(Node x, Node w, Node b) {
         int in = x.rows(), n = x.cols(), out = w.rows();
+        DMatrixRMaj y = Limits.matrix(out, n);
+        Node[] inputs = b == null ? new Node[]{x, w} : new Node[]{x, w, b};
         Node node = Node.op("linear", y, () -> {
             double[] yd = y.data;
             for (int r = 0; r < out; r++) java.util.Arrays.fill(yd, r * n, (r + 1) * n, b == null ? 0 : b.value.data[r]);
