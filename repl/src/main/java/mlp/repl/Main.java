@@ -45,7 +45,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--headless", description = "never open a window: pictures are written to files")
     boolean headless;
 
+    @Option(names = "--threads", paramLabel = "N", description = "cores for large matrix products (default: all)")
+    Integer threads;
+
     public static void main(String[] args) {
+        if (System.getenv("MLP_ERASE_WARNING") != null) eraseIncubatorWarning();
         int[] code = {0};
         // the interpreter recurses over the syntax tree: give it a deep stack of its own
         try {
@@ -54,6 +58,18 @@ public final class Main implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         System.exit(code[0]);
+    }
+
+    /**
+     * The launcher starts the JVM with the Vector API's incubator module, and the JVM says so on
+     * stderr before main runs; on a terminal (the only case the launcher asks for this) the line
+     * just above the cursor is that warning: move up and clear it.
+     */
+    private static void eraseIncubatorWarning() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            System.err.print("\033[1A\033[2K");
+            System.err.flush();
+        }
     }
 
     /** Runs the command line and returns its exit code (what {@link #main} passes to System.exit). */
@@ -87,6 +103,10 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (threads != null && threads < 1) {
+            err.println("mlp: --threads must be at least 1, not " + threads);
+            return 2;
+        }
         if (headless) System.setProperty("java.awt.headless", "true");
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
@@ -121,7 +141,8 @@ public final class Main implements Callable<Integer> {
                 .progressIsTerminal(System.console() != null)
                 .pictures(headless ? Settings.Pictures.FILES : Settings.Pictures.WINDOWS)
                 .plotsDir(plots)
-                .fileRoot(Path.of("/"));
+                .fileRoot(Path.of("/"))
+                .threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     }
 
     /**
@@ -152,7 +173,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
-            return new String[]{"mlp " + (v == null ? "0.1.0" : v)};
+            return new String[]{"mlp " + (v == null ? "0.1.0" : v), "matrix products: " + mlp.tensor.Products.describe()};
         }
     }
 }

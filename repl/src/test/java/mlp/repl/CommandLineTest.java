@@ -42,6 +42,24 @@ class CommandLineTest {
     }
 
     @Test
+    void versionSaysWhichMatrixProductRuns() {
+        Result r = mlp("--version");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("mlp "), r.out());
+        assertTrue(r.out().contains("\nmatrix products: native BLAS (") || r.out().contains("\nmatrix products: pure Java ("), r.out());
+    }
+
+    @Test
+    void threadsOneGivesTheSameNumbersAsTwo() {
+        String program = "seed(1); A = randn(150, 130); print(sum(A @ A' @ A))";
+        Result one = mlp("--threads", "1", "-e", program), two = mlp("--threads", "2", "-e", program);
+        assertEquals(0, one.code(), one.err());
+        assertEquals(one, two);
+        Result zero = mlp("--threads", "0", "-e", program);
+        assertEquals(new Result(2, "", "mlp: --threads must be at least 1, not 0\n"), zero);
+    }
+
+    @Test
     void anErrorInAScriptGoesToStderrWithItsPlaceAndExitsWith1() throws IOException {
         Path script = dir.resolve("bad.mlp");
         Files.writeString(script, "x = zeros(2, 2)\nprint(x.shape)\ny = x @ zeros(3, 3)\nprint(\"never\")\n");

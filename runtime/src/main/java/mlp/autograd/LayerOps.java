@@ -1,6 +1,7 @@
 package mlp.autograd;
 
 import mlp.tensor.Limits;
+import mlp.tensor.Products;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Random;
@@ -24,6 +25,7 @@ public final class LayerOps {
     public static Node linear(Node x, Node w, Node b) {
         int in = x.rows(), n = x.cols(), out = w.rows();
         if (w.cols() != in) throw new IllegalArgumentException("linear: " + in + " inputs, weight " + w.rows() + "×" + w.cols());
+        if ((long) in * out * n > LARGE_WORK) return linearThroughProducts(x, w, b);
         DMatrixRMaj y = Limits.matrix(out, n);
         Node[] inputs = b == null ? new Node[]{x, w} : new Node[]{x, w, b};
         DenseKernels.Scratch scratch = new DenseKernels.Scratch(Math.max(in, out), n);
@@ -36,6 +38,34 @@ public final class LayerOps {
                         b != null && b.requiresGrad() ? b.grad().data : null);
             if (x.requiresGrad()) // dx_k += sum_j W[j,k] g_j: the product with Wᵀ
                 DenseKernels.product(wd, 1, in, in, out, gd, n, x.grad().data, false, null, scratch);
+        });
+    }
+
+    /**
+     * A linear layer's products of more multiply-adds than this go to {@link Products} (native BLAS or
+     * blocked parallel Java); below it, {@link DenseKernels}' loops, which are quicker on the
+     * tutorial's 2-wide nets and the 16-wide practice nets.
+     */
+    static final long LARGE_WORK = 1L << 18;
+
+    /** {@link #linear} through {@link Products}: y = b + W x, gW += g xᵀ, gx += Wᵀ g (feature-major, see above). */
+    static Node linearThroughProducts(Node x, Node w, Node b) {
+        int in = x.rows(), n = x.cols(), out = w.rows();
+        DMatrixRMaj y = Limits.matrix(out, n);
+        Node[] inputs = b == null ? new Node[]{x, w} : new Node[]{x, w, b};
+        Node node = Node.op("linear", y, () -> {
+            double[] yd = y.data;
+            for (int r = 0; r < out; r++) java.util.Arrays.fill(yd, r * n, (r + 1) * n, b == null ? 0 : b.value.data[r]);
+            Products.multiply(false, false, out, n, in, w.value.data, in, x.value.data, n, yd, n, true);
+        }, inputs);
+        return node.backward(() -> {
+            double[] gd = node.grad().data;
+            if (b != null && b.requiresGrad()) {
+                double[] gb = b.grad().data;
+                for (int j = 0; j < out; j++) gb[j] += sum(gd, j * n, n);
+            }
+            if (w.requiresGrad()) Products.multiply(false, true, out, in, n, gd, n, x.value.data, n, w.grad().data, in, true);
+            if (x.requiresGrad()) Products.multiply(true, false, in, n, out, w.value.data, in, gd, n, x.grad().data, n, true);
         });
     }
 

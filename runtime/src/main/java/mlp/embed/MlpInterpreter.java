@@ -479,6 +479,7 @@ public final class MlpInterpreter implements AutoCloseable {
         private Path fileRoot;
         private long maxElements = Limits.DEFAULT_MAX_ELEMENTS;
         private long maxEpochs = Long.MAX_VALUE;
+        private int threads = Runtime.getRuntime().availableProcessors();
         private Duration timeLimit;
         private Duration grace = Duration.ofSeconds(1); // how long a timed-out evaluation gets to stop
 
@@ -576,6 +577,18 @@ public final class MlpInterpreter implements AutoCloseable {
         }
 
         /**
+         * How many cores large matrix products use (default: all the machine has). One thread gives
+         * the same numbers as many, bit for bit. The native BLAS (OpenBLAS) takes part in this only
+         * when the process runs it single-threaded ({@code OPENBLAS_NUM_THREADS=1} in the
+         * environment, as the {@code mlp} launcher sets); otherwise it uses its own threads.
+         */
+        public Builder threads(int threads) {
+            if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+            this.threads = threads;
+            return this;
+        }
+
+        /**
          * The longest one {@code eval} may take, counted from the call (so waiting for an earlier
          * call counts too). When it is
          * reached the evaluation is stopped as by {@link MlpInterpreter#cancel()}, and
@@ -606,7 +619,8 @@ public final class MlpInterpreter implements AutoCloseable {
                     .plotsDir(plotsDir)
                     .fileRoot(fileRoot)
                     .maxElements(maxElements)
-                    .maxEpochs(maxEpochs);
+                    .maxEpochs(maxEpochs)
+                    .threads(threads);
             if (fileRoot != null) s.workingDir(fileRoot);
             return s;
         }

@@ -93,6 +93,7 @@ public final class Interpreter {
     public void run(List<Stmt> program, Consumer<Value> onValue) {
         Limits.maxElements(settings.maxElements());
         mlp.tensor.Interrupt.requested(cancellation::requested);
+        mlp.tensor.Products.threads(settings.threads());
         for (Stmt stmt : program) {
             if (cancellation.requested()) throw new MlpError("cancelled", stmt.pos());
             Value v = execute(stmt);

@@ -28,6 +28,7 @@ public final class Settings {
     private Path workingDir = Path.of("").toAbsolutePath();
     private long maxElements = 100_000_000L;
     private long maxEpochs = Long.MAX_VALUE;
+    private int threads = Runtime.getRuntime().availableProcessors();
     private mlp.train.TrainingListener trainingListener = null;
     private int regionCells = 60;
     private final java.util.Set<Path> picturesNamed = new java.util.HashSet<>();
@@ -121,6 +122,17 @@ public final class Settings {
 
     public Settings maxEpochs(long max) {
         this.maxEpochs = max;
+        return this;
+    }
+
+    /** How many cores large matrix products use (default: all the machine has). */
+    public int threads() {
+        return threads;
+    }
+
+    public Settings threads(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        this.threads = threads;
         return this;
     }
 

@@ -2,6 +2,7 @@ package mlp.nn;
 
 import mlp.MlpError;
 import mlp.tensor.Interrupt;
+import mlp.tensor.Kernels;
 import mlp.tensor.Limits;
 import mlp.value.Tensor;
 import org.ejml.data.DMatrixRMaj;
@@ -31,7 +32,7 @@ public final class LeastSquares {
             } catch (RuntimeException e) { // EJML throws when its SVD does not converge
                 throw new MlpError("lstsq(X, y): the least-squares solve did not converge");
             }
-            CommonOps_DDRM.mult(pinv, targets, coef);
+            Kernels.matmul(pinv, targets, coef);
         };
         if ((long) n * (d + 1) * (d + 1) < 10_000_000L) solve.run();
         else Interrupt.uninterruptible(() -> {

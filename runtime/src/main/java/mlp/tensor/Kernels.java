@@ -1,14 +1,13 @@
 package mlp.tensor;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.function.DoubleBinaryOperator;
 
 /**
  * The numeric kernels: plain loops over {@code DMatrixRMaj.data}, writing into a given output.
  * Small shapes get tight loops (EJML's general routines cost microseconds of overhead on a
- * 300×2 matrix); large products go to EJML.
+ * 300×2 matrix); larger products go to {@link Products} (native BLAS or blocked, parallel Java).
  */
 public final class Kernels {
     private Kernels() {
@@ -67,30 +66,16 @@ public final class Kernels {
         }
     }
 
-    /**
-     * Products larger than this many multiply-adds (a few hundred milliseconds here) run in
-     * blocks of rows, with a look at {@link Interrupt#check()} between blocks, so that a
-     * cancelled evaluation does not wait for the whole product.
-     */
-    static final long BLOCK_WORK = 1L << 26;
-
-    /** Rows per block of a product of {@code a.numRows} rows costing {@code work} multiply-adds. */
-    private static int blockRows(int rows, long work) {
-        return (int) Math.max(1, Math.min(rows, (long) rows * BLOCK_WORK / work));
-    }
+    /** Products of more multiply-adds than this go to {@link Products}; smaller ones keep their own short loops here. */
+    static final long SMALL_WORK = 32_768;
 
     /** {@code out = a @ b}. */
     public static void matmul(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
-        long work = (long) a.numRows * a.numCols * b.numCols;
-        if (work > BLOCK_WORK) {
-            inRowBlocks(a, b, out, work, false);
-            return;
-        }
-        if (work > 32_768 && a.numCols > 8) {
-            CommonOps_DDRM.mult(a, b, out);
-            return;
-        }
         int n = a.numRows, k = a.numCols, m = b.numCols;
+        if ((long) n * k * m > SMALL_WORK) {
+            Products.multiply(false, false, n, m, k, a.data, k, b.data, m, out.data, m, false);
+            return;
+        }
         double[] x = a.data, y = b.data, o = out.data;
         for (int i = 0; i < n; i++) {
             int oi = i * m, ai = i * k;
@@ -104,42 +89,13 @@ public final class Kernels {
         }
     }
 
-    /**
-     * {@code out = a @ b} (or {@code out += a @ b'} with {@code addTransB}) a block of a's rows at
-     * a time: each block is one EJML product, and a cancelled evaluation stops between blocks.
-     */
-    private static void inRowBlocks(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out, long work, boolean addTransB) {
-        int rows = a.numRows, k = a.numCols, m = out.numCols;
-        int block = blockRows(rows, work);
-        DMatrixRMaj aPart = new DMatrixRMaj(block, k), outPart = new DMatrixRMaj(block, m);
-        for (int from = 0; from < rows; from += block) {
-            Interrupt.check();
-            int n = Math.min(block, rows - from);
-            aPart.reshape(n, k);
-            outPart.reshape(n, m);
-            System.arraycopy(a.data, from * k, aPart.data, 0, n * k);
-            if (addTransB) {
-                System.arraycopy(out.data, from * m, outPart.data, 0, n * m);
-                CommonOps_DDRM.multAddTransB(aPart, b, outPart);
-            } else {
-                CommonOps_DDRM.mult(aPart, b, outPart);
-            }
-            System.arraycopy(outPart.data, 0, out.data, from * m, n * m);
-        }
-    }
-
     /** {@code out += a @ b'} (the gradient of a product with respect to its left factor). */
     public static void matmulAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
-        long work = (long) a.numRows * a.numCols * b.numRows;
-        if (work > BLOCK_WORK) {
-            inRowBlocks(a, b, out, work, true);
-            return;
-        }
-        if (work > 32_768) {
-            CommonOps_DDRM.multAddTransB(a, b, out);
-            return;
-        }
         int n = a.numRows, k = a.numCols, m = b.numRows;
+        if ((long) n * k * m > SMALL_WORK) {
+            Products.multiply(false, true, n, m, k, a.data, k, b.data, k, out.data, m, true);
+            return;
+        }
         double[] x = a.data, y = b.data, o = out.data;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
@@ -152,26 +108,11 @@ public final class Kernels {
 
     /** {@code out += a' @ b} (the gradient of a product with respect to its right factor). */
     public static void matmulAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
-        long work = (long) a.numRows * a.numCols * b.numCols;
-        if (work > BLOCK_WORK) { // a sum over a's rows: blocks of rows of a and b add into out in turn
-            int rows = a.numRows, k = a.numCols, m = b.numCols, block = blockRows(rows, work);
-            DMatrixRMaj aPart = new DMatrixRMaj(block, k), bPart = new DMatrixRMaj(block, m);
-            for (int from = 0; from < rows; from += block) {
-                Interrupt.check();
-                int n = Math.min(block, rows - from);
-                aPart.reshape(n, k);
-                bPart.reshape(n, m);
-                System.arraycopy(a.data, from * k, aPart.data, 0, n * k);
-                System.arraycopy(b.data, from * m, bPart.data, 0, n * m);
-                CommonOps_DDRM.multAddTransA(aPart, bPart, out);
-            }
-            return;
-        }
-        if (work > 32_768) {
-            CommonOps_DDRM.multAddTransA(a, b, out);
-            return;
-        }
         int n = a.numRows, k = a.numCols, m = b.numCols;
+        if ((long) n * k * m > SMALL_WORK) {
+            Products.multiply(true, false, k, m, n, a.data, k, b.data, m, out.data, m, true);
+            return;
+        }
         double[] x = a.data, y = b.data, o = out.data;
         for (int r = 0; r < n; r++) {
             for (int i = 0; i < k; i++) {

@@ -144,6 +144,13 @@ class GradientTest {
     }
 
     @Test
+    void linearThroughTheProductInterface() { // what a linear layer above LayerOps.LARGE_WORK multiply-adds runs
+        Node x = var(random(37, 71, 4)), w = var(random(41, 37, 5)), b = var(random(1, 41, 6));
+        check("linear 71 samples, 37 → 41", List.of(x, w, b), () -> LayerOps.linearThroughProducts(x, w, b));
+        check("linear 71 samples, 37 → 41 without bias", List.of(x, w), () -> LayerOps.linearThroughProducts(x, w, null));
+    }
+
+    @Test
     void leakyReluAndSoftmax() {
         Node x = var(random(4, 3, 1));
         check("leaky_relu", List.of(x), () -> LayerOps.leakyRelu(x, 0.1));
