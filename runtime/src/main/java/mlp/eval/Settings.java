@@ -15,6 +15,8 @@ public final class Settings {
         WINDOWS,
         /** Always files in the plots folder (the {@code --headless} flag). */
         FILES,
+        /** Handed to the host's {@link mlp.plot.PictureSink} (a notebook shows them inline). */
+        INLINE,
         /** Nothing is drawn or written. */
         OFF
     }
@@ -29,6 +31,8 @@ public final class Settings {
     private long maxElements = 100_000_000L;
     private long maxEpochs = Long.MAX_VALUE;
     private mlp.train.TrainingListener trainingListener = null;
+    private mlp.plot.PictureSink pictureSink = null;
+    private mlp.train.ProgressSink progressSink = null;
 
     /** Where {@code print} and echoed values go. */
     public PrintWriter out() {
@@ -66,6 +70,31 @@ public final class Settings {
 
     public Settings pictures(Pictures pictures) {
         this.pictures = pictures;
+        return this;
+    }
+
+    /** Where pictures go when they are {@link Pictures#INLINE}. */
+    public mlp.plot.PictureSink pictureSink() {
+        return pictureSink;
+    }
+
+    /** Pictures go to {@code sink} (pictures become {@link Pictures#INLINE}). */
+    public Settings pictures(mlp.plot.PictureSink sink) {
+        this.pictureSink = java.util.Objects.requireNonNull(sink, "sink");
+        this.pictures = Pictures.INLINE;
+        return this;
+    }
+
+    /**
+     * The host's display of the progress bar (a notebook's line updated in place), or null: then
+     * the bar goes to {@link #progress()}.
+     */
+    public mlp.train.ProgressSink progressSink() {
+        return progressSink;
+    }
+
+    public Settings progressSink(mlp.train.ProgressSink sink) {
+        this.progressSink = sink;
         return this;
     }
 

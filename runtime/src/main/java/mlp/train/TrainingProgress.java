@@ -20,10 +20,13 @@ import java.io.PrintStream;
  */
 final class TrainingProgress implements AutoCloseable {
     private static final long UPDATE_NANOS = 50_000_000L;
+    /** A host's display is redrawn at most this often (each line is a message to a notebook). */
+    private static final long SINK_NANOS = 200_000_000L;
 
     private final ProgressBar bar;   // the live bar on a terminal, else null
     private final Redraw redraw;     // its line on the terminal
     private final PrintStream quiet; // not a terminal: where the final line goes (null when off)
+    private final ProgressSink sink; // a host's display of the line (a notebook), or null
     private final int epochs;
     private final long start = System.nanoTime();
     private long nextUpdate;
@@ -31,6 +34,11 @@ final class TrainingProgress implements AutoCloseable {
     private double shownLoss = Double.NaN;
 
     private TrainingProgress(ProgressBar bar, Redraw redraw, PrintStream quiet, int epochs) {
+        this(bar, redraw, quiet, null, epochs);
+    }
+
+    private TrainingProgress(ProgressBar bar, Redraw redraw, PrintStream quiet, ProgressSink sink, int epochs) {
+        this.sink = sink;
         this.bar = bar;
         this.redraw = redraw;
         this.quiet = quiet;
@@ -38,6 +46,12 @@ final class TrainingProgress implements AutoCloseable {
     }
 
     static TrainingProgress open(Settings settings, boolean wanted, int epochs) {
+        if (wanted && settings.progressSink() != null) {
+            TrainingProgress p = new TrainingProgress(null, null, null, settings.progressSink(), epochs);
+            p.sink.line(p.line(), false); // the bar shows at once, at 0
+            p.nextUpdate = System.nanoTime() + SINK_NANOS;
+            return p;
+        }
         PrintStream out = settings.progress();
         if (!wanted || out == null) return new TrainingProgress(null, null, null, epochs);
         if (!settings.progressIsTerminal()) return new TrainingProgress(null, null, out, epochs);
@@ -53,6 +67,15 @@ final class TrainingProgress implements AutoCloseable {
 
     /** Epoch {@code epoch} finished with this loss; cheap unless the bar is due for an update. */
     void update(int epoch, double loss) {
+        if (sink != null) {
+            long now = System.nanoTime();
+            if (now - nextUpdate < 0) return;
+            nextUpdate = now + SINK_NANOS;
+            shownEpoch = epoch;
+            shownLoss = loss;
+            sink.line(line(), false);
+            return;
+        }
         if (bar == null) return;
         long now = System.nanoTime();
         if (now - nextUpdate < 0) return;
@@ -73,8 +96,14 @@ final class TrainingProgress implements AutoCloseable {
         return Double.isNaN(loss) ? "" : new StringBuilder("loss=").append(Format.number(loss)).toString();
     }
 
+    /** The bar's line for what is shown now. */
+    private String line() {
+        return Tqdm.line(shownEpoch, epochs, (System.nanoTime() - start) / 1e9, lossText(shownLoss));
+    }
+
     @Override
     public void close() {
+        if (sink != null) sink.line(line(), true);
         if (bar != null) {
             bar.close();
             // progressbar 0.10.2 skips closing its consumer when closed before its first scheduled
@@ -82,7 +111,7 @@ final class TrainingProgress implements AutoCloseable {
             redraw.close();
         }
         if (quiet != null) {
-            quiet.println(Tqdm.line(shownEpoch, epochs, (System.nanoTime() - start) / 1e9, lossText(shownLoss)));
+            quiet.println(line());
             quiet.flush();
         }
     }
