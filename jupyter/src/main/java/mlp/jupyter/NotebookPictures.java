@@ -13,8 +13,12 @@ import java.util.function.Supplier;
  * ({@code update_display_data}), then by the run's player when it ends.
  */
 final class NotebookPictures implements PictureSink {
-    /** The GIF beside a player keeps at most this many frames: it is a fallback, and every notebook carries it. */
-    static final int GIF_FRAMES = 24;
+    /**
+     * The GIF beside a player is small: at most this many frames, this wide. It is a fallback
+     * for front ends without HTML, and every saved notebook carries it.
+     */
+    static final int GIF_FRAMES = 12;
+    static final int GIF_WIDTH = 360;
 
     private final Supplier<Cell> current;
 
@@ -66,7 +70,7 @@ final class NotebookPictures implements PictureSink {
     static DisplayData player(InlineAnimation a) {
         DisplayData d = new DisplayData("<animation" + (a.title().isEmpty() ? "" : ": " + a.title()) + ", " + a.frames() + " frames>");
         d.putHTML(a.html());
-        d.putData("image/gif", Base64.getEncoder().encodeToString(a.gif(GIF_FRAMES)));
+        d.putData("image/gif", Base64.getEncoder().encodeToString(a.gif(GIF_FRAMES, GIF_WIDTH)));
         return d;
     }
 }

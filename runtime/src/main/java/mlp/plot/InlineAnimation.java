@@ -1,5 +1,7 @@
 package mlp.plot;
 
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -39,15 +41,41 @@ public final class InlineAnimation {
 
     /**
      * An animated GIF of at most {@code maxFrames} frames, evenly spaced (first and last
-     * included), each shown as long as the frames it stands for together.
+     * included), each shown as long as the frames it stands for together, {@code width} pixels
+     * wide (the chart scaled down, for a small fallback; at most the chart's own width).
      */
-    public byte[] gif(int maxFrames) {
+    public byte[] gif(int maxFrames, int width) {
         int n = timeline.size(), shown = Math.max(2, Math.min(n, maxFrames));
         IntUnaryOperator frame = n <= shown ? k -> k : k -> (int) Math.round(k * (n - 1) / (double) (shown - 1));
         int count = Math.min(n, shown);
         AnimationChart chart = AnimationChart.of(title, timeline, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        Drawing scaled = scaled(chart, Math.max(50, Math.min(width, chart.width())));
         double delay = durationMs * n / count;
-        return PictureFiles.bytes(out -> PictureFiles.gif(chart, count, k -> chart.show(timeline, frame.applyAsInt(k)), delay, out));
+        return PictureFiles.bytes(out -> PictureFiles.gif(scaled, count, k -> chart.show(timeline, frame.applyAsInt(k)), delay, out));
+    }
+
+    /** {@code chart} drawn at {@code width} pixels wide (and as high as its shape says). */
+    private static Drawing scaled(Drawing chart, int width) {
+        int height = (int) Math.round(chart.height() * (double) width / chart.width());
+        return new Drawing() {
+            @Override
+            public int width() {
+                return width;
+            }
+
+            @Override
+            public int height() {
+                return height;
+            }
+
+            @Override
+            public void paint(Graphics2D g, int w, int h) {
+                AffineTransform before = g.getTransform();
+                g.scale(w / (double) chart.width(), h / (double) chart.height());
+                chart.paint(g, chart.width(), chart.height());
+                g.setTransform(before);
+            }
+        };
     }
 
     /** The last frame, as PNG. */
