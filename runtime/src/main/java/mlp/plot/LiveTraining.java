@@ -127,8 +127,9 @@ public final class LiveTraining {
             chart.axes(xRange, yRange);
             chart.show(xs, ys, Timeline.caption(epoch, plannedEpochs, loss));
             picture.frame(PictureFiles.pngBytes(chart));
+            // the first picture pays for warming up the drawing code: only later ones say what drawing costs
+            if (lastDrawn != 0) gapNanos = Math.max(INLINE_NANOS, (System.nanoTime() - start) * DUTY);
             lastDrawn = System.nanoTime();
-            gapNanos = Math.max(INLINE_NANOS, (lastDrawn - start) * DUTY);
         }
 
         @Override
