@@ -30,6 +30,7 @@ public final class KernelMain {
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
         MlpKernel kernel = new MlpKernel();
         JupyterConnection connection = new JupyterConnection(props);
+        PromptShellChannel.install(connection);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         ParentWatch.start(() -> {
