@@ -25,7 +25,7 @@ def write(name, cells):
         "nbformat": 4, "nbformat_minor": 5,
         "metadata": {
             "kernelspec": {"name": "mlp", "display_name": "mlp", "language": "mlp"},
-            "language_info": {"name": "mlp", "file_extension": ".mlp", "mimetype": "text/x-mlp"},
+            "language_info": {"name": "mlp", "file_extension": ".mlp", "mimetype": "text/x-mlp", "codemirror_mode": "python"},
         },
         "cells": cells,
     }

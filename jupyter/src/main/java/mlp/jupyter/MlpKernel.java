@@ -41,7 +41,8 @@ final class MlpKernel extends BaseKernel {
 
     MlpKernel() {
         super("mlp", version(),
-                new LanguageInfo.Builder("mlp").version(version()).mimetype("text/x-mlp").fileExtension(".mlp").build(),
+                new LanguageInfo.Builder("mlp").version(version()).mimetype("text/x-mlp").fileExtension(".mlp")
+                        .codemirror("python").build(), // no mlp mode in CodeMirror: Python's colours its comments, strings, numbers, for/in/if/else
                 List.of(), null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null,
                 new MagicsRegistry(), false, new StringStyler.Builder().build());
         mlp = MlpInterpreter.builder()
