@@ -5,7 +5,7 @@ import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
 
 /**
  * An animation as a self-contained HTML player: the still part of the chart (title, axes,
@@ -21,7 +21,6 @@ final class HtmlPlayer {
 
     /** A position too far off the picture to draw (a NaN prediction): the dot is skipped. */
     private static final short NONE = Short.MIN_VALUE;
-    private static final AtomicLong IDS = new AtomicLong();
 
     /** A whole page holding the player. */
     static String page(String title, Timeline t, double durationMs) {
@@ -53,7 +52,7 @@ final class HtmlPlayer {
             captions.append(k > 0 ? "," : "").append(jsString(t.caption(k)));
         }
         captions.append(']');
-        String id = "mlp-player-" + Long.toHexString(System.nanoTime()) + "-" + IDS.incrementAndGet();
+        String id = "mlp-player-" + UUID.randomUUID(); // unique on a page that shows many players, and across pages
         Color c = ChartStyle.PREDICTIONS;
         int last = t.size() - 1;
         return "<div id=\"" + id + "\" class=\"mlp-player\" style=\"font-family:sans-serif;font-size:13px;width:" + w + "px\">\n"
