@@ -1,7 +1,7 @@
 package mlp.jupyter;
 
-import mlp.plot.InlineAnimation;
-import mlp.plot.PictureSink;
+
+import mlp.io.PictureSink;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 import java.util.Base64;
@@ -33,7 +33,7 @@ final class NotebookPictures implements PictureSink {
     }
 
     @Override
-    public void animation(InlineAnimation animation) {
+    public void animation(PictureSink.Animation animation) {
         Cell cell = current.get();
         if (cell != null) cell.display(player(animation));
     }
@@ -53,7 +53,7 @@ final class NotebookPictures implements PictureSink {
             }
 
             @Override
-            public void finished(InlineAnimation animation) {
+            public void finished(PictureSink.Animation animation) {
                 if (cell == null || animation == null) return;
                 if (id == null) cell.display(player(animation));
                 else cell.update(id, player(animation));
@@ -67,7 +67,7 @@ final class NotebookPictures implements PictureSink {
         return d;
     }
 
-    static DisplayData player(InlineAnimation a) {
+    static DisplayData player(PictureSink.Animation a) {
         DisplayData d = new DisplayData("<animation" + (a.title().isEmpty() ? "" : ": " + a.title()) + ", " + a.frames() + " frames>");
         d.putHTML(a.html());
         d.putData("image/gif", Base64.getEncoder().encodeToString(a.gif(GIF_FRAMES, GIF_WIDTH)));

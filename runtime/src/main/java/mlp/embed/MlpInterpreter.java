@@ -2,7 +2,7 @@ package mlp.embed;
 
 import mlp.MlpError;
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.eval.Suggest;
 import mlp.tensor.Limits;
 import mlp.train.Run;
@@ -494,7 +494,7 @@ public final class MlpInterpreter implements AutoCloseable {
         private ProgressListener listener;
         private mlp.train.ProgressSink progressSink;
         private Settings.Pictures pictures = Settings.Pictures.OFF;
-        private mlp.plot.PictureSink pictureSink;
+        private mlp.io.PictureSink pictureSink;
         private Path plotsDir = Path.of("plots");
         private Path fileRoot;
         private Path workingDir;
@@ -569,7 +569,7 @@ public final class MlpInterpreter implements AutoCloseable {
          * GIF), {@code live=true} as a picture replaced while training. A {@code file=} named in
          * the script is still written there, if {@link #allowFiles} allows it.
          */
-        public Builder pictures(mlp.plot.PictureSink sink) {
+        public Builder pictures(mlp.io.PictureSink sink) {
             this.pictureSink = Objects.requireNonNull(sink, "sink");
             this.pictures = Settings.Pictures.INLINE;
             return this;

@@ -45,10 +45,10 @@ public final class Builtins {
                 new CoreBuiltins(),
                 new DataBuiltins(),
                 new MathBuiltins(),
-                new mlp.io.IoBuiltins(),
-                new mlp.nn.LayerBuiltins(),
-                new mlp.train.TrainBuiltins(),
-                new mlp.plot.PlotBuiltins()))
+                new mlp.eval.IoBuiltins(),
+                new mlp.eval.LayerBuiltins(),
+                new mlp.eval.TrainBuiltins(),
+                new mlp.eval.PlotBuiltins()))
             m.register(b);
         return b;
     }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * ends). Errors are thrown without a source position; the text names the file as the user wrote
  * it, and the line and column in it.
  */
-final class CsvFiles {
+public final class CsvFiles {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
     // unambiguous (digits, then an optional dot and digits): matching is linear in the cell's length,
     // where "\\d+\\.?\\d*" could split a long run of digits in quadratically many ways (a 50 kB cell took 15 s)
@@ -41,7 +41,7 @@ final class CsvFiles {
      * is not a number, or when it has fewer cells than the row after it (scikit-learn's files
      * start with {@code 150,4,setosa,versicolor,virginica}). Blank lines are ignored.
      */
-    static DMatrixRMaj read(String text, String name) {
+    public static DMatrixRMaj read(String text, String name) {
         if (text.startsWith("\uFEFF")) text = text.substring(1); // a byte order mark, as Excel writes
         List<Row> rows = rows(text, name);
         if (!rows.isEmpty() && isHeader(rows)) rows = rows.subList(1, rows.size());
@@ -159,7 +159,7 @@ final class CsvFiles {
     // ---- writing ----
 
     /** Writes the tensor as CSV, atomically, each number with enough digits to read back exactly. */
-    static void write(DMatrixRMaj m, Path path) {
+    public static void write(DMatrixRMaj m, Path path) {
         AtomicFiles.write(path, out -> {
             Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
             StringBuilder line = new StringBuilder();

@@ -1,6 +1,5 @@
 package mlp.nn;
 
-import mlp.eval.Builtin;
 import mlp.value.Str;
 import mlp.value.Value;
 import org.ejml.data.DMatrixRMaj;
@@ -35,11 +34,17 @@ public enum Init implements Value {
         return label;
     }
 
+    /** "default, identity, zeros, xavier, kaiming". */
+    public static String labels() {
+        StringBuilder s = new StringBuilder();
+        for (Init i : values()) s.append(s.length() > 0 ? ", " : "").append(i.label);
+        return s.toString();
+    }
+
     /** The init a value names, or null when it names none. */
     public static Init of(Value v) {
         if (v instanceof Init i) return i;
         if (v == Activation.IDENTITY) return IDENTITY;
-        if (v instanceof Builtin b && b.sig().name().equals("zeros")) return ZEROS;
         if (v instanceof Str s) for (Init i : values()) if (i.label.equals(s.value())) return i;
         return null;
     }

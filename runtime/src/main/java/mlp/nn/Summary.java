@@ -33,7 +33,7 @@ public final class Summary {
 
     /** The table's rows: the header, one per layer (description, output shape, parameters), the total. */
     public static List<String[]> rows(Layer model) {
-        List<Layer> layers = model instanceof Stack s ? s.layers() : List.of(model);
+        List<Layer> layers = model.summaryRows();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"layer", "output", "params"});
         int width = model.inWidth();

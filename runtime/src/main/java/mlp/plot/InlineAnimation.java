@@ -1,15 +1,16 @@
 package mlp.plot;
 
+import mlp.io.PictureSink;
+
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.util.function.IntUnaryOperator;
 
 /**
  * An animation handed to a {@link PictureSink}: the same frames as {@code animate}'s window, as
- * a self-contained HTML player, an animated GIF or a PNG of the last frame. Each is made when
- * asked for (on the caller's thread), so a host pays only for the forms it shows.
+ * a self-contained HTML player, an animated GIF or a PNG of the last frame.
  */
-public final class InlineAnimation {
+final class InlineAnimation implements PictureSink.Animation {
     private final String title;
     private final Timeline timeline;
     private final double durationMs;
@@ -20,30 +21,27 @@ public final class InlineAnimation {
         this.durationMs = durationMs;
     }
 
+    @Override
     public String title() {
         return title;
     }
 
-    /** How many frames the run kept. */
+    @Override
     public int frames() {
         return timeline.size();
     }
 
-    /** The player: one HTML fragment with its picture and script inline (no network), play/pause, a slider, epoch and loss. */
+    @Override
     public String html() {
         return HtmlPlayer.html(title, timeline, durationMs);
     }
 
-    /** A whole HTML page holding the player (what {@code animate(run, file="x.html")} writes). */
+    @Override
     public String page() {
         return HtmlPlayer.page(title, timeline, durationMs);
     }
 
-    /**
-     * An animated GIF of at most {@code maxFrames} frames, evenly spaced (first and last
-     * included), each shown as long as the frames it stands for together, {@code width} pixels
-     * wide (the chart scaled down, for a small fallback; at most the chart's own width).
-     */
+    @Override
     public byte[] gif(int maxFrames, int width) {
         int n = timeline.size(), shown = Math.max(2, Math.min(n, maxFrames));
         IntUnaryOperator frame = n <= shown ? k -> k : k -> (int) Math.round(k * (n - 1) / (double) (shown - 1));
@@ -78,7 +76,7 @@ public final class InlineAnimation {
         };
     }
 
-    /** The last frame, as PNG. */
+    @Override
     public byte[] png() {
         AnimationChart chart = AnimationChart.of(title, timeline, ChartStyle.WIDTH, ChartStyle.HEIGHT);
         chart.show(timeline, timeline.size() - 1);

@@ -3,7 +3,6 @@ package mlp.train;
 import mlp.MlpError;
 import mlp.autograd.Node;
 import mlp.autograd.Plan;
-import mlp.eval.Interpreter;
 import mlp.nn.Graph;
 import mlp.nn.Layer;
 import mlp.nn.Param;
@@ -11,8 +10,10 @@ import mlp.tensor.Limits;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 
 /**
  * One {@code train(...)} call: the tutorial's {@code train_model} loop over a compiled graph.
@@ -27,15 +28,31 @@ import java.util.Random;
  * once, and predictions are transposed back only when a frame or a listener (the live window,
  * a host's {@code Settings.trainingListener}) wants them.
  *
- * <p>With {@code batch > 0} the rows are shuffled each epoch (the interpreter's random
+ * <p>With {@code batch > 0} the rows are shuffled each epoch (the host's random
  * generator) and each mini-batch takes one step; the epoch's loss is the mean of the batch
  * losses weighted by their sizes, and its predictions gather each row's prediction from its
  * batch.
  */
-final class Trainer {
-    /** What one call asks for, checked by {@link TrainBuiltins}. */
-    record Request(Layer model, DMatrixRMaj x, DMatrixRMaj y, int epochs, Optimizer optimizer, Loss loss,
+public final class Trainer {
+    /** What one call asks for, checked by the language's {@code train} built-in. */
+    public record Request(Layer model, DMatrixRMaj x, DMatrixRMaj y, int epochs, Optimizer optimizer, Loss loss,
                    double lr, int batch, int frames, boolean live, boolean progress) {
+    }
+
+    /**
+     * What a run needs from whoever started it: the random generator (initialisation, shuffling,
+     * dropout), a flag asking it to stop after the current epoch, where the progress bar goes
+     * (a stream, or a host's display of its line), and the listeners that watch it (a live
+     * window, a host's). Training knows them only through these interfaces, never the
+     * interpreter or the pictures.
+     */
+    public record Host(Random random, BooleanSupplier stopRequested, PrintStream progress, boolean progressIsTerminal,
+                       ProgressSink progressSink, List<TrainingListener> listeners) {
+        /** A host whose progress bar, if any, goes to a stream. */
+        public Host(Random random, BooleanSupplier stopRequested, PrintStream progress, boolean progressIsTerminal,
+                    List<TrainingListener> listeners) {
+            this(random, stopRequested, progress, progressIsTerminal, null, listeners);
+        }
     }
 
     /** The graph of model + loss for one batch size, over feature-major buffers (x in×n, y out×n). */
@@ -61,7 +78,7 @@ final class Trainer {
         }
     }
 
-    private final Interpreter interpreter;
+    private final Host host;
     private final Request req;
     private final int rows;
     private final Compiled full;      // the batch of batch rows (or all rows)
@@ -72,11 +89,11 @@ final class Trainer {
     private final Checkpoint checkpoint; // the model as the last two steps started: a nan or a cancel undoes a step
     private boolean lossNotFinite;
 
-    Trainer(Interpreter interpreter, Request req) {
-        this.interpreter = interpreter;
+    public Trainer(Request req, Host host) {
+        this.host = host;
         this.req = req;
         this.rows = req.x().numRows;
-        Random random = interpreter.random();
+        Random random = host.random();
         List<Param> params = req.model().params();
         int[] sizes = new int[params.size()];
         for (int i = 0; i < sizes.length; i++) sizes[i] = params.get(i).size();
@@ -114,7 +131,7 @@ final class Trainer {
     /** The predictions for listeners, transposed only when one asks (the live window: at most ~30 times a second). */
     private final java.util.function.Supplier<DMatrixRMaj> predictionsOnDemand = this::predictions;
 
-    Run run() {
+    public Run run() {
         run = new Run(req.model(), req.x(), req.y(), req.epochs());
         schedule = new FrameSchedule(req.epochs(), req.frames());
         Limits.check(schedule.size(), (long) rows * predictions.numCols); // the frames must fit in memory too
@@ -124,14 +141,11 @@ final class Trainer {
         if (startKept && xIsFrame) run.addFrame(0, req.x().copy());
         startPending = startKept && !xIsFrame;
         if (startPending && req.epochs() == 0) {
-            run.addFrame(0, req.model().apply(Node.constant(req.x()), interpreter.random(), mlp.nn.Layer.Given.tensor()).value.copy());
+            run.addFrame(0, req.model().apply(Node.constant(req.x()), host.random(), mlp.nn.Layer.Given.tensor()).value.copy());
             startPending = false;
         }
-        List<TrainingListener> watching = new java.util.ArrayList<>();
-        if (req.live()) watching.add(mlp.plot.LiveTraining.open(interpreter, "Training"));
-        if (interpreter.settings().trainingListener() != null) watching.add(interpreter.settings().trainingListener());
-        listeners = watching.toArray(new TrainingListener[0]);
-        progress = TrainingProgress.open(interpreter.settings(), req.progress(), req.epochs());
+        listeners = host.listeners().toArray(new TrainingListener[0]);
+        progress = TrainingProgress.open(host.progress(), host.progressIsTerminal(), host.progressSink(), req.progress(), req.epochs());
         long start = System.nanoTime();
         try {
             for (TrainingListener l : listeners) l.started(run);
@@ -145,7 +159,7 @@ final class Trainer {
                     // else (a cancel inside a long product): back to where the step started
                     if (lossNotFinite) checkpoint.undoLastStep();
                     else checkpoint.undoRunningStep();
-                    if (lossNotFinite || !interpreter.cancellation().requested()) throw e;
+                    if (lossNotFinite || !host.stopRequested().getAsBoolean()) throw e;
                     run.markCancelled(); // cancelled mid-epoch: the run so far, as after the last finished epoch
                     break;
                 }
@@ -175,7 +189,7 @@ final class Trainer {
         }
         for (TrainingListener l : listeners) l.epoch(epoch, loss, predictionsOnDemand);
         progress.update(epoch, loss);
-        if (interpreter.cancellation().requested() && epoch < req.epochs()) {
+        if (host.stopRequested().getAsBoolean() && epoch < req.epochs()) {
             run.markCancelled();
             if (lastFramed != epoch && req.frames() > 0) run.addFrame(epoch, predictions().copy());
             return false;
@@ -203,7 +217,7 @@ final class Trainer {
 
     /** One epoch of shuffled mini-batches, a step each. */
     private double miniBatchEpoch(int epoch) {
-        Random random = interpreter.random();
+        Random random = host.random();
         for (int i = rows - 1; i > 0; i--) { // Fisher-Yates
             int j = random.nextInt(i + 1), t = order[i];
             order[i] = order[j];

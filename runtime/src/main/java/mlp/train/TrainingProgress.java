@@ -1,6 +1,5 @@
 package mlp.train;
 
-import mlp.eval.Settings;
 import mlp.value.Format;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -45,16 +44,19 @@ final class TrainingProgress implements AutoCloseable {
         this.epochs = epochs;
     }
 
-    static TrainingProgress open(Settings settings, boolean wanted, int epochs) {
-        if (wanted && settings.progressSink() != null) {
-            TrainingProgress p = new TrainingProgress(null, null, null, settings.progressSink(), epochs);
+    /**
+     * @param sink a host's display of the line (a notebook), or null: then the bar goes to
+     *             {@code out} (a terminal: redrawn in place; else one line at the end; null: off)
+     */
+    static TrainingProgress open(PrintStream out, boolean terminal, ProgressSink sink, boolean wanted, int epochs) {
+        if (wanted && sink != null) {
+            TrainingProgress p = new TrainingProgress(null, null, null, sink, epochs);
             p.sink.line(p.line(), false); // the bar shows at once, at 0
             p.nextUpdate = System.nanoTime() + SINK_NANOS;
             return p;
         }
-        PrintStream out = settings.progress();
         if (!wanted || out == null) return new TrainingProgress(null, null, null, epochs);
-        if (!settings.progressIsTerminal()) return new TrainingProgress(null, null, out, epochs);
+        if (!terminal) return new TrainingProgress(null, null, out, epochs);
         Redraw redraw = new Redraw(out);
         ProgressBar bar = new ProgressBarBuilder()
                 .setInitialMax(epochs)

@@ -1,7 +1,8 @@
 package mlp.plot;
 
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.PictureSink;
+import mlp.io.Settings;
 import mlp.syntax.Source;
 import mlp.train.ProgressSink;
 import mlp.train.Run;
@@ -39,9 +40,9 @@ class InlinePicturesTest {
     /** What a host received. */
     static final class Recorder implements PictureSink {
         final List<byte[]> stills = new ArrayList<>();
-        final List<InlineAnimation> animations = new ArrayList<>();
+        final List<PictureSink.Animation> animations = new ArrayList<>();
         final List<byte[]> liveFrames = new ArrayList<>();
-        final List<InlineAnimation> liveEnds = new ArrayList<>();
+        final List<PictureSink.Animation> liveEnds = new ArrayList<>();
         final List<String> liveTitles = new ArrayList<>();
 
         @Override
@@ -50,7 +51,7 @@ class InlinePicturesTest {
         }
 
         @Override
-        public void animation(InlineAnimation animation) {
+        public void animation(PictureSink.Animation animation) {
             animations.add(animation);
         }
 
@@ -64,7 +65,7 @@ class InlinePicturesTest {
                 }
 
                 @Override
-                public void finished(InlineAnimation animation) {
+                public void finished(PictureSink.Animation animation) {
                     liveEnds.add(animation);
                 }
             };
@@ -128,7 +129,7 @@ class InlinePicturesTest {
         i.globals().define("run", run);
         Chart chart = (Chart) run(i, "animate(run, title=\"walk\")");
         assertEquals(Chart.Shown.INLINE, chart.shown());
-        InlineAnimation a = sink.animations.get(0);
+        PictureSink.Animation a = sink.animations.get(0);
         assertEquals(5, a.frames());
         String html = a.html();
         assertTrue(html.contains("<canvas") && html.contains("mlp-play") && html.contains("mlp-slider"), html);
@@ -151,7 +152,7 @@ class InlinePicturesTest {
         Interpreter i = interpreter();
         i.globals().define("run", run);
         run(i, "animate(run)");
-        InlineAnimation a = sink.animations.get(0);
+        PictureSink.Animation a = sink.animations.get(0);
         Path gif = dir.resolve("fallback.gif");
         Files.write(gif, a.gif(3, 300));
         Images.Gif read = Images.gif(gif);

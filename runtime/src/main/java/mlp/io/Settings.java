@@ -1,4 +1,4 @@
-package mlp.eval;
+package mlp.io;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,7 +15,7 @@ public final class Settings {
         WINDOWS,
         /** Always files in the plots folder (the {@code --headless} flag). */
         FILES,
-        /** Handed to the host's {@link mlp.plot.PictureSink} (a notebook shows them inline). */
+        /** Handed to the host's {@link PictureSink} (a notebook shows them inline). */
         INLINE,
         /** Nothing is drawn or written. */
         OFF
@@ -31,7 +31,7 @@ public final class Settings {
     private long maxElements = 100_000_000L;
     private long maxEpochs = Long.MAX_VALUE;
     private mlp.train.TrainingListener trainingListener = null;
-    private mlp.plot.PictureSink pictureSink = null;
+    private PictureSink pictureSink = null;
     private mlp.train.ProgressSink progressSink = null;
 
     /** Where {@code print} and echoed values go. */
@@ -74,12 +74,12 @@ public final class Settings {
     }
 
     /** Where pictures go when they are {@link Pictures#INLINE}. */
-    public mlp.plot.PictureSink pictureSink() {
+    public PictureSink pictureSink() {
         return pictureSink;
     }
 
     /** Pictures go to {@code sink} (pictures become {@link Pictures#INLINE}). */
-    public Settings pictures(mlp.plot.PictureSink sink) {
+    public Settings pictures(PictureSink sink) {
         this.pictureSink = java.util.Objects.requireNonNull(sink, "sink");
         this.pictures = Pictures.INLINE;
         return this;
