@@ -35,8 +35,8 @@ RUNS = [
     act_run("softplus", nn.Softplus),
     act_run("silu", nn.SiLU),
     dict(name="parts-layernorm", data="parts", target="y",
-         model="linear(2, 3, init=identity) |> relu |> layernorm |> linear(3, 2, init=identity)",
-         make=lambda: nn.Sequential(lin(2, 3), nn.ReLU(), nn.LayerNorm(3), lin(3, 2)), optimizer="adam",
+         model="linear(2, 3, init=identity) |> tanh |> layernorm |> linear(3, 2, init=identity)",
+         make=lambda: nn.Sequential(lin(2, 3), nn.Tanh(), nn.LayerNorm(3), lin(3, 2)), optimizer="adam",
          opt=lambda p, lr: torch.optim.Adam(p, lr=lr), loss="mse", lr=0.01, epochs=300),
     dict(name="rot-adamw", data="rot", target="y", model="linear(2, 2, init=identity)",
          make=lambda: lin(2, 2), optimizer="adamw", opt=lambda p, lr: torch.optim.AdamW(p, lr=lr),
@@ -49,8 +49,8 @@ RUNS = [
          make=lambda: lin(2, 2), optimizer="rmsprop", opt=lambda p, lr: torch.optim.RMSprop(p, lr=lr),
          loss="mse", lr=0.001, epochs=300),
     dict(name="rot-rmsprop-momentum", data="rot", target="y", model="linear(2, 2, init=identity)",
-         make=lambda: lin(2, 2), optimizer="rmsprop(momentum=0.5, alpha=0.9)",
-         opt=lambda p, lr: torch.optim.RMSprop(p, lr=lr, momentum=0.5, alpha=0.9),
+         make=lambda: lin(2, 2), optimizer="rmsprop(momentum=0.9, alpha=0.95)",
+         opt=lambda p, lr: torch.optim.RMSprop(p, lr=lr, momentum=0.9, alpha=0.95),
          loss="mse", lr=0.001, epochs=300),
 ]
 
