@@ -474,9 +474,12 @@ public final class MlpInterpreter implements AutoCloseable {
         private Writer output = new PrintWriter(System.out, true);
         private Writer progress;
         private ProgressListener listener;
+        private mlp.train.ProgressSink progressSink;
         private Settings.Pictures pictures = Settings.Pictures.OFF;
+        private mlp.io.PictureSink pictureSink;
         private Path plotsDir = Path.of("plots");
         private Path fileRoot;
+        private Path workingDir;
         private long maxElements = Limits.DEFAULT_MAX_ELEMENTS;
         private long maxEpochs = Long.MAX_VALUE;
         private int threads = Runtime.getRuntime().availableProcessors();
@@ -519,9 +522,21 @@ public final class MlpInterpreter implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Hands training's progress bar, the same line a terminal shows, to {@code sink} a few
+         * times a second and once at the end (a notebook redraws it in place). A listener given
+         * with {@link #progress(ProgressListener)} is called as well.
+         */
+        public Builder progress(mlp.train.ProgressSink sink) {
+            this.progressSink = Objects.requireNonNull(sink, "sink");
+            this.progress = null;
+            return this;
+        }
+
         /** No progress text and no listener (the default). */
         public Builder progressOff() {
             this.progress = null;
+            this.progressSink = null;
             this.listener = null;
             return this;
         }
@@ -529,6 +544,17 @@ public final class MlpInterpreter implements AutoCloseable {
         /** Pictures ({@code animate}, {@code scatter}, {@code plot}...) draw nothing and write nothing (the default). */
         public Builder picturesOff() {
             this.pictures = Settings.Pictures.OFF;
+            return this;
+        }
+
+        /**
+         * Pictures go to {@code sink}: still ones as PNG bytes, animations as an HTML player (or a
+         * GIF), {@code live=true} as a picture replaced while training. A {@code file=} named in
+         * the script is still written there, if {@link #allowFiles} allows it.
+         */
+        public Builder pictures(mlp.io.PictureSink sink) {
+            this.pictureSink = Objects.requireNonNull(sink, "sink");
+            this.pictures = Settings.Pictures.INLINE;
             return this;
         }
 
@@ -556,6 +582,16 @@ public final class MlpInterpreter implements AutoCloseable {
          */
         public Builder allowFiles(Path folder) {
             this.fileRoot = folder.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /**
+         * The folder relative file names are resolved against (default: the folder
+         * {@link #allowFiles} grants). A notebook grants the file system and resolves against
+         * the notebook's folder, as the command line does against the current one.
+         */
+        public Builder workingDir(Path folder) {
+            this.workingDir = folder.toAbsolutePath().normalize();
             return this;
         }
 
@@ -620,8 +656,11 @@ public final class MlpInterpreter implements AutoCloseable {
                     .fileRoot(fileRoot)
                     .maxElements(maxElements)
                     .maxEpochs(maxEpochs)
-                    .threads(threads);
-            if (fileRoot != null) s.workingDir(fileRoot);
+                    .threads(threads)
+                    .progressSink(progressSink);
+            if (pictures == Settings.Pictures.INLINE) s.pictures(pictureSink);
+            if (workingDir != null) s.workingDir(workingDir);
+            else if (fileRoot != null) s.workingDir(fileRoot);
             return s;
         }
     }

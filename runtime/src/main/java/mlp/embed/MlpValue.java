@@ -198,6 +198,15 @@ public final class MlpValue {
     }
 
     /** How the REPL would show the value: tensors like NumPy arrays, strings in quotes. */
+    /**
+     * For a layer or model: its summary table's rows (header, one row per layer with its output
+     * shape and parameter count, the total), as {@code summary} prints them; null for other kinds.
+     */
+    public List<List<String>> summaryRows() {
+        if (!(handle instanceof mlp.nn.Layer layer)) return null;
+        return mlp.nn.Summary.rows(layer).stream().map(List::of).toList();
+    }
+
     @Override
     public String toString() {
         if (handle != null) return text;

@@ -161,7 +161,7 @@ public final class TrainBuiltins implements Builtins.Module {
         if (live) listeners.add(LiveTraining.open(it.settings(), "Training"));
         if (it.settings().trainingListener() != null) listeners.add(it.settings().trainingListener());
         Trainer.Host host = new Trainer.Host(it.random(), it.cancellation()::requested, it.settings().progress(),
-                it.settings().progressIsTerminal(), listeners);
+                it.settings().progressIsTerminal(), it.settings().progressSink(), listeners);
         return new Trainer(request, host).run();
     }
 

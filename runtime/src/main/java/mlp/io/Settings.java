@@ -15,6 +15,8 @@ public final class Settings {
         WINDOWS,
         /** Always files in the plots folder (the {@code --headless} flag). */
         FILES,
+        /** Handed to the host's {@link PictureSink} (a notebook shows them inline). */
+        INLINE,
         /** Nothing is drawn or written. */
         OFF
     }
@@ -32,6 +34,8 @@ public final class Settings {
     private mlp.train.TrainingListener trainingListener = null;
     private int regionCells = 60;
     private final java.util.Set<Path> picturesNamed = new java.util.HashSet<>();
+    private PictureSink pictureSink = null;
+    private mlp.train.ProgressSink progressSink = null;
 
     /** Where {@code print} and echoed values go. */
     public PrintWriter out() {
@@ -69,6 +73,31 @@ public final class Settings {
 
     public Settings pictures(Pictures pictures) {
         this.pictures = pictures;
+        return this;
+    }
+
+    /** Where pictures go when they are {@link Pictures#INLINE}. */
+    public PictureSink pictureSink() {
+        return pictureSink;
+    }
+
+    /** Pictures go to {@code sink} (pictures become {@link Pictures#INLINE}). */
+    public Settings pictures(PictureSink sink) {
+        this.pictureSink = java.util.Objects.requireNonNull(sink, "sink");
+        this.pictures = Pictures.INLINE;
+        return this;
+    }
+
+    /**
+     * The host's display of the progress bar (a notebook's line updated in place), or null: then
+     * the bar goes to {@link #progress()}.
+     */
+    public mlp.train.ProgressSink progressSink() {
+        return progressSink;
+    }
+
+    public Settings progressSink(mlp.train.ProgressSink sink) {
+        this.progressSink = sink;
         return this;
     }
 

@@ -19,6 +19,20 @@ public final class Summary {
     }
 
     public static String table(Layer model) {
+        List<String[]> rows = rows(model);
+        int[] w = new int[3];
+        for (String[] r : rows) for (int i = 0; i < 3; i++) w[i] = Math.max(w[i], r[i].length());
+        StringBuilder out = new StringBuilder();
+        for (String[] r : rows) {
+            if (out.length() > 0) out.append('\n');
+            out.append(pad(r[0], w[0])).append("  ").append(pad(r[1], w[1])).append("  ")
+                    .append(" ".repeat(w[2] - r[2].length())).append(r[2]);
+        }
+        return out.toString();
+    }
+
+    /** The table's rows: the header, one per layer (description, output shape, parameters), the total. */
+    public static List<String[]> rows(Layer model) {
         List<Layer> layers = model.summaryRows();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"layer", "output", "params"});
@@ -31,15 +45,7 @@ public final class Summary {
             rows.add(new String[]{l.describe(), "(n×" + (width < 0 ? "?" : width) + ")", Long.toString(count)});
         }
         rows.add(new String[]{"total", "", Long.toString(total)});
-        int[] w = new int[3];
-        for (String[] r : rows) for (int i = 0; i < 3; i++) w[i] = Math.max(w[i], r[i].length());
-        StringBuilder out = new StringBuilder();
-        for (String[] r : rows) {
-            if (out.length() > 0) out.append('\n');
-            out.append(pad(r[0], w[0])).append("  ").append(pad(r[1], w[1])).append("  ")
-                    .append(" ".repeat(w[2] - r[2].length())).append(r[2]);
-        }
-        return out.toString();
+        return rows;
     }
 
     private static String pad(String s, int width) {

@@ -60,6 +60,7 @@ final class AnimationChart implements Drawing {
     private int backgroundH;
     private double x0, kx, y0, ky;
     private Rectangle captionBox = new Rectangle();
+    private int captionBaseline;
 
     AnimationChart(String title, Projection projection, double[] targetXs, double[] targetYs, int width, int height) {
         this.width = width;
@@ -291,6 +292,7 @@ final class AnimationChart implements Drawing {
         int x = (int) Math.round(left - margin * (right - left));
         int baseline = (int) Math.round(top - margin * (bottom - top)) - fm.getDescent() - 4;
         captionBox = new Rectangle(x, baseline - fm.getAscent(), fm.stringWidth(line) + 1, fm.getAscent() + fm.getDescent() + 1);
+        captionBaseline = baseline;
         g.setColor(new Color(60, 60, 60));
         g.drawString(line, x, baseline);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, aa);
@@ -320,6 +322,16 @@ final class AnimationChart implements Drawing {
 
     double[] shownYs() {
         return ys;
+    }
+
+    /** The baseline of the caption last drawn (its left end is {@code captionBox().x}). */
+    int captionBaseline() {
+        return captionBaseline;
+    }
+
+    /** The diameter of a dot, in pixels. */
+    double markerSize() {
+        return chart.getStyler().getMarkerSize();
     }
 
     /** Where the caption was last drawn. */

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class Chart implements Value, HasMembers {
     /** Where the picture went. */
-    public enum Shown { WINDOW, FILE, NOWHERE }
+    public enum Shown { WINDOW, FILE, INLINE, NOWHERE }
 
     private final String what;
     private final String title;
@@ -70,6 +70,7 @@ public final class Chart implements Value, HasMembers {
         return switch (shown) {
             case WINDOW -> "<chart: " + name + ", in a window>";
             case FILE -> "<chart: " + name + ", written to " + file + ">";
+            case INLINE -> "<chart: " + name + ", shown inline>";
             case NOWHERE -> "<chart: " + name + ", not drawn (pictures are off)>";
         };
     }

@@ -1,6 +1,7 @@
 package mlp.plot;
 
 import mlp.MlpError;
+import mlp.io.PictureSink;
 import mlp.io.Settings;
 import mlp.io.FileAccess;
 import mlp.syntax.Pos;
@@ -9,7 +10,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Where one picture goes. Pictures off: nowhere. {@code file="x.png"} or {@code "x.gif"}: that
+ * Where one picture goes. Pictures off: nowhere. Pictures shown by the host (a notebook): its
+ * {@link PictureSink}, unless a file is named. {@code file="x.png"} or {@code "x.gif"}: that
  * file, if the file-access policy allows it. No display (or {@code --headless}):
  * {@code <plots>/<title>.gif} (animations) or {@code .png}, and the path is printed. Otherwise a
  * window.
@@ -20,13 +22,20 @@ public final class Destination {
     final Path file;
     /** True when the file is a GIF (an animation), false for a PNG. */
     final boolean gif;
+    /** True when the file is an HTML player (an animation). */
+    final boolean html;
     /** True when the name was chosen here (from the title), so the user must be told where it went. */
     final boolean announce;
 
     private Destination(Chart.Shown shown, Path file, boolean gif, boolean announce) {
+        this(shown, file, gif, false, announce);
+    }
+
+    private Destination(Chart.Shown shown, Path file, boolean gif, boolean html, boolean announce) {
         this.shown = shown;
         this.file = file;
         this.gif = gif;
+        this.html = html;
         this.announce = announce;
     }
 
@@ -37,14 +46,19 @@ public final class Destination {
      */
     public static Destination choose(Settings settings, String file, Pos filePos, String title, String fallbackName, boolean animation) {
         Boolean gif = null;
+        boolean html = false;
         if (file != null) {
             String lower = file.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".gif")) gif = true;
             else if (lower.endsWith(".png")) gif = false;
-            else throw new MlpError("a picture file must end in .png or .gif: \"" + file + "\"", filePos);
+            else if (animation && (lower.endsWith(".html") || lower.endsWith(".htm"))) html = true;
+            else throw new MlpError("a" + (animation ? "n animation" : " picture") + " file must end in .png"
+                    + (animation ? ", .gif or .html" : " or .gif") + ": \"" + file + "\"", filePos);
         }
         if (settings.pictures() == Settings.Pictures.OFF) return new Destination(Chart.Shown.NOWHERE, null, false, false);
-        boolean windows = Windows.available(); // first, as it fails clearly when the display is broken
+        if (settings.pictures() == Settings.Pictures.INLINE && file == null) return new Destination(Chart.Shown.INLINE, null, false, false);
+        // first, as it fails clearly when the display is broken (a host showing pictures needs no display)
+        boolean windows = settings.pictures() != Settings.Pictures.INLINE && Windows.available();
         if (file != null) {
             Path path;
             try {
@@ -52,7 +66,7 @@ public final class Destination {
             } catch (MlpError e) {
                 throw e.at(filePos);
             }
-            return new Destination(Chart.Shown.FILE, path, gif, false);
+            return new Destination(Chart.Shown.FILE, path, Boolean.TRUE.equals(gif), html, false);
         }
         if (settings.pictures() == Settings.Pictures.FILES || !windows) {
             // the plots folder is the host's (or --plots) choice, not the script's: it needs no

@@ -1,5 +1,6 @@
 package mlp.plot;
 
+import mlp.io.PictureSink;
 import mlp.io.Settings;
 import mlp.train.Run;
 import mlp.train.TrainingListener;
@@ -39,6 +40,7 @@ public final class LiveTraining {
     public static TrainingListener open(Settings settings, String title) {
         if (settings.pictures() == Settings.Pictures.OFF) return new TrainingListener() {
         };
+        if (settings.pictures() == Settings.Pictures.INLINE) return new LiveInline(settings.pictureSink(), title);
         if (settings.pictures() == Settings.Pictures.WINDOWS && Windows.available()) return new LiveWindow(title);
         return new LiveFile(settings, title);
     }
@@ -63,6 +65,76 @@ public final class LiveTraining {
             if (run.frames().isEmpty() || run.epochs() == 0) return;
             Destination d = Destination.choose(settings, null, null, title, "training", true);
             Pictures.animation(d, settings, title, Timeline.of(run), 5);
+        }
+    }
+
+    /**
+     * A host that shows pictures itself (a notebook): a picture of the run so far, replaced at
+     * most every {@link #INLINE_NANOS} (less often when drawing is slow, see {@link #DUTY}), drawn
+     * on the training thread; when training ends, the run's animation.
+     */
+    static final class LiveInline implements TrainingListener {
+        /** At most one picture per this many nanoseconds: 4 a second, what a notebook can take. */
+        static final long INLINE_NANOS = 250_000_000L;
+        private final PictureSink sink;
+        private final String title;
+        private PictureSink.LivePicture picture;
+        private Projection projection;
+        private AnimationChart chart;
+        private Range xRange;
+        private Range yRange;
+        private int plannedEpochs;
+        private long lastDrawn;
+        private long gapNanos = INLINE_NANOS;
+
+        LiveInline(PictureSink sink, String title) {
+            this.sink = sink;
+            this.title = title;
+        }
+
+        @Override
+        public void started(Run run) {
+            projection = Projection.of(run.x(), run.y());
+            plannedEpochs = run.plannedEpochs();
+            double[] tx = projection.xs(run.y()), ty = projection.ys(run.y());
+            chart = new AnimationChart(title, projection, tx, ty, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+            xRange = Range.EMPTY.include(tx).padded(0.1);
+            yRange = Range.EMPTY.include(ty).padded(0.1);
+            picture = sink.live(title);
+            boolean inputsShown = run.x().numCols == run.y().numCols && run.x().numRows == run.y().numRows;
+            draw(inputsShown ? projection.xs(run.x()) : new double[0], inputsShown ? projection.ys(run.x()) : new double[0], 0, Double.NaN);
+        }
+
+        @Override
+        public void epoch(int epoch, double loss, DMatrixRMaj predictions) {
+            if (due()) draw(projection.xs(predictions), projection.ys(predictions), epoch, loss);
+        }
+
+        @Override
+        public void epoch(int epoch, double loss, Supplier<DMatrixRMaj> predictions) {
+            if (due()) epoch(epoch, loss, predictions.get());
+        }
+
+        private boolean due() {
+            return System.nanoTime() - lastDrawn >= gapNanos;
+        }
+
+        private void draw(double[] xs, double[] ys, int epoch, double loss) {
+            long start = System.nanoTime();
+            xRange = xRange.grownFor(Range.EMPTY.include(xs), 0.2);
+            yRange = yRange.grownFor(Range.EMPTY.include(ys), 0.2);
+            chart.axes(xRange, yRange);
+            chart.show(xs, ys, Timeline.caption(epoch, plannedEpochs, loss));
+            picture.frame(PictureFiles.pngBytes(chart));
+            // the first picture pays for warming up the drawing code: only later ones say what drawing costs
+            if (lastDrawn != 0) gapNanos = Math.max(INLINE_NANOS, (System.nanoTime() - start) * DUTY);
+            lastDrawn = System.nanoTime();
+        }
+
+        @Override
+        public void finished(Run run) {
+            if (picture == null) return;
+            picture.finished(run.frames().isEmpty() || run.epochs() == 0 ? null : new InlineAnimation(title, Timeline.of(run), 5));
         }
     }
 

@@ -1,12 +1,14 @@
 package mlp.plot;
 
 import mlp.MlpError;
+import mlp.io.AtomicFiles;
 import mlp.io.Settings;
 import org.knowm.xchart.XYChart;
 
 import javax.swing.JFrame;
+import java.nio.charset.StandardCharsets;
 
-/** Shows a finished picture where its {@link Destination} says: a window, a file, or nowhere. */
+/** Shows a finished picture where its {@link Destination} says: a window, a file, the host's sink, or nowhere. */
 public final class Pictures {
     private Pictures() {
     }
@@ -23,6 +25,7 @@ public final class Pictures {
                 }
                 d.written(settings);
             }
+            case INLINE -> settings.pictureSink().still(what, title == null ? "" : title, drawn(chart));
             case WINDOW -> Windows.open(() -> {
                 JFrame frame = new JFrame(title == null || title.isEmpty() ? "mlp" : title);
                 frame.add(new ChartPanel(Drawing.of(chart)));
@@ -38,7 +41,10 @@ public final class Pictures {
         switch (d.shown) {
             case FILE -> {
                 AnimationChart chart = AnimationChart.of(title, t, ChartStyle.WIDTH, ChartStyle.HEIGHT);
-                if (d.gif) {
+                if (d.html) {
+                    String page = HtmlPlayer.page(title, t, durationMs);
+                    AtomicFiles.write(d.file, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
+                } else if (d.gif) {
                     PictureFiles.gif(chart, t.size(), k -> chart.show(t, k), durationMs, d.file);
                 } else {
                     chart.show(t, t.size() - 1);
@@ -46,6 +52,7 @@ public final class Pictures {
                 }
                 d.written(settings);
             }
+            case INLINE -> settings.pictureSink().animation(new InlineAnimation(title, t, durationMs));
             case WINDOW -> Windows.open(() -> {
                 AnimationWindow w = AnimationWindow.of(title, t, durationMs);
                 w.playWhenOpened();
@@ -54,5 +61,13 @@ public final class Pictures {
             case NOWHERE -> { }
         }
         return new Chart("animation", title, d.shown, d.display(settings));
+    }
+
+    private static byte[] drawn(XYChart chart) {
+        try {
+            return PictureFiles.pngBytes(Drawing.of(chart));
+        } catch (IllegalArgumentException | IllegalStateException e) { // XChart refusing its data
+            throw new MlpError("cannot draw this picture: " + e.getMessage());
+        }
     }
 }

@@ -72,12 +72,18 @@ public final class Trainer {
 
     /**
      * What a run needs from whoever started it: the random generator (initialisation, shuffling,
-     * dropout), a flag asking it to stop after the current epoch, where the progress bar goes,
-     * and the listeners that watch it (a live window, a host's). Training knows them only
-     * through these interfaces, never the interpreter or the pictures.
+     * dropout), a flag asking it to stop after the current epoch, where the progress bar goes
+     * (a stream, or a host's display of its line), and the listeners that watch it (a live
+     * window, a host's). Training knows them only through these interfaces, never the
+     * interpreter or the pictures.
      */
     public record Host(Random random, BooleanSupplier stopRequested, PrintStream progress, boolean progressIsTerminal,
-                       List<TrainingListener> listeners) {
+                       ProgressSink progressSink, List<TrainingListener> listeners) {
+        /** A host whose progress bar, if any, goes to a stream. */
+        public Host(Random random, BooleanSupplier stopRequested, PrintStream progress, boolean progressIsTerminal,
+                    List<TrainingListener> listeners) {
+            this(random, stopRequested, progress, progressIsTerminal, null, listeners);
+        }
     }
 
     /** The graph of model + loss for one batch size, over feature-major buffers (x in×n, y out×n). */
@@ -226,7 +232,7 @@ public final class Trainer {
             startPending = false;
         }
         listeners = host.listeners().toArray(new TrainingListener[0]);
-        progress = TrainingProgress.open(host.progress(), host.progressIsTerminal(), req.progress(), req.epochs());
+        progress = TrainingProgress.open(host.progress(), host.progressIsTerminal(), host.progressSink(), req.progress(), req.epochs());
         long start = System.nanoTime();
         try {
             for (TrainingListener l : listeners) l.started(run);

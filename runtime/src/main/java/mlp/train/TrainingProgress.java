@@ -19,10 +19,13 @@ import java.io.PrintStream;
  */
 final class TrainingProgress implements AutoCloseable {
     private static final long UPDATE_NANOS = 50_000_000L;
+    /** A host's display is redrawn at most this often (each line is a message to a notebook). */
+    private static final long SINK_NANOS = 200_000_000L;
 
     private final ProgressBar bar;   // the live bar on a terminal, else null
     private final Redraw redraw;     // its line on the terminal
     private final PrintStream quiet; // not a terminal: where the final line goes (null when off)
+    private final ProgressSink sink; // a host's display of the line (a notebook), or null
     private final int epochs;
     private final long start = System.nanoTime();
     private long nextUpdate;
@@ -31,13 +34,28 @@ final class TrainingProgress implements AutoCloseable {
     private double shownVal = Double.NaN;
 
     private TrainingProgress(ProgressBar bar, Redraw redraw, PrintStream quiet, int epochs) {
+        this(bar, redraw, quiet, null, epochs);
+    }
+
+    private TrainingProgress(ProgressBar bar, Redraw redraw, PrintStream quiet, ProgressSink sink, int epochs) {
+        this.sink = sink;
         this.bar = bar;
         this.redraw = redraw;
         this.quiet = quiet;
         this.epochs = epochs;
     }
 
-    static TrainingProgress open(PrintStream out, boolean terminal, boolean wanted, int epochs) {
+    /**
+     * @param sink a host's display of the line (a notebook), or null: then the bar goes to
+     *             {@code out} (a terminal: redrawn in place; else one line at the end; null: off)
+     */
+    static TrainingProgress open(PrintStream out, boolean terminal, ProgressSink sink, boolean wanted, int epochs) {
+        if (wanted && sink != null) {
+            TrainingProgress p = new TrainingProgress(null, null, null, sink, epochs);
+            p.sink.line(p.line(), false); // the bar shows at once, at 0
+            p.nextUpdate = System.nanoTime() + SINK_NANOS;
+            return p;
+        }
         if (!wanted || out == null) return new TrainingProgress(null, null, null, epochs);
         if (!terminal) return new TrainingProgress(null, null, out, epochs);
         Redraw redraw = new Redraw(out);
@@ -57,6 +75,16 @@ final class TrainingProgress implements AutoCloseable {
 
     /** The same with the validation loss (NaN: none), shown as {@code val=}. */
     void update(int epoch, double loss, double val) {
+        if (sink != null) {
+            long now = System.nanoTime();
+            if (now - nextUpdate < 0) return;
+            nextUpdate = now + SINK_NANOS;
+            shownEpoch = epoch;
+            shownLoss = loss;
+            shownVal = val;
+            sink.line(line(), false);
+            return;
+        }
         if (bar == null) return;
         long now = System.nanoTime();
         if (now - nextUpdate < 0) return;
@@ -85,8 +113,14 @@ final class TrainingProgress implements AutoCloseable {
         return b.toString();
     }
 
+    /** The bar's line for what is shown now. */
+    private String line() {
+        return Tqdm.line(shownEpoch, epochs, (System.nanoTime() - start) / 1e9, lossText(shownLoss, shownVal));
+    }
+
     @Override
     public void close() {
+        if (sink != null) sink.line(line(), true);
         if (bar != null) {
             bar.close();
             // progressbar 0.10.2 skips closing its consumer when closed before its first scheduled
@@ -94,7 +128,7 @@ final class TrainingProgress implements AutoCloseable {
             redraw.close();
         }
         if (quiet != null) {
-            quiet.println(Tqdm.line(shownEpoch, epochs, (System.nanoTime() - start) / 1e9, lossText(shownLoss, shownVal)));
+            quiet.println(line());
             quiet.flush();
         }
     }

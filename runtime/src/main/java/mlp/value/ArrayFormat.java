@@ -17,9 +17,11 @@ import org.ejml.data.DMatrixRMaj;
  *       {@code ...} between, and the shape is written after the closing bracket.</li>
  * </ul>
  */
-final class ArrayFormat {
-    static final int THRESHOLD = 1000;
-    static final int EDGE_ITEMS = 3;
+public final class ArrayFormat {
+    /** Tensors with more elements than this print elided (NumPy's threshold); a notebook's HTML table elides alike. */
+    public static final int THRESHOLD = 1000;
+    /** Rows and columns shown at each end of an elided tensor. */
+    public static final int EDGE_ITEMS = 3;
     static final int LINE_WIDTH = 75;
 
     private ArrayFormat() {

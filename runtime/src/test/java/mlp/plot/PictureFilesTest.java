@@ -256,7 +256,7 @@ class PictureFilesTest {
             assertEquals(0, files.count());
         }
         MlpError e = assertThrows(MlpError.class, () -> p.run("animate(run, file=\"x.jpg\")"));
-        assertEquals("a picture file must end in .png or .gif: \"x.jpg\"", e.plainMessage());
+        assertEquals("an animation file must end in .png, .gif or .html: \"x.jpg\"", e.plainMessage());
         assertEquals(1, e.line());
         assertEquals(14, e.column(), "at the argument");
     }
