@@ -8,12 +8,13 @@ import mlp.syntax.Pos;
  * ({@link #file()}, {@link #line()}, {@link #column()}); {@link #format()} renders it as
  * {@code file:line:col: message}, the source line, and a caret under the column.
  *
- * <p>Code deep in the kernels throws it without a position; the interpreter fills in the
+ * <p>Code deep in the kernels throws it without a position; the interpreter gives it the
  * position of the expression being evaluated ({@link #at(Pos)}), so the innermost position wins.
+ * An error never changes once made: {@code at} returns a positioned copy.
  */
 public class MlpError extends RuntimeException {
     private final String plainMessage;
-    private Pos pos;
+    private final Pos pos;
     private final boolean incomplete;
 
     public MlpError(String message) {
@@ -44,10 +45,15 @@ public class MlpError extends RuntimeException {
         return message.substring(0, head) + " ... (" + (tail - head) + " characters left out) ... " + message.substring(tail);
     }
 
-    /** Sets the position if none is known yet, and returns this error. */
+    /** This error at {@code where} if it has no position yet (a copy), else this error itself. */
     public MlpError at(Pos where) {
-        if (pos == null) pos = where;
-        return this;
+        if (pos != null || where == null) return this;
+        return positioned(where);
+    }
+
+    /** A copy of this error at {@code where}; a subclass returns one of its own kind. */
+    protected MlpError positioned(Pos where) {
+        return new MlpError(plainMessage, where, incomplete);
     }
 
     /** The message without position or source line. */
