@@ -138,8 +138,8 @@ class SteerTest {
         assertEquals(0.3, num(it, "d.lr[0]"), 0);
         assertEquals(0.05 * 0.1, num(it, "train(m0, X, y, epochs=4, lr=step_lr(0.05, every=3)).lr[3]"), 1e-18);
         assertEquals(0.0, num(it, "train(m0, X, y, epochs=4, lr=cosine_lr(0.05)).lr[0]") - 0.05, 0);
-        MlpError err = Mlp.fail(DATA + "train(m0, X, y, epochs=3, lr=e -> 0.1 - 0.06 * e)");
-        assertTrue(err.getMessage().contains("for epoch 2 it gave -0.02"), err.getMessage());
+        MlpError err = Mlp.fail(DATA + "train(m0, X, y, epochs=3, lr=e -> 0.5 - 0.5 * e)");
+        assertTrue(err.getMessage().contains("for epoch 2 it gave -0.5"), err.getMessage());
         assertTrue(Mlp.fail("step_lr(0.1)").getMessage().contains("every= (how many epochs between steps) is missing"));
         assertTrue(Mlp.fail("exp_lr(0.1)").getMessage().contains("gamma= (the factor of each epoch) is missing"));
         assertTrue(Mlp.fail("cosine_lr(0.1, min=0.5)").getMessage().contains("min must be between 0 and lr"));
