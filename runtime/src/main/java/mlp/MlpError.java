@@ -8,12 +8,13 @@ import mlp.syntax.Pos;
  * ({@link #file()}, {@link #line()}, {@link #column()}); {@link #format()} renders it as
  * {@code file:line:col: message}, the source line, and a caret under the column.
  *
- * <p>Code deep in the kernels throws it without a position; the interpreter fills in the
+ * <p>Code deep in the kernels throws it without a position; the interpreter gives it the
  * position of the expression being evaluated ({@link #at(Pos)}), so the innermost position wins.
+ * An error never changes once made: {@code at} returns a positioned copy.
  */
 public class MlpError extends RuntimeException {
     private final String plainMessage;
-    private Pos pos;
+    private final Pos pos;
     private final boolean incomplete;
 
     public MlpError(String message) {
@@ -29,10 +30,15 @@ public class MlpError extends RuntimeException {
      *                   trailing operator): the REPL reads another line instead of reporting it
      */
     public MlpError(String message, Pos pos, boolean incomplete) {
+        this(message, pos, incomplete, java.util.List.of());
+    }
+
+    private MlpError(String message, Pos pos, boolean incomplete, java.util.List<Pos> calls) {
         super(message, null, false, false); // no Java stack trace: users never see one
         this.plainMessage = clipped(message);
         this.pos = pos;
         this.incomplete = incomplete;
+        this.calls = calls;
     }
 
     /** Messages longer than this (a 10 MB name or file name quoted in one) are shortened in the middle. */
@@ -44,22 +50,31 @@ public class MlpError extends RuntimeException {
         return message.substring(0, head) + " ... (" + (tail - head) + " characters left out) ... " + message.substring(tail);
     }
 
-    /** Sets the position if none is known yet, and returns this error. */
+    /** This error at {@code where} if it has no position yet (a copy), else this error itself. */
     public MlpError at(Pos where) {
-        if (pos == null) pos = where;
-        return this;
+        if (pos != null || where == null) return this;
+        return positioned(where);
+    }
+
+    /** A copy of this error at {@code where}; a subclass returns one of its own kind. */
+    protected MlpError positioned(Pos where) {
+        return new MlpError(plainMessage, where, incomplete);
     }
 
     /** The calls on the way to the error, innermost first: one "called from" line each. */
-    private final java.util.List<Pos> calls = new java.util.ArrayList<>();
+    private final java.util.List<Pos> calls;
 
     /**
-     * Records that the error happened inside a function called at {@code where} (only once the
-     * error has a position of its own inside the function; the outermost call is added last).
+     * This error as seen from a call at {@code where} of the function it happened in: a copy
+     * with one more "called from" position (only once the error has a position of its own
+     * inside the function; the outermost call comes last). A subclass (a stop, say) is
+     * returned as it is, keeping its kind.
      */
     public MlpError calledFrom(Pos where) {
-        if (pos != null && where != null && !where.equals(pos)) calls.add(where);
-        return this;
+        if (pos == null || where == null || where.equals(pos) || getClass() != MlpError.class) return this;
+        java.util.List<Pos> more = new java.util.ArrayList<>(calls);
+        more.add(where);
+        return new MlpError(plainMessage, pos, incomplete, java.util.List.copyOf(more));
     }
 
     /** How many "called from" lines {@link #format()} shows before it counts the rest. */
@@ -67,7 +82,7 @@ public class MlpError extends RuntimeException {
 
     /** The "called from" positions, innermost first. */
     public java.util.List<Pos> calls() {
-        return java.util.Collections.unmodifiableList(calls);
+        return calls;
     }
 
     /** The message without position or source line. */

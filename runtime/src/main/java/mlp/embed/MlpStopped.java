@@ -24,6 +24,11 @@ public final class MlpStopped extends MlpError {
         this.timedOut = timedOut;
     }
 
+    @Override
+    protected MlpError positioned(Pos where) {
+        return new MlpStopped(plainMessage(), where, timedOut);
+    }
+
     /** True when the time limit stopped the evaluation; false for {@code cancel()} or an interrupt. */
     public boolean timedOut() {
         return timedOut;
