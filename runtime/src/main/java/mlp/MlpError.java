@@ -30,10 +30,15 @@ public class MlpError extends RuntimeException {
      *                   trailing operator): the REPL reads another line instead of reporting it
      */
     public MlpError(String message, Pos pos, boolean incomplete) {
+        this(message, pos, incomplete, java.util.List.of());
+    }
+
+    private MlpError(String message, Pos pos, boolean incomplete, java.util.List<Pos> calls) {
         super(message, null, false, false); // no Java stack trace: users never see one
         this.plainMessage = clipped(message);
         this.pos = pos;
         this.incomplete = incomplete;
+        this.calls = calls;
     }
 
     /** Messages longer than this (a 10 MB name or file name quoted in one) are shortened in the middle. */
@@ -57,15 +62,19 @@ public class MlpError extends RuntimeException {
     }
 
     /** The calls on the way to the error, innermost first: one "called from" line each. */
-    private final java.util.List<Pos> calls = new java.util.ArrayList<>();
+    private final java.util.List<Pos> calls;
 
     /**
-     * Records that the error happened inside a function called at {@code where} (only once the
-     * error has a position of its own inside the function; the outermost call is added last).
+     * This error as seen from a call at {@code where} of the function it happened in: a copy
+     * with one more "called from" position (only once the error has a position of its own
+     * inside the function; the outermost call comes last). A subclass (a stop, say) is
+     * returned as it is, keeping its kind.
      */
     public MlpError calledFrom(Pos where) {
-        if (pos != null && where != null && !where.equals(pos)) calls.add(where);
-        return this;
+        if (pos == null || where == null || where.equals(pos) || getClass() != MlpError.class) return this;
+        java.util.List<Pos> more = new java.util.ArrayList<>(calls);
+        more.add(where);
+        return new MlpError(plainMessage, pos, incomplete, java.util.List.copyOf(more));
     }
 
     /** How many "called from" lines {@link #format()} shows before it counts the rest. */
@@ -73,7 +82,7 @@ public class MlpError extends RuntimeException {
 
     /** The "called from" positions, innermost first. */
     public java.util.List<Pos> calls() {
-        return java.util.Collections.unmodifiableList(calls);
+        return calls;
     }
 
     /** The message without position or source line. */
