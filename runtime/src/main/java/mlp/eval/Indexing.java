@@ -31,6 +31,15 @@ final class Indexing {
             if (rows.single() && cols.single()) return new Num(t.get(rows.from(), cols.from()));
             return new Tensor(Ops.slice(t.node(), rows.from(), rows.to(), cols.from(), cols.to()));
         }
+        if (target instanceof mlp.value.Sliceable d) { // a module's tensor (distributed): slices only
+            int size = (int) Math.min(d.rows(), Integer.MAX_VALUE);
+            Range rows = range(ix.rows(), size, "row", target, eval);
+            Range cols = ix.cols() == null ? new Range(0, d.cols(), false) : range(ix.cols(), d.cols(), "column", target, eval);
+            if (rows.single() && cols.single())
+                throw new MlpError("a single element of " + Interpreter.describe(target) + " is not fetched one by one: slice it and collect it",
+                        ix.pos());
+            return d.slice(rows.from(), rows.to(), cols.from(), cols.to());
+        }
         if (target instanceof Indexable list) {
             if (ix.cols() != null)
                 throw new MlpError("a " + target.kind() + " has one axis; it takes one index, not two", ix.cols().pos());
@@ -76,6 +85,7 @@ final class Indexing {
 
     private static String shape(Value target) {
         if (target instanceof Tensor t) return "a tensor " + Shapes.of(t.data());
+        if (target instanceof mlp.value.Sliceable d) return Interpreter.describe(target) + " (" + d.rows() + "×" + d.cols() + ")";
         return Interpreter.describe(target);
     }
 }

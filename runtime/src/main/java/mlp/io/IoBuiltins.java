@@ -76,6 +76,14 @@ public final class IoBuiltins implements Builtins.Module {
         Value v = a.get("value");
         String name = a.string("file");
         Path path = resolve(a, name);
+        if (v instanceof SavesItself s) { // a distributed tensor: a folder of parts
+            try {
+                s.saveTo(path);
+                return null;
+            } catch (MlpError e) {
+                throw e.pos() != null ? e : a.error("file", a.sig() + ": " + e.plainMessage());
+            }
+        }
         if (Files.isDirectory(path)) throw a.error("file", a.sig() + ": " + name + " is a folder, not a file");
         try {
             if (ModelFiles.isModel(v)) {

@@ -158,7 +158,13 @@ public abstract class Layer implements Callable, Pipeable, HasMembers {
         Tensor x;
         if (v instanceof Tensor t) x = t;
         else if (v instanceof Num n) x = new Tensor(new DMatrixRMaj(new double[][]{{n.value()}}));
-        else throw new MlpError(describe() + " applies to a tensor, not " + Interpreter.describe(v), args.positionalPos(0));
+        else if (v instanceof LayerInput in) {
+            try {
+                return in.predictedBy(this, args.interpreter().random());
+            } catch (MlpError e) {
+                throw e.at(args.callPos());
+            }
+        } else throw new MlpError(describe() + " applies to a tensor, not " + Interpreter.describe(v), args.positionalPos(0));
         try {
             return new Tensor(apply(x.node(), args.interpreter().random(), Given.tensor()));
         } catch (MlpError e) {

@@ -100,6 +100,13 @@ public final class Loss implements Callable {
     @Override
     public Value call(Args args) {
         args.bind(signature);
+        if (args.get("pred") instanceof Scorable s) {
+            try {
+                return new Num(s.loss(this, args.get("y")));
+            } catch (mlp.MlpError e) {
+                throw e.pos() != null ? e : args.error("y", signature + ": " + e.plainMessage());
+            }
+        }
         Tensor p = args.tensor("pred"), y = args.tensor("y");
         String why = mismatch(p.rows(), p.cols(), y.data(), "pred");
         if (why != null) throw args.error("y", signature + ": " + why);

@@ -118,6 +118,13 @@ public final class TrainBuiltins implements Builtins.Module {
     }
 
     private static Value accuracy(Args a) {
+        if (a.get("pred") instanceof Scorable s) {
+            try {
+                return new Num(s.accuracy(a.get("labels")));
+            } catch (MlpError e) {
+                throw e.pos() != null ? e : a.error("labels", "accuracy(pred, labels): " + e.plainMessage());
+            }
+        }
         Tensor pred = a.tensor("pred"), labels = a.tensor("labels");
         int n = pred.rows(), k = pred.cols();
         if (labels.cols() != 1 || labels.rows() != n)
