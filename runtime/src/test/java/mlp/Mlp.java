@@ -1,7 +1,7 @@
 package mlp;
 
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.syntax.Source;
 import mlp.value.Value;
 

@@ -4,7 +4,7 @@ import mlp.embed.MlpInterpreter;
 import mlp.embed.MlpProgram;
 import mlp.embed.MlpValue;
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.syntax.Source;
 import mlp.value.Value;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -3,7 +3,7 @@ package mlp.bench;
 import mlp.autograd.Node;
 import mlp.autograd.Ops;
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.syntax.Expr;
 import mlp.syntax.Source;
 import mlp.syntax.SourceParser;

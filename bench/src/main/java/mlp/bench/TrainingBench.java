@@ -1,7 +1,7 @@
 package mlp.bench;
 
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.syntax.Source;
 import mlp.train.Run;
 import mlp.value.Tensor;

@@ -2,7 +2,7 @@ package mlp.repl;
 
 import mlp.MlpError;
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.syntax.Source;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;

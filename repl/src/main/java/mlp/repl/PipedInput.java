@@ -1,6 +1,6 @@
 package mlp.repl;
 
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.syntax.Source;
 
 import java.io.BufferedReader;

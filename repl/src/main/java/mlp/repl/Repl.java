@@ -1,6 +1,6 @@
 package mlp.repl;
 
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;

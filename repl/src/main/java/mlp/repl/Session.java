@@ -2,7 +2,7 @@ package mlp.repl;
 
 import mlp.MlpError;
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.syntax.Expr;
 import mlp.syntax.Pos;
 import mlp.syntax.Source;

@@ -46,7 +46,8 @@ final class Vars {
         if (v instanceof Tensor t) return t.rows() + "×" + t.cols();
         if (v instanceof ListValue l) return l.length() + (l.length() == 1 ? " item" : " items");
         // a function or a layer: its signature says what it is (a model: its layers joined by |>)
-        String text = v instanceof Callable c ? c.signature() : Format.repr(v);
+        Callable c = mlp.eval.Calls.callable(v);
+        String text = c != null ? c.signature() : Format.repr(v);
         int nl = text.indexOf('\n');
         if (nl >= 0) text = text.substring(0, nl) + " …";
         return text.length() > DETAIL_WIDTH ? text.substring(0, DETAIL_WIDTH - 1) + "…" : text;

@@ -1,7 +1,7 @@
 package mlp.docs;
 
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.syntax.Source;
 import mlp.value.Num;
 import mlp.value.Value;

@@ -1,7 +1,7 @@
 package mlp.repl;
 
 import mlp.eval.Builtins;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import org.jline.reader.Candidate;
 import org.jline.reader.ParsedLine;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package mlp.repl;
 
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.junit.jupiter.api.Test;

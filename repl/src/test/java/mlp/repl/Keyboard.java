@@ -1,6 +1,6 @@
 package mlp.repl;
 
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
 

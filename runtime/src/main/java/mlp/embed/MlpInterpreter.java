@@ -2,7 +2,7 @@ package mlp.embed;
 
 import mlp.MlpError;
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.eval.Suggest;
 import mlp.tensor.Limits;
 import mlp.train.Run;

@@ -45,10 +45,10 @@ public final class Builtins {
                 new CoreBuiltins(),
                 new DataBuiltins(),
                 new MathBuiltins(),
-                new mlp.io.IoBuiltins(),
-                new mlp.nn.LayerBuiltins(),
-                new mlp.train.TrainBuiltins(),
-                new mlp.plot.PlotBuiltins()))
+                new mlp.eval.IoBuiltins(),
+                new mlp.eval.LayerBuiltins(),
+                new mlp.eval.TrainBuiltins(),
+                new mlp.eval.PlotBuiltins()))
             m.register(b);
         // modules on the class path that bring their own built-ins (mlp-spark's spark()), named in
         // their jar's META-INF/services/mlp.eval.Builtins$Module: the runtime never names them

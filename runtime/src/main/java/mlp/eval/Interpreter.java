@@ -1,5 +1,6 @@
 package mlp.eval;
 
+import mlp.io.Settings;
 import mlp.MlpError;
 import mlp.autograd.Ops;
 import mlp.syntax.Expr;
@@ -249,18 +250,18 @@ public final class Interpreter {
 
     private Value pipe(Value left, Value right, Expr.Binary b) {
         if (left instanceof Tensor || left instanceof Num) {
-            if (!(right instanceof Callable fn))
+            Callable fn = Calls.callable(right);
+            if (fn == null)
                 throw new MlpError("'|>' applies a layer or function to a tensor, but the right side is " + describe(right), b.right().pos());
             return fn.call(Args.of(this, b.right().pos(), left));
         }
-        return mlp.nn.Pipelines.pipe(this, left, right, b.left().pos(), b.right().pos());
+        return mlp.eval.Pipelines.pipe(this, left, right, b.left().pos(), b.right().pos());
     }
 
     private Value call(Expr.Call c, Value callee, Scope scope) {
         // also checked here, not only between statements: one statement can call lambdas for ever
         if (cancellation.requested()) throw new MlpError("cancelled", c.pos());
-        if (!(callee instanceof Callable fn))
-            throw new MlpError(describe(callee) + " cannot be called like a function", c.pos());
+        Callable fn = Calls.callable(callee, c.pos());
         List<Value> positional = new ArrayList<>();
         List<Pos> positionalPos = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -282,7 +283,7 @@ public final class Interpreter {
 
     /** Calls a function value from a built-in (e.g. {@code grad} calling its lambda). */
     public Value call(Value fn, Pos at, Value... args) {
-        if (!(fn instanceof Callable c)) throw new MlpError(describe(fn) + " cannot be called like a function", at);
+        Callable c = Calls.callable(fn, at);
         depth += CALLBACK_DEPTH;
         try {
             return c.call(Args.of(this, at, args));

@@ -33,6 +33,13 @@ public final class Signature {
         this.variadic = variadic;
     }
 
+    private static final java.util.Map<String, Signature> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The signature of this text, parsed once (the adapters of layers, losses and optimizers call it per call). */
+    public static Signature of(String text) {
+        return PARSED.computeIfAbsent(text, Signature::parse);
+    }
+
     public static Signature parse(String text) {
         int open = text.indexOf('(');
         if (open < 0) return new Signature(text, text, List.of(), false);

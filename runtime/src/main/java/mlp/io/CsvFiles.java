@@ -42,7 +42,7 @@ public final class CsvFiles {
      * is not a number, or when it has fewer cells than the row after it (scikit-learn's files
      * start with {@code 150,4,setosa,versicolor,virginica}). Blank lines are ignored.
      */
-    static DMatrixRMaj read(String text, String name) {
+    public static DMatrixRMaj read(String text, String name) {
         if (text.startsWith("\uFEFF")) text = text.substring(1); // a byte order mark, as Excel writes
         List<Row> rows = rows(text, name);
         if (!rows.isEmpty() && isHeader(rows)) rows = rows.subList(1, rows.size());
@@ -160,7 +160,7 @@ public final class CsvFiles {
     // ---- writing ----
 
     /** Writes the tensor as CSV, atomically, each number with enough digits to read back exactly. */
-    static void write(DMatrixRMaj m, Path path) {
+    public static void write(DMatrixRMaj m, Path path) {
         AtomicFiles.write(path, out -> {
             Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
             StringBuilder line = new StringBuilder();

@@ -1,7 +1,7 @@
 package mlp.io;
 
 import mlp.MlpError;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,6 @@ package mlp.nn;
 import mlp.autograd.LayerOps;
 import mlp.autograd.Node;
 import mlp.autograd.Ops;
-import mlp.eval.Args;
-import mlp.eval.Interpreter;
-import mlp.eval.Signature;
 import mlp.value.Format;
 import mlp.value.Num;
 import mlp.value.Tensor;
@@ -68,7 +65,7 @@ public final class Activation extends AnyWidthLayer {
     }
 
     /** The activation on a tensor as users hold it (a row per sample): elementwise, or per row for softmax. */
-    private Node onRows(Node x) {
+    public Node onRows(Node x) {
         if (kind == Kind.SOFTMAX) return Ops.transpose(LayerOps.softmax(Ops.transpose(x)));
         return forward(x, Graph.inference());
     }
@@ -83,37 +80,6 @@ public final class Activation extends AnyWidthLayer {
             case SOFTMAX -> Double.isNaN(x) ? x : 1; // the softmax of a single value
             case IDENTITY -> x;
         };
-    }
-
-    private Signature sig;
-
-    private Signature sig() {
-        if (sig == null) sig = Signature.parse(signature());
-        return sig;
-    }
-
-    private static final Signature LEAKY = Signature.parse("leaky_relu(slope)");
-
-    @Override
-    public Value call(Args args) {
-        if (this == LEAKY_RELU) { // leaky_relu(0.2) makes a layer; leaky_relu(X) applies the default slope
-            Value v = args.bind(LEAKY).get("slope");
-            if (v instanceof Num n) {
-                if (!Double.isFinite(n.value())) throw args.error("slope", "leaky_relu(slope): slope must be a finite number");
-                return leaky(n.value());
-            }
-            if (v instanceof Tensor t) return new Tensor(onRows(t.node()));
-            throw args.error("slope", "leaky_relu(slope): slope must be a number (or apply it to a tensor), not " + Interpreter.describe(v));
-        }
-        Value v = args.bind(sig()).get("x");
-        if (v instanceof Num n) return new Num(apply(n.value()));
-        if (v instanceof Tensor t) return new Tensor(onRows(t.node()));
-        throw args.error("x", signature() + ": x must be a tensor or a number, not " + Interpreter.describe(v));
-    }
-
-    @Override
-    public String signature() {
-        return this == LEAKY_RELU ? "leaky_relu(slope)" : name() + "(x)";
     }
 
     @Override

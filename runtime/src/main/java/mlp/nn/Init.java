@@ -1,6 +1,5 @@
 package mlp.nn;
 
-import mlp.eval.Builtin;
 import mlp.value.Str;
 import mlp.value.Value;
 import org.ejml.data.DMatrixRMaj;
@@ -39,7 +38,6 @@ public enum Init implements Value {
     public static Init of(Value v) {
         if (v instanceof Init i) return i;
         if (v == Activation.IDENTITY) return IDENTITY;
-        if (v instanceof Builtin b && b.sig().name().equals("zeros")) return ZEROS;
         if (v instanceof Str s) for (Init i : values()) if (i.label.equals(s.value())) return i;
         return null;
     }

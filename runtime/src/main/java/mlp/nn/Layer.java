@@ -3,15 +3,10 @@ package mlp.nn;
 import mlp.MlpError;
 import mlp.autograd.Node;
 import mlp.autograd.Ops;
-import mlp.eval.Args;
-import mlp.eval.Callable;
-import mlp.eval.Interpreter;
 import mlp.value.HasMembers;
-import mlp.value.Num;
 import mlp.value.Pipeable;
 import mlp.value.Tensor;
 import mlp.value.Value;
-import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,8 +16,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * A layer: a value that maps an n×in tensor to an n×out tensor (Flux's Dense/Chain idea). It is
- * callable ({@code model(X)}, inference mode), stands in {@code |>} pipelines, and has members
+ * A layer: a value that maps an n×in tensor to an n×out tensor (Flux's Dense/Chain idea). The
+ * language calls it ({@code model(X)}, inference mode; see mlp.eval.Calls); it stands in {@code |>} pipelines, and has members
  * ({@code .weight}, {@code .layers}).
  *
  * <p>Widths may be left out ({@code linear(16)}, {@code batchnorm}): such a layer is
@@ -30,7 +25,7 @@ import java.util.Set;
  * of known width, applied to a tensor, trained), and allocates its parameters then. A resolved
  * layer keeps its widths; feeding it another width is an error naming the layer.
  */
-public abstract class Layer implements Callable, Pipeable, HasMembers {
+public abstract class Layer implements Pipeable, HasMembers {
 
     /** Says where an input width came from, for width errors: "the layer before gives 3". */
     @FunctionalInterface
@@ -147,40 +142,10 @@ public abstract class Layer implements Callable, Pipeable, HasMembers {
 
     // ---- applying a layer to a tensor (inference mode) ----
 
-    @Override
-    public Value call(Args args) {
-        if (!args.namedNames().isEmpty())
-            throw new MlpError(describe() + " takes one tensor and no named arguments", args.callPos());
-        if (args.positionalCount() != 1)
-            throw new MlpError("a layer takes one tensor: " + describe() + "(X), but was given "
-                    + args.positionalCount() + " arguments", args.callPos());
-        Value v = args.positional(0);
-        Tensor x;
-        if (v instanceof Tensor t) x = t;
-        else if (v instanceof Num n) x = new Tensor(new DMatrixRMaj(new double[][]{{n.value()}}));
-        else if (v instanceof LayerInput in) {
-            try {
-                return in.predictedBy(this, args.interpreter().random());
-            } catch (MlpError e) {
-                throw e.at(args.callPos());
-            }
-        } else throw new MlpError(describe() + " applies to a tensor, not " + Interpreter.describe(v), args.positionalPos(0));
-        try {
-            return new Tensor(apply(x.node(), args.interpreter().random(), Given.tensor()));
-        } catch (MlpError e) {
-            throw e.at(args.callPos());
-        }
-    }
-
     /** Resolves the layer for x's width, then runs it on x (n×in, a row per sample) in inference mode. */
     public Node apply(Node x, Random random, Given given) {
         resolve(x.cols(), random, given);
         return Ops.transpose(forward(Ops.transpose(x), Graph.inference()));
-    }
-
-    @Override
-    public String signature() {
-        return describe();
     }
 
     @Override

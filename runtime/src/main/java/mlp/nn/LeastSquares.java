@@ -1,33 +1,26 @@
 package mlp.nn;
 
 import mlp.MlpError;
-import mlp.eval.Args;
 import mlp.tensor.Interrupt;
 import mlp.tensor.Limits;
-import mlp.tensor.Shapes;
 import mlp.value.Tensor;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /** {@code lstsq(X, y)}: the least-squares linear layer, through the pseudo-inverse of [X, 1]. */
-final class LeastSquares {
+public final class LeastSquares {
     private LeastSquares() {
     }
 
-    static Linear fit(Tensor x, Tensor y, Args a) {
+    /** The fit of y on [X, 1]; X and y are non-empty, finite and have as many rows (the caller checks). */
+    public static Linear fit(Tensor x, Tensor y) {
         int n = x.rows(), d = x.cols(), k = y.cols();
-        if (n != y.rows())
-            throw a.error("y", "lstsq(X, y): X has " + n + " rows but y has " + y.rows() + " (one target row per sample)");
-        if (n == 0 || d == 0 || k == 0)
-            throw a.error("X", "lstsq(X, y): X and y must not be empty, got X " + Shapes.of(x.data()) + " and y " + Shapes.of(y.data()));
         Limits.check(n, d + 1);
         DMatrixRMaj design = new DMatrixRMaj(n, d + 1); // [X, 1]: the last coefficient row is the bias
         for (int i = 0; i < n; i++) {
             System.arraycopy(x.data().data, i * d, design.data, i * (d + 1), d);
             design.data[i * (d + 1) + d] = 1;
         }
-        for (double v : x.data().data) if (!Double.isFinite(v)) throw a.error("X", "lstsq(X, y): X contains nan or inf");
-        for (double v : y.data().data) if (!Double.isFinite(v)) throw a.error("y", "lstsq(X, y): y contains nan or inf");
         DMatrixRMaj pinv = new DMatrixRMaj(d + 1, n);
         DMatrixRMaj coef = new DMatrixRMaj(d + 1, k);
         DMatrixRMaj targets = y.data();

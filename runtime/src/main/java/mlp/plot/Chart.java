@@ -20,7 +20,7 @@ public final class Chart implements Value, HasMembers {
     private final Shown shown;
     private final Path file;
 
-    Chart(String what, String title, Shown shown, Path file) {
+    public Chart(String what, String title, Shown shown, Path file) {
         this.what = what;
         this.title = title == null ? "" : title;
         this.shown = shown;

@@ -1,7 +1,7 @@
 package mlp.plot;
 
 import mlp.MlpError;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.io.FileAccess;
 import mlp.syntax.Pos;
 
@@ -14,8 +14,8 @@ import java.util.Locale;
  * {@code <plots>/<title>.gif} (animations) or {@code .png}, and the path is printed. Otherwise a
  * window.
  */
-final class Destination {
-    final Chart.Shown shown;
+public final class Destination {
+    public final Chart.Shown shown;
     /** The file to write, or null. */
     final Path file;
     /** True when the file is a GIF (an animation), false for a PNG. */
@@ -35,7 +35,7 @@ final class Destination {
      * @param filePos   where it was written, for errors
      * @param animation whether the picture is an animation (GIF by default) or still (PNG)
      */
-    static Destination choose(Settings settings, String file, Pos filePos, String title, String fallbackName, boolean animation) {
+    public static Destination choose(Settings settings, String file, Pos filePos, String title, String fallbackName, boolean animation) {
         Boolean gif = null;
         if (file != null) {
             String lower = file.toLowerCase(Locale.ROOT);

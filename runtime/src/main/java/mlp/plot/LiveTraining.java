@@ -1,7 +1,6 @@
 package mlp.plot;
 
-import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.train.Run;
 import mlp.train.TrainingListener;
 import org.ejml.data.DMatrixRMaj;
@@ -37,8 +36,7 @@ public final class LiveTraining {
     static final long OPEN_AFTER_NANOS = 150_000_000L;
 
     /** A listener that opens the window when training starts and updates it, throttled. */
-    public static TrainingListener open(Interpreter interpreter, String title) {
-        Settings settings = interpreter.settings();
+    public static TrainingListener open(Settings settings, String title) {
         if (settings.pictures() == Settings.Pictures.OFF) return new TrainingListener() {
         };
         if (settings.pictures() == Settings.Pictures.WINDOWS && Windows.available()) return new LiveWindow(title);

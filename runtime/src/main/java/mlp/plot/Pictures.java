@@ -1,18 +1,18 @@
 package mlp.plot;
 
 import mlp.MlpError;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import org.knowm.xchart.XYChart;
 
 import javax.swing.JFrame;
 
 /** Shows a finished picture where its {@link Destination} says: a window, a file, or nowhere. */
-final class Pictures {
+public final class Pictures {
     private Pictures() {
     }
 
     /** A still picture: a window with the chart, or a PNG (or a one-frame GIF). */
-    static Chart still(Destination d, Settings settings, String what, String title, XYChart chart) {
+    public static Chart still(Destination d, Settings settings, String what, String title, XYChart chart) {
         switch (d.shown) {
             case FILE -> {
                 try {
@@ -34,7 +34,7 @@ final class Pictures {
     }
 
     /** An animation: a window that plays it, a GIF of every frame, or a PNG of the last frame. */
-    static Chart animation(Destination d, Settings settings, String title, Timeline t, double durationMs) {
+    public static Chart animation(Destination d, Settings settings, String title, Timeline t, double durationMs) {
         switch (d.shown) {
             case FILE -> {
                 AnimationChart chart = AnimationChart.of(title, t, ChartStyle.WIDTH, ChartStyle.HEIGHT);

@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
  * column 1 (predictions and targets live in the same plane). With 1 input and 1 output column:
  * the input against the output. Other shapes have no picture of this kind.
  */
-final class Projection {
+public final class Projection {
     /** The inputs (n×1) drawn along x, or null when both coordinates come from the output. */
     private final double[] inputs;
 
@@ -54,7 +54,7 @@ final class Projection {
             throw new MlpError("predictions " + Shapes.of(m) + " do not match the " + inputs.length + " rows of X");
     }
 
-    static double[] column(DMatrixRMaj m, int c) {
+    public static double[] column(DMatrixRMaj m, int c) {
         double[] out = new double[m.numRows];
         for (int r = 0; r < out.length; r++) out[r] = m.data[r * m.numCols + c];
         return out;

@@ -1,15 +1,15 @@
 package mlp.plot;
 
 /** An axis range: grown to hold every value shown, so that the axes stay still while points move. */
-record Range(double min, double max) {
-    static final Range EMPTY = new Range(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+public record Range(double min, double max) {
+    public static final Range EMPTY = new Range(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
 
     boolean isEmpty() {
         return !(min <= max);
     }
 
     /** This range grown to hold every finite value of {@code values}. */
-    Range include(double[] values) {
+    public Range include(double[] values) {
         double lo = min, hi = max;
         for (double v : values) {
             if (!Double.isFinite(v)) continue;
@@ -19,7 +19,7 @@ record Range(double min, double max) {
         return lo == min && hi == max ? this : new Range(lo, hi);
     }
 
-    Range include(Range other) {
+    public Range include(Range other) {
         if (other.isEmpty()) return this;
         if (isEmpty()) return other;
         return new Range(Math.min(min, other.min), Math.max(max, other.max));
@@ -40,7 +40,7 @@ record Range(double min, double max) {
     }
 
     /** Widened by {@code fraction} of its width on each side; an empty or one-value range gets a width. */
-    Range padded(double fraction) {
+    public Range padded(double fraction) {
         if (isEmpty()) return new Range(-1, 1);
         double width = max - min;
         if (width == 0) {

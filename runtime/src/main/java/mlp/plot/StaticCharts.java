@@ -7,13 +7,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.util.List;
 
 /** The still pictures: point clouds, loss curves, lines, a classifier's regions. */
-final class StaticCharts {
+public final class StaticCharts {
     private StaticCharts() {
     }
 
     /** One named set of (x, y) points or one line; infinite values are left out like NaN. */
-    record Series(String name, double[] xs, double[] ys) {
-        Series {
+    public record Series(String name, double[] xs, double[] ys) {
+        public Series {
             xs = finite(xs);
             ys = finite(ys);
         }
@@ -26,7 +26,7 @@ final class StaticCharts {
         return out;
     }
 
-    static XYChart scatter(String title, List<Series> clouds) {
+    public static XYChart scatter(String title, List<Series> clouds) {
         XYChart chart = ChartStyle.scatterChart(title, "column 0", "column 1");
         for (int i = 0; i < clouds.size(); i++) {
             Series s = clouds.get(i);
@@ -37,7 +37,7 @@ final class StaticCharts {
     }
 
     /** Lines without markers; {@code logY} draws the y axis on a log scale. */
-    static XYChart lines(String title, String xTitle, String yTitle, List<Series> lines, boolean logY) {
+    public static XYChart lines(String title, String xTitle, String yTitle, List<Series> lines, boolean logY) {
         XYChart chart = ChartStyle.xyChart(title, xTitle, yTitle, 700, 480);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setYAxisLogarithmic(logY);
@@ -59,7 +59,7 @@ final class StaticCharts {
      *
      * @param gridClass the predicted class of cell (i, j), row-major with i along x
      */
-    static XYChart boundary(String title, Range x, Range y, int cells, int[] gridClass, double[][] points, int[] labels) {
+    public static XYChart boundary(String title, Range x, Range y, int cells, int[] gridClass, double[][] points, int[] labels) {
         XYChart chart = ChartStyle.scatterChart(title, "X[:, 0]", "X[:, 1]");
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setPlotGridLinesVisible(false);

@@ -13,7 +13,7 @@ import java.util.Locale;
  * shows and that epoch's loss, the targets, and axis ranges that hold every frame and the targets
  * (fixed for the whole animation, so the points move and the axes do not).
  */
-final class Timeline {
+public final class Timeline {
     final Projection projection;
     final double[] targetXs;
     final double[] targetYs;
@@ -35,7 +35,7 @@ final class Timeline {
     }
 
     /** The frames a finished (or cancelled) run kept. */
-    static Timeline of(Run run) {
+    public static Timeline of(Run run) {
         if (run.frames().isEmpty())
             throw new MlpError("this run kept no frames to animate (train with frames= above 0)");
         Timeline t = new Timeline(Projection.of(run.x(), run.y()), run.y(), run.plannedEpochs());

@@ -2,14 +2,8 @@ package mlp.train;
 
 import mlp.autograd.LossOps;
 import mlp.autograd.Node;
-import mlp.autograd.Ops;
-import mlp.eval.Args;
-import mlp.eval.Callable;
-import mlp.eval.Signature;
 import mlp.tensor.Shapes;
-import mlp.value.Num;
 import mlp.value.Str;
-import mlp.value.Tensor;
 import mlp.value.Value;
 import org.ejml.data.DMatrixRMaj;
 
@@ -17,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
  * A loss: a value for {@code train(..., loss=mse)} and a function, {@code mse(pred, y)}, giving
  * a number. The definitions are PyTorch's (see {@link LossOps}).
  */
-public final class Loss implements Callable {
+public final class Loss implements Value {
     public enum Kind { MSE, MAE, BCE, CROSS_ENTROPY }
 
     public static final Loss MSE = new Loss(Kind.MSE);
@@ -26,11 +20,9 @@ public final class Loss implements Callable {
     public static final Loss CROSS_ENTROPY = new Loss(Kind.CROSS_ENTROPY);
 
     private final Kind kind;
-    private final Signature signature;
 
     private Loss(Kind kind) {
         this.kind = kind;
-        this.signature = Signature.parse(name() + "(pred, y)");
     }
 
     public Kind lossKind() {
@@ -91,38 +83,27 @@ public final class Loss implements Callable {
         };
     }
 
+    /**
+     * Why predictions called with this loss as a function cannot be used, or null: bce needs
+     * probabilities.
+     */
+    public String badPrediction(double[] pred) {
+        if (kind == Kind.BCE)
+            for (double v : pred) if (!(v >= 0 && v <= 1))
+                return "bce(pred, y): pred must hold probabilities between 0 and 1 (apply sigmoid first), but it contains "
+                        + mlp.value.Format.number(v);
+        return null;
+    }
+
     /** A hint for a loss that became nan or infinite. */
-    String nanHint() {
+    public String nanHint() {
         return kind == Kind.BCE ? " (bce needs predictions between 0 and 1: end the model with sigmoid; or try a smaller lr=)"
                 : " (try a smaller lr=, or standardize(X))";
     }
 
-    @Override
-    public Value call(Args args) {
-        args.bind(signature);
-        if (args.get("pred") instanceof Scorable s) {
-            try {
-                return new Num(s.loss(this, args.get("y")));
-            } catch (mlp.MlpError e) {
-                throw e.pos() != null ? e : args.error("y", signature + ": " + e.plainMessage());
-            }
-        }
-        Tensor p = args.tensor("pred"), y = args.tensor("y");
-        String why = mismatch(p.rows(), p.cols(), y.data(), "pred");
-        if (why != null) throw args.error("y", signature + ": " + why);
-        if (p.rows() == 0) throw args.error("pred", signature + ": pred is empty");
-        if (kind == Kind.BCE)
-            for (double v : p.data().data) if (!(v >= 0 && v <= 1))
-                throw args.error("pred", "bce(pred, y): pred must hold probabilities between 0 and 1 (apply sigmoid first), but it contains "
-                        + mlp.value.Format.number(v));
-        Node out = build(Ops.transpose(p.node()), Ops.transpose(y.node()));
-        if (out.requiresGrad()) return new Tensor(out);
-        return new Num(out.value.data[0]);
-    }
-
-    @Override
+    /** How it is called as a function: {@code mse(pred, y)}. */
     public String signature() {
-        return signature.toString();
+        return name() + "(pred, y)";
     }
 
     @Override

@@ -1,14 +1,13 @@
 package mlp.train;
 
 import mlp.autograd.Node;
-import mlp.eval.Args;
-import mlp.eval.Callable;
-import mlp.eval.Signature;
 import mlp.value.Format;
 import mlp.value.Str;
 import mlp.value.Value;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * An optimizer's settings: a value for {@code train(..., optimizer=adam)}, and a function that
@@ -16,7 +15,7 @@ import java.util.Locale;
  * the {@link Stepper} one training run creates, so a fresh run starts fresh, as the tutorial's
  * {@code train_model} makes a new optimizer each time.
  */
-public final class Optimizer implements Callable {
+public final class Optimizer implements Value {
     public enum Kind { ADAM, SGD }
 
     /** PyTorch's Adam defaults. */
@@ -24,8 +23,6 @@ public final class Optimizer implements Callable {
     /** SGD with lr 0.01 and no momentum. */
     public static final Optimizer SGD = new Optimizer(Kind.SGD, 0.01, 0, 0, 0, 0, 0);
 
-    private static final Signature ADAM_SIG = Signature.parse("adam(lr=, beta1=, beta2=, eps=, weight_decay=)");
-    private static final Signature SGD_SIG = Signature.parse("sgd(lr=, momentum=)");
 
     private final Kind kind;
     private final double lr, beta1, beta2, eps, weightDecay, momentum;
@@ -59,25 +56,35 @@ public final class Optimizer implements Callable {
         return kind.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Settings changed by a call: {@code adam(lr=0.01)}; what is not given stays as it is here. */
-    @Override
-    public Value call(Args a) {
-        a.bind(kind == Kind.ADAM ? ADAM_SIG : SGD_SIG);
-        double newLr = setting(a, "lr", lr, 0, Double.POSITIVE_INFINITY);
-        if (kind == Kind.SGD)
-            return new Optimizer(kind, newLr, 0, 0, 0, 0, setting(a, "momentum", momentum, 0, 1));
-        return new Optimizer(kind, newLr, setting(a, "beta1", beta1, 0, 1), setting(a, "beta2", beta2, 0, 1),
-                setting(a, "eps", eps, 0, Double.POSITIVE_INFINITY), setting(a, "weight_decay", weightDecay, 0, Double.POSITIVE_INFINITY), 0);
+    /** The names of its settings, in the order of its signature ({@code lr} first). */
+    public List<String> settingNames() {
+        return kind == Kind.ADAM ? List.of("lr", "beta1", "beta2", "eps", "weight_decay") : List.of("lr", "momentum");
     }
 
-    private static double setting(Args a, String name, double current, double min, double max) {
-        if (!a.has(name)) return current;
-        double v = a.number(name);
-        boolean upperOpen = max == 1; // betas and momentum must stay below 1
-        if (!(v >= min) || (upperOpen ? v >= max : v > max) || Double.isNaN(v))
-            throw a.error(name, a.sig().name() + ": " + name + " must be " + (upperOpen ? "in [0, 1)" : "a number >= 0")
-                    + ", not " + Format.number(v));
-        return v;
+    /** A setting's value. */
+    public double setting(String name) {
+        return switch (name) {
+            case "lr" -> lr;
+            case "beta1" -> beta1;
+            case "beta2" -> beta2;
+            case "eps" -> eps;
+            case "weight_decay" -> weightDecay;
+            case "momentum" -> momentum;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** True for a setting that must lie in [0, 1) (betas, momentum); the others must be >= 0. */
+    public boolean belowOne(String name) {
+        return name.startsWith("beta") || name.equals("momentum");
+    }
+
+    /** These settings with some changed ({@code adam(lr=0.01)}); the values are already checked. */
+    public Optimizer with(Map<String, Double> changed) {
+        java.util.function.ToDoubleFunction<String> v = n -> changed.getOrDefault(n, setting(n));
+        if (kind == Kind.SGD) return new Optimizer(kind, v.applyAsDouble("lr"), 0, 0, 0, 0, v.applyAsDouble("momentum"));
+        return new Optimizer(kind, v.applyAsDouble("lr"), v.applyAsDouble("beta1"), v.applyAsDouble("beta2"),
+                v.applyAsDouble("eps"), v.applyAsDouble("weight_decay"), 0);
     }
 
     /** One run's optimizer state over a model's parameters, with the learning rate in force. */
@@ -154,9 +161,9 @@ public final class Optimizer implements Callable {
         }
     }
 
-    @Override
+    /** How it is called to change settings: {@code adam(lr=, beta1=, ...)}. */
     public String signature() {
-        return (kind == Kind.ADAM ? ADAM_SIG : SGD_SIG).toString();
+        return name() + "(" + String.join("=, ", settingNames()) + "=)";
     }
 
     @Override

@@ -3,7 +3,6 @@ package mlp.train;
 import mlp.MlpError;
 import mlp.autograd.Node;
 import mlp.autograd.Plan;
-import mlp.eval.Interpreter;
 import mlp.nn.Graph;
 import mlp.nn.Layer;
 import mlp.nn.Param;
@@ -11,8 +10,10 @@ import mlp.tensor.Limits;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 
 /**
  * One {@code train(...)} call: the tutorial's {@code train_model} loop over a compiled graph.
@@ -27,15 +28,25 @@ import java.util.Random;
  * once, and predictions are transposed back only when a frame or a listener (the live window,
  * a host's {@code Settings.trainingListener}) wants them.
  *
- * <p>With {@code batch > 0} the rows are shuffled each epoch (the interpreter's random
+ * <p>With {@code batch > 0} the rows are shuffled each epoch (the host's random
  * generator) and each mini-batch takes one step; the epoch's loss is the mean of the batch
  * losses weighted by their sizes, and its predictions gather each row's prediction from its
  * batch.
  */
-final class Trainer {
-    /** What one call asks for, checked by {@link TrainBuiltins}. */
-    record Request(Layer model, DMatrixRMaj x, DMatrixRMaj y, int epochs, Optimizer optimizer, Loss loss,
+public final class Trainer {
+    /** What one call asks for, checked by the language's {@code train} built-in. */
+    public record Request(Layer model, DMatrixRMaj x, DMatrixRMaj y, int epochs, Optimizer optimizer, Loss loss,
                    double lr, int batch, int frames, boolean live, boolean progress) {
+    }
+
+    /**
+     * What a run needs from whoever started it: the random generator (initialisation, shuffling,
+     * dropout), a flag asking it to stop after the current epoch, where the progress bar goes,
+     * and the listeners that watch it (a live window, a host's). Training knows them only
+     * through these interfaces, never the interpreter or the pictures.
+     */
+    public record Host(Random random, BooleanSupplier stopRequested, PrintStream progress, boolean progressIsTerminal,
+                       List<TrainingListener> listeners) {
     }
 
     /** The graph of model + loss for one batch size, over feature-major buffers (x in×n, y out×n). */
@@ -61,7 +72,7 @@ final class Trainer {
         }
     }
 
-    private final Interpreter interpreter;
+    private final Host host;
     private final Request req;
     private final int rows;
     private final Compiled full;      // the batch of batch rows (or all rows)
@@ -71,16 +82,41 @@ final class Trainer {
     private final Optimizer.Stepper stepper;
     private final Checkpoint checkpoint; // the model as the last two steps started: a nan or a cancel undoes a step
     private boolean lossNotFinite;
+    private final GradientSource source; // rows a module holds (a cluster's): it gives each step's loss and gradients
+    private final Node[] sourceParams;   // the parameters as variables, their gradients filled from the source
 
-    Trainer(Interpreter interpreter, Request req) {
-        this.interpreter = interpreter;
+    public Trainer(Request req, Host host) {
+        this(req, host, null);
+    }
+
+    /**
+     * A training whose losses and gradients come from {@code source} (a module's distributed
+     * rows; {@code req.x()} and {@code req.y()} are then empty): the same epochs, optimizer
+     * steps, progress, listeners, nan stops and cancellation, without predictions or frames.
+     */
+    public Trainer(Request req, Host host, GradientSource source) {
+        this.host = host;
         this.req = req;
+        this.source = source;
         this.rows = req.x().numRows;
-        Random random = interpreter.random();
+        Random random = host.random();
         List<Param> params = req.model().params();
         int[] sizes = new int[params.size()];
         for (int i = 0; i < sizes.length; i++) sizes[i] = params.get(i).size();
         stepper = req.optimizer().start(sizes, req.lr());
+        checkpoint = new Checkpoint(req.model());
+        if (source != null) {
+            sourceParams = new Node[params.size()];
+            for (int i = 0; i < sizes.length; i++) {
+                sourceParams[i] = Node.variable(params.get(i).value);
+                sourceParams[i].grad();
+            }
+            full = tail = null;
+            order = null;
+            predictions = new DMatrixRMaj(0, 0);
+            return;
+        }
+        sourceParams = null;
         int batch = req.batch() <= 0 || req.batch() >= rows ? rows : req.batch();
         if (batch == rows) { // full batch: X and y transposed once
             full = new Compiled(req.model(), req.loss(), CommonOps_DDRM.transpose(req.x(), null),
@@ -101,7 +137,6 @@ final class Trainer {
             for (int i = 0; i < rows; i++) order[i] = i;
         }
         predictions = Limits.matrix(rows, full.prediction.rows());
-        checkpoint = new Checkpoint(req.model());
     }
 
     // the state of one run, for epoch()
@@ -114,7 +149,7 @@ final class Trainer {
     /** The predictions for listeners, transposed only when one asks (the live window: at most ~30 times a second). */
     private final java.util.function.Supplier<DMatrixRMaj> predictionsOnDemand = this::predictions;
 
-    Run run() {
+    public Run run() {
         run = new Run(req.model(), req.x(), req.y(), req.epochs());
         schedule = new FrameSchedule(req.epochs(), req.frames());
         Limits.check(schedule.size(), (long) rows * predictions.numCols); // the frames must fit in memory too
@@ -124,14 +159,11 @@ final class Trainer {
         if (startKept && xIsFrame) run.addFrame(0, req.x().copy());
         startPending = startKept && !xIsFrame;
         if (startPending && req.epochs() == 0) {
-            run.addFrame(0, req.model().apply(Node.constant(req.x()), interpreter.random(), mlp.nn.Layer.Given.tensor()).value.copy());
+            run.addFrame(0, req.model().apply(Node.constant(req.x()), host.random(), mlp.nn.Layer.Given.tensor()).value.copy());
             startPending = false;
         }
-        List<TrainingListener> watching = new java.util.ArrayList<>();
-        if (req.live()) watching.add(mlp.plot.LiveTraining.open(interpreter, "Training"));
-        if (interpreter.settings().trainingListener() != null) watching.add(interpreter.settings().trainingListener());
-        listeners = watching.toArray(new TrainingListener[0]);
-        progress = TrainingProgress.open(interpreter.settings(), req.progress(), req.epochs());
+        listeners = host.listeners().toArray(new TrainingListener[0]);
+        progress = TrainingProgress.open(host.progress(), host.progressIsTerminal(), req.progress(), req.epochs());
         long start = System.nanoTime();
         try {
             for (TrainingListener l : listeners) l.started(run);
@@ -145,7 +177,7 @@ final class Trainer {
                     // else (a cancel inside a long product): back to where the step started
                     if (lossNotFinite) checkpoint.undoLastStep();
                     else checkpoint.undoRunningStep();
-                    if (lossNotFinite || !interpreter.cancellation().requested()) throw e;
+                    if (lossNotFinite || !host.stopRequested().getAsBoolean()) throw e;
                     run.markCancelled(); // cancelled mid-epoch: the run so far, as after the last finished epoch
                     break;
                 }
@@ -161,7 +193,7 @@ final class Trainer {
 
     /** One epoch and its bookkeeping; false when training must stop (cancelled). */
     private boolean epoch(int epoch) {
-        double loss = order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
+        double loss = source != null ? sourceEpoch(epoch) : order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
         run.addLoss(loss);
         boolean framed = schedule.keeps(epoch);
         if (startPending || framed) predictions();
@@ -175,7 +207,7 @@ final class Trainer {
         }
         for (TrainingListener l : listeners) l.epoch(epoch, loss, predictionsOnDemand);
         progress.update(epoch, loss);
-        if (interpreter.cancellation().requested() && epoch < req.epochs()) {
+        if (host.stopRequested().getAsBoolean() && epoch < req.epochs()) {
             run.markCancelled();
             if (lastFramed != epoch && req.frames() > 0) run.addFrame(epoch, predictions().copy());
             return false;
@@ -185,8 +217,24 @@ final class Trainer {
 
     /** The last epoch's predictions, n×out (transposed from the graph's out×n when full batch). */
     private DMatrixRMaj predictions() {
-        if (order == null) CommonOps_DDRM.transpose(full.prediction.value, predictions);
+        if (order == null && full != null) CommonOps_DDRM.transpose(full.prediction.value, predictions);
         return predictions;
+    }
+
+    /** One epoch of the source's steps: its loss and gradients for the parameters as they are, then a step here. */
+    private double sourceEpoch(int epoch) {
+        int steps = source.steps();
+        DMatrixRMaj[] grads = new DMatrixRMaj[sourceParams.length];
+        for (int i = 0; i < grads.length; i++) grads[i] = sourceParams[i].grad();
+        double total = 0;
+        for (int step = 0; step < steps; step++) {
+            checkpoint.stepStarts();
+            double loss = source.gradients(epoch, step, grads);
+            if (!Double.isFinite(loss)) throw nan(epoch, loss);
+            total += loss;
+            stepper.step(sourceParams);
+        }
+        return total / steps;
     }
 
     /** One epoch on all rows: forward, loss, backward, step. */
@@ -203,7 +251,7 @@ final class Trainer {
 
     /** One epoch of shuffled mini-batches, a step each. */
     private double miniBatchEpoch(int epoch) {
-        Random random = interpreter.random();
+        Random random = host.random();
         for (int i = rows - 1; i > 0; i--) { // Fisher-Yates
             int j = random.nextInt(i + 1), t = order[i];
             order[i] = order[j];

@@ -1,6 +1,5 @@
 package mlp.train;
 
-import mlp.eval.Settings;
 import mlp.value.Format;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -37,10 +36,9 @@ final class TrainingProgress implements AutoCloseable {
         this.epochs = epochs;
     }
 
-    static TrainingProgress open(Settings settings, boolean wanted, int epochs) {
-        PrintStream out = settings.progress();
+    static TrainingProgress open(PrintStream out, boolean terminal, boolean wanted, int epochs) {
         if (!wanted || out == null) return new TrainingProgress(null, null, null, epochs);
-        if (!settings.progressIsTerminal()) return new TrainingProgress(null, null, out, epochs);
+        if (!terminal) return new TrainingProgress(null, null, out, epochs);
         Redraw redraw = new Redraw(out);
         ProgressBar bar = new ProgressBarBuilder()
                 .setInitialMax(epochs)

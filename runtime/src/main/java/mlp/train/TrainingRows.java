@@ -1,6 +1,5 @@
 package mlp.train;
 
-import mlp.eval.Interpreter;
 import mlp.nn.Layer;
 import mlp.value.Value;
 
@@ -16,7 +15,8 @@ public interface TrainingRows extends Value {
     /**
      * A source of losses and gradients of {@code model} (already resolved for these columns)
      * and {@code loss} over these rows against the targets {@code y}; {@code batch} rows per
-     * step, or all rows (0). Mismatched targets are a plain MlpError naming y.
+     * step, or all rows (0); the host's random generator seeds the shuffles and its stop flag
+     * cancels the work under way. Mismatched targets are a plain MlpError naming y.
      */
-    GradientSource gradients(Value y, Layer model, Loss loss, int batch, Interpreter interpreter);
+    GradientSource gradients(Value y, Layer model, Loss loss, int batch, Trainer.Host host);
 }

@@ -2,7 +2,7 @@ package mlp.fuzz;
 
 import mlp.MlpError;
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.syntax.Source;
 import mlp.syntax.SourceParser;
 

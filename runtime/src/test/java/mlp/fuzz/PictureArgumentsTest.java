@@ -1,8 +1,8 @@
 package mlp.fuzz;
 
+import mlp.eval.Calls;
 import mlp.eval.Builtins;
-import mlp.eval.Callable;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.eval.Signature;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class PictureArgumentsTest {
         String category = Builtins.standard().get("scatter").category();
         List<String> calls = new ArrayList<>();
         for (Builtins.Entry e : Builtins.standard().entries().values()) {
-            if (!e.category().equals(category) || !(e.value() instanceof Callable)) continue;
+            if (!e.category().equals(category) || Calls.callable(e.value()) == null) continue;
             Signature sig = Signature.parse(e.signature());
             for (int k = 0; k < sig.params().size(); k++) {
                 for (String odd : ODD) {

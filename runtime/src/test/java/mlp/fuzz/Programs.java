@@ -1,7 +1,7 @@
 package mlp.fuzz;
 
+import mlp.eval.Calls;
 import mlp.eval.Builtins;
-import mlp.eval.Callable;
 import mlp.eval.Signature;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
@@ -42,7 +42,7 @@ final class Programs {
 
     static {
         for (Builtins.Entry e : Builtins.standard().entries().values()) {
-            if (e.value() instanceof Callable && e.signature().contains("(")) BUILTINS.add(Signature.parse(e.signature()));
+            if (Calls.callable(e.value()) != null && e.signature().contains("(")) BUILTINS.add(Signature.parse(e.signature()));
             else CONSTANTS.add(e.name());
         }
     }

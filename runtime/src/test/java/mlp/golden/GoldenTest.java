@@ -2,7 +2,7 @@ package mlp.golden;
 
 import mlp.eval.Builtins;
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.syntax.Source;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

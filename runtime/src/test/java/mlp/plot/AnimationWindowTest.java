@@ -1,6 +1,6 @@
 package mlp.plot;
 
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.train.Run;
 import mlp.train.TrainingListener;
 import org.ejml.data.DMatrixRMaj;
@@ -213,7 +213,7 @@ class AnimationWindowTest {
 
     @Test
     void aRunShorterThanTheWindowTakesToOpenShowsItsAnimationWhenItEnds() throws Exception {
-        TrainingListener listener = LiveTraining.open(new PlotTesting(dir, Settings.Pictures.WINDOWS).interpreter, "short");
+        TrainingListener listener = LiveTraining.open(new PlotTesting(dir, Settings.Pictures.WINDOWS).interpreter.settings(), "short");
         LiveTraining.LiveWindow live = (LiveTraining.LiveWindow) listener;
         Run run = rotation(10);
         listener.started(run);
@@ -249,7 +249,7 @@ class AnimationWindowTest {
     @Test
     void liveTrainingFollowsTheRunWithoutEverWaitingForTheWindow() throws Exception {
         PlotTesting p = new PlotTesting(dir, Settings.Pictures.WINDOWS);
-        TrainingListener listener = LiveTraining.open(p.interpreter, "live");
+        TrainingListener listener = LiveTraining.open(p.interpreter.settings(), "live");
         LiveTraining.LiveWindow live = (LiveTraining.LiveWindow) listener;
         DMatrixRMaj[] d = Runs.rotation(5);
         int epochs = 3000;

@@ -1,7 +1,7 @@
 package mlp.plot;
 
 import mlp.MlpError;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.train.Run;
 import mlp.value.Str;
 import org.ejml.data.DMatrixRMaj;

@@ -130,7 +130,7 @@ class CancellationTest {
     @Test
     void writingALongAnimationStopsBetweenFramesAndLeavesTheOldFileWhole(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        Interpreter files = new Interpreter(Host.quiet(new StringWriter()).pictures(mlp.eval.Settings.Pictures.FILES)
+        Interpreter files = new Interpreter(Host.quiet(new StringWriter()).pictures(mlp.io.Settings.Pictures.FILES)
                 .plotsDir(dir).fileRoot(dir).workingDir(dir));
         files.run(new Source("gif.mlp", "seed(1)\nX = randn(300, 2)\ny = X @ [[1, 2], [3, 4]]\n"
                 + "run = train(linear(2, 2), X, y, epochs=4000, frames=4000, progress=false)\n"

@@ -2,7 +2,7 @@ package mlp.robust;
 
 import mlp.MlpError;
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.syntax.Source;
 
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package mlp.robust;
 
 import mlp.MlpError;
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.embed.MlpInterpreter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;

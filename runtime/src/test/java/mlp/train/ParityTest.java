@@ -159,7 +159,7 @@ class ParityTest {
 
         double worstPred = Double.NaN;
         if (stable == epochs) {
-            DMatrixRMaj pred = ((Tensor) ((Layer) run.model()).call(mlp.eval.Args.of(it, null, it.globals().lookup("X")))).data();
+            DMatrixRMaj pred = ((Tensor) mlp.eval.Calls.callable(run.model()).call(mlp.eval.Args.of(it, null, it.globals().lookup("X")))).data();
             worstPred = predictionDeviation(pred, ref.get("eval_pred"));
         }
         System.out.printf("parity %-16s stable epochs %4d/%d: max rel dev %.2e (epoch %d); last epoch rel dev %.2e (tol %.1e); eval_pred max rel dev %s%n",

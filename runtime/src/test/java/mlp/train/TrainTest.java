@@ -3,7 +3,7 @@ package mlp.train;
 import mlp.Mlp;
 import mlp.MlpError;
 import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.nn.Layer;
 import mlp.syntax.Source;
 import mlp.value.Num;

@@ -7,10 +7,13 @@ import mlp.io.CsvFiles;
 import mlp.io.SavesItself;
 import mlp.nn.Layer;
 import mlp.nn.LayerInput;
-import mlp.nn.ModelFiles;
+import mlp.io.ModelFiles;
 import mlp.tensor.Limits;
 import mlp.train.Loss;
 import mlp.train.Scorable;
+import mlp.train.GradientSource;
+import mlp.train.Trainer;
+import mlp.train.TrainingRows;
 import mlp.value.HasMembers;
 import mlp.value.Num;
 import mlp.value.Sliceable;
@@ -38,7 +41,7 @@ import java.util.stream.Stream;
  * without touching the rows; {@code model(D)} gives another distributed tensor, lazily;
  * {@code collect} brings a small one home.
  */
-public final class DistTensor implements Sliceable, HasMembers, LayerInput, Scorable, SavesItself {
+public final class DistTensor implements Sliceable, HasMembers, LayerInput, Scorable, SavesItself, TrainingRows {
     private final Cluster cluster;
     private final JavaRDD<double[]> base; // full rows, baseCols wide
     private final long[] counts;          // rows per partition
@@ -234,7 +237,7 @@ public final class DistTensor implements Sliceable, HasMembers, LayerInput, Scor
         } catch (MlpError e) {
             throw a.error("D", "collect: " + e.plainMessage());
         }
-        List<double[]> rows = Jobs.run(cluster, a.interpreter(), "collect", () -> rdd().collect());
+        List<double[]> rows = Jobs.run(cluster, a.interpreter().cancellation()::requested, "collect", () -> rdd().collect());
         DMatrixRMaj m = Limits.matrix((int) n, cols());
         for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, m.data, i * cols(), cols());
         return new Tensor(m);
@@ -282,6 +285,18 @@ public final class DistTensor implements Sliceable, HasMembers, LayerInput, Scor
             throw new MlpError("the predictions have " + rows() + " rows but " + name + " has " + d.rows()
                     + (d.rows() == rows() ? " in other partitions" : ""));
         return d;
+    }
+
+    // ---- training ----
+
+    @Override
+    public GradientSource gradients(Value y, Layer model, Loss loss, int batch, Trainer.Host host) {
+        if (!(y instanceof DistTensor targets))
+            throw new MlpError("y must be a distributed tensor too (the targets of X's rows), not " + Interpreter.describe(y));
+        if (targets.rows() != rows() || !Arrays.equals(targets.counts, counts))
+            throw new MlpError("X has " + rows() + " rows but y has " + targets.rows()
+                    + (targets.rows() == rows() ? " in other partitions" : "") + " (one target row per sample)");
+        return new DistTraining(this, targets, model, loss, batch, host);
     }
 
     // ---- saving ----

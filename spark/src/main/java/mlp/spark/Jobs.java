@@ -1,7 +1,7 @@
 package mlp.spark;
 
 import mlp.MlpError;
-import mlp.eval.Interpreter;
+import java.util.function.BooleanSupplier;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -16,15 +16,15 @@ final class Jobs {
     private Jobs() {
     }
 
-    static <T> T run(Cluster cluster, Interpreter interpreter, String what, Supplier<T> job) {
+    static <T> T run(Cluster cluster, BooleanSupplier stop, String what, Supplier<T> job) {
         String group = "mlp-" + NEXT.incrementAndGet();
         var sc = cluster.context();
         sc.setJobGroup(group, "mlp " + what, true);
-        Thread watcher = interpreter == null ? null : new Thread(() -> {
+        Thread watcher = stop == null ? null : new Thread(() -> {
             try {
-                while (!interpreter.cancellation().requested()) Thread.sleep(50);
+                while (!stop.getAsBoolean()) Thread.sleep(50);
                 sc.cancelJobGroup(group);
-            } catch (InterruptedException stop) {
+            } catch (InterruptedException finished) {
                 // the job finished first
             }
         }, "mlp-spark-cancel");
@@ -37,7 +37,7 @@ final class Jobs {
         } catch (MlpError e) {
             throw e;
         } catch (Exception e) { // Spark's SparkException is checked, thrown from Scala undeclared
-            if (interpreter != null && interpreter.cancellation().requested()) throw new Cancelled(what);
+            if (stop != null && stop.getAsBoolean()) throw new Cancelled(what);
             throw Errors.of(e);
         } finally {
             if (watcher != null) watcher.interrupt();

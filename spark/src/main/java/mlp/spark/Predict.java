@@ -3,7 +3,7 @@ package mlp.spark;
 import mlp.MlpError;
 import mlp.autograd.Node;
 import mlp.nn.Layer;
-import mlp.nn.ModelFiles;
+import mlp.io.ModelFiles;
 import mlp.train.Loss;
 import mlp.value.Str;
 import org.ejml.data.DMatrixRMaj;

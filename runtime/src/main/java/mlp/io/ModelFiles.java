@@ -1,5 +1,14 @@
-package mlp.nn;
+package mlp.io;
 
+import mlp.nn.Residual;
+import mlp.nn.Param;
+import mlp.nn.Linear;
+import mlp.nn.Init;
+import mlp.nn.Dropout;
+import mlp.nn.BatchNorm;
+import mlp.nn.Activation;
+import mlp.nn.Stack;
+import mlp.nn.Layer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +16,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mlp.MlpError;
-import mlp.io.AtomicFiles;
 import mlp.value.Value;
 import org.ejml.data.DMatrixRMaj;
 
@@ -20,7 +28,7 @@ import java.util.List;
 
 /**
  * Models as JSON files: architecture, weights and running statistics. {@code save(model, "m.json")}
- * and {@code load("m.json")} (in mlp.io.IoBuiltins) come here. A file looks like
+ * and {@code load("m.json")} (in mlp.eval.IoBuiltins) come here. A file looks like
  * <pre>
  * {"format": "mlp-model", "version": 1,
  *  "model": {"type": "stack", "layers": [

@@ -1,9 +1,11 @@
-package mlp.nn;
+package mlp.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import mlp.Mlp;
 import mlp.MlpError;
+import mlp.nn.Layer;
+import mlp.nn.Linear;
 import mlp.eval.Interpreter;
 import mlp.syntax.Source;
 import mlp.value.Tensor;

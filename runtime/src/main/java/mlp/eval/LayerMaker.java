@@ -1,8 +1,6 @@
-package mlp.nn;
+package mlp.eval;
 
-import mlp.eval.Args;
-import mlp.eval.Builtin;
-import mlp.eval.Callable;
+import mlp.nn.Layer;
 import mlp.value.Pipeable;
 import mlp.value.Value;
 

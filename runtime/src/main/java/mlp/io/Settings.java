@@ -1,4 +1,4 @@
-package mlp.eval;
+package mlp.io;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;

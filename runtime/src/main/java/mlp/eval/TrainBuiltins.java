@@ -1,9 +1,15 @@
-package mlp.train;
+package mlp.eval;
 
+import mlp.io.Settings;
+import mlp.train.Trainer;
+import mlp.train.TrainingListener;
+import mlp.plot.LiveTraining;
+import java.util.ArrayList;
+import java.util.List;
+import mlp.train.Optimizer;
+import mlp.train.Loss;
+import mlp.train.Scorable;
 import mlp.MlpError;
-import mlp.eval.Args;
-import mlp.eval.Builtins;
-import mlp.eval.Interpreter;
 import mlp.nn.Layer;
 import mlp.tensor.Shapes;
 import mlp.value.Format;
@@ -64,12 +70,51 @@ public final class TrainBuiltins implements Builtins.Module {
                 TrainBuiltins::accuracy);
     }
 
+    /** train(model, X, y) on rows a module holds (a distributed tensor): its GradientSource, the usual trainer loop. */
+    private static Value trainOnRows(Args a, Layer model, mlp.train.TrainingRows x) {
+        Interpreter it = a.interpreter();
+        int epochs = a.count("epochs");
+        if (epochs > it.settings().maxEpochs())
+            throw a.error("epochs", "train: epochs=" + epochs + " is more than this session allows (at most " + it.settings().maxEpochs() + ")");
+        Optimizer optimizer = Optimizer.of(a.get("optimizer"));
+        if (optimizer == null)
+            throw a.error("optimizer", "train: optimizer must be adam or sgd (or adam(...), sgd(...)), not " + Interpreter.describe(a.get("optimizer")));
+        Loss loss = Loss.of(a.get("loss"));
+        if (loss == null)
+            throw a.error("loss", "train: loss must be mse, mae, bce or cross_entropy, not " + Interpreter.describe(a.get("loss")));
+        double lr = a.has("lr") ? a.number("lr") : optimizer.lr();
+        if (!(lr >= 0) || Double.isInfinite(lr)) throw a.error("lr", "train: lr must be a number >= 0, not " + Format.number(lr));
+        if (a.bool("live")) throw a.error("live", "train: live=true needs the rows here; a distributed tensor's stay on the cluster");
+        try {
+            model.resolve(x.cols(), it.random(), w -> "X has " + w + (w == 1 ? " column" : " columns"));
+        } catch (MlpError e) {
+            throw e.at(a.pos("X"));
+        }
+        if (model.params().isEmpty()) throw a.error("model", "train: " + model.describe() + " has no parameters to train");
+        List<TrainingListener> listeners = new ArrayList<>();
+        if (it.settings().trainingListener() != null) listeners.add(it.settings().trainingListener());
+        Trainer.Host host = new Trainer.Host(it.random(), it.cancellation()::requested, it.settings().progress(),
+                it.settings().progressIsTerminal(), listeners);
+        mlp.train.GradientSource source;
+        try {
+            source = x.gradients(a.get("y"), model, loss, a.count("batch"), host);
+        } catch (MlpError e) {
+            throw e.pos() != null ? e : a.error("y", "train: " + e.plainMessage());
+        }
+        org.ejml.data.DMatrixRMaj none = new org.ejml.data.DMatrixRMaj(0, 0);
+        Trainer.Request request = new Trainer.Request(model, none, none, epochs, optimizer, loss, lr, a.count("batch"), 0, false, a.bool("progress"));
+        try (source) {
+            return new Trainer(request, host, source).run();
+        }
+    }
+
     private static Value train(Args a) {
         Interpreter it = a.interpreter();
         Value mv = a.get("model");
-        if (mv instanceof mlp.nn.LayerMaker maker) mv = maker.fresh(); // train(batchnorm, ...): a new one, returned in run.model
+        if (mv instanceof mlp.eval.LayerMaker maker) mv = maker.fresh(); // train(batchnorm, ...): a new one, returned in run.model
         if (!(mv instanceof Layer model))
             throw a.error("model", "train: model must be a layer or a stack of layers, not " + Interpreter.describe(mv));
+        if (a.get("X") instanceof mlp.train.TrainingRows rows) return trainOnRows(a, model, rows);
         Tensor x = a.tensor("X"), y = a.tensor("y");
         int epochs = a.count("epochs");
         long allowed = it.settings().maxEpochs();
@@ -107,7 +152,12 @@ public final class TrainBuiltins implements Builtins.Module {
         if (why != null) throw a.error("y", "train: " + why);
 
         Trainer.Request request = new Trainer.Request(model, x.data(), y.data(), epochs, optimizer, loss, lr, batch, frames, live, progress);
-        return new Trainer(it, request).run();
+        List<TrainingListener> listeners = new ArrayList<>();
+        if (live) listeners.add(LiveTraining.open(it.settings(), "Training"));
+        if (it.settings().trainingListener() != null) listeners.add(it.settings().trainingListener());
+        Trainer.Host host = new Trainer.Host(it.random(), it.cancellation()::requested, it.settings().progress(),
+                it.settings().progressIsTerminal(), listeners);
+        return new Trainer(request, host).run();
     }
 
     private static void finite(Args a, String param, DMatrixRMaj m) {

@@ -1,10 +1,17 @@
-package mlp.nn;
+package mlp.eval;
 
+import mlp.nn.Summary;
+import mlp.nn.Residual;
+import mlp.nn.LeastSquares;
+import mlp.nn.Stack;
+import mlp.nn.Linear;
+import mlp.nn.Layer;
+import mlp.nn.Init;
+import mlp.nn.Dropout;
+import mlp.nn.BatchNorm;
+import mlp.nn.Activation;
 import mlp.MlpError;
-import mlp.eval.Args;
-import mlp.eval.Builtin;
-import mlp.eval.Builtins;
-import mlp.eval.Interpreter;
+import mlp.tensor.Shapes;
 import mlp.value.Num;
 import mlp.value.Tensor;
 import mlp.value.Value;
@@ -101,11 +108,23 @@ public final class LayerBuiltins implements Builtins.Module {
                 "The least-squares fit of y on X with a bias, returned as a linear layer.\n"
                         + "lstsq(X, y)(X) are its predictions: the baseline a linear model can reach at best.\n"
                         + "Rank-deficient X gives the minimum-norm solution (as NumPy's lstsq).",
-                a -> LeastSquares.fit(a.tensor("X"), a.tensor("y"), a));
+                LayerBuiltins::lstsq);
     }
 
     private static void activation(Builtins b, Activation act, String signature, String help) {
         b.value(LAYERS, act.name(), signature, help, act);
+    }
+
+    private static Value lstsq(Args a) {
+        Tensor x = a.tensor("X"), y = a.tensor("y");
+        int n = x.rows();
+        if (n != y.rows())
+            throw a.error("y", "lstsq(X, y): X has " + n + " rows but y has " + y.rows() + " (one target row per sample)");
+        if (n == 0 || x.cols() == 0 || y.cols() == 0)
+            throw a.error("X", "lstsq(X, y): X and y must not be empty, got X " + Shapes.of(x.data()) + " and y " + Shapes.of(y.data()));
+        for (double v : x.data().data) if (!Double.isFinite(v)) throw a.error("X", "lstsq(X, y): X contains nan or inf");
+        for (double v : y.data().data) if (!Double.isFinite(v)) throw a.error("y", "lstsq(X, y): y contains nan or inf");
+        return LeastSquares.fit(x, y);
     }
 
     private static Value linear(Args a) {
@@ -162,7 +181,7 @@ public final class LayerBuiltins implements Builtins.Module {
 
     static Init init(Args a) {
         Value v = a.get("init");
-        Init init = Init.of(v);
+        Init init = v instanceof Builtin b && b.sig().name().equals("zeros") ? Init.ZEROS : Init.of(v);
         if (init == null)
             throw a.error("init", a.sig() + ": init must be one of default, identity, zeros, xavier, kaiming — not "
                     + Interpreter.describe(v));

@@ -1,7 +1,8 @@
-package mlp.nn;
+package mlp.eval;
 
+import mlp.nn.Stack;
+import mlp.nn.Layer;
 import mlp.MlpError;
-import mlp.eval.Interpreter;
 import mlp.syntax.Pos;
 import mlp.value.Value;
 
@@ -46,6 +47,6 @@ public final class Pipelines {
         if (v instanceof Layer l) return l;
         if (v instanceof LayerMaker m) return m.fresh();
         throw new MlpError("'|>' joins layers into a model, but this is " + Interpreter.describe(v)
-                + (v instanceof mlp.eval.Callable ? " (only layers can be stacked; apply a function to a tensor: X |> f)" : ""), pos);
+                + (Calls.callable(v) != null ? " (only layers can be stacked; apply a function to a tensor: X |> f)" : ""), pos);
     }
 }

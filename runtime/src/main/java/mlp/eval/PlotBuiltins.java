@@ -1,11 +1,15 @@
-package mlp.plot;
+package mlp.eval;
 
+import mlp.nn.Layer;
+import mlp.plot.Timeline;
+import mlp.plot.StaticCharts;
+import mlp.plot.Projection;
+import mlp.plot.Pictures;
+import mlp.plot.Range;
+import mlp.plot.Destination;
+import mlp.plot.Chart;
 import mlp.MlpError;
-import mlp.eval.Args;
-import mlp.eval.Builtins;
-import mlp.eval.Callable;
-import mlp.eval.Interpreter;
-import mlp.eval.Settings;
+import mlp.io.Settings;
 import mlp.syntax.Pos;
 import mlp.tensor.Shapes;
 import mlp.train.Run;
@@ -174,7 +178,7 @@ public final class PlotBuiltins implements Builtins.Module {
     private static final int CELLS = 160;
 
     private static Value boundary(Args a) {
-        if (!(a.get("model") instanceof Callable))
+        if (Calls.callable(a.get("model")) == null)
             throw a.error("model", "boundary(model, ...): model must be a model or function, not " + Interpreter.describe(a.get("model")));
         DMatrixRMaj x = a.tensor("X").data();
         if (x.numCols != 2)

@@ -1,11 +1,11 @@
-package mlp.io;
+package mlp.eval;
 
+import mlp.io.Settings;
+import mlp.io.FileAccess;
+import mlp.io.CsvFiles;
 import mlp.MlpError;
-import mlp.eval.Args;
-import mlp.eval.Builtins;
-import mlp.eval.Interpreter;
-import mlp.eval.Suggest;
-import mlp.nn.ModelFiles;
+import mlp.io.ModelFiles;
+import mlp.io.SavesItself;
 import mlp.value.Num;
 import mlp.value.Tensor;
 import mlp.value.Value;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** load and save: numeric CSV files, and models as JSON (mlp.nn.ModelFiles). */
+/** load and save: numeric CSV files, and models as JSON (mlp.io.ModelFiles). */
 public final class IoBuiltins implements Builtins.Module {
     @Override
     public void register(Builtins b) {

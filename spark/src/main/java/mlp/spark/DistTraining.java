@@ -1,0 +1,89 @@
+package mlp.spark;
+
+import mlp.io.ModelFiles;
+import mlp.nn.Layer;
+import mlp.nn.Param;
+import mlp.train.GradientSource;
+import mlp.train.Loss;
+import mlp.train.Trainer;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.List;
+
+/**
+ * Data-parallel, synchronous training on a cluster: the rows are packed once into cached
+ * {@link Shard}s; each step the driver broadcasts the parameters, every shard runs mlp's forward
+ * and backward over its rows, {@code treeAggregate} sums the losses and gradients (weighted by
+ * rows), and the trainer on the driver takes the optimizer step with their means. Full batch is
+ * thus the local full-batch training, up to the order of the sums.
+ */
+final class DistTraining implements GradientSource {
+    private final Cluster cluster;
+    private final JavaRDD<Shard> shards;
+    private final String modelJson, lossKind;
+    private final List<Param> params;
+    private final int steps, size;
+    private final long seed;
+    private final Trainer.Host host;
+
+    DistTraining(DistTensor x, DistTensor y, Layer model, Loss loss, int batch, Trainer.Host host) {
+        this.cluster = x.cluster();
+        this.host = host;
+        this.params = model.params();
+        this.modelJson = ModelFiles.toJson(model);
+        this.lossKind = loss.name();
+        this.seed = host.random().nextLong();
+        long rows = x.rows();
+        this.steps = batch <= 0 || batch >= rows ? 1 : (int) Math.min(Integer.MAX_VALUE, (rows + batch - 1) / batch);
+        int s = 0;
+        for (Param p : params) s += p.size();
+        this.size = s;
+        int xf = x.from(), xt = x.to(), yf = y.from(), yt = y.to(), modelOut = model.outWidth(x.cols());
+        String kind = lossKind;
+        JavaRDD<Shard> packed = x.sameRows(y)
+                ? x.base().mapPartitions(it -> List.of(Shard.pack(TaskContext.getPartitionId(), it, xf, xt, it, yf, yt, kind, modelOut)).iterator(), true)
+                : x.base().zipPartitions(y.base(), (ix, iy) -> List.of(Shard.pack(TaskContext.getPartitionId(), ix, xf, xt, iy, yf, yt, kind, modelOut)).iterator());
+        shards = packed.persist(StorageLevel.MEMORY_ONLY());
+        Jobs.run(cluster, host.stopRequested(), "train", shards::count); // packs now: bad rows are refused before epoch 1
+    }
+
+    @Override
+    public int steps() {
+        return steps;
+    }
+
+    @Override
+    public double gradients(int epoch, int step, DMatrixRMaj[] grads) {
+        double[][] values = new double[params.size()][];
+        for (int i = 0; i < values.length; i++) values[i] = params.get(i).value.data.clone();
+        Broadcast<double[][]> now = cluster.context().broadcast(values);
+        String json = modelJson, kind = lossKind;
+        long sd = seed;
+        int st = steps, width = size + 2;
+        try {
+            double[] sum = Jobs.run(cluster, host.stopRequested(), "train", () -> shards.treeAggregate(new double[width],
+                    (acc, shard) -> shard.add(acc, json, kind, now.value(), epoch, step, st, sd),
+                    DistTraining::sum, 2));
+            double n = sum[1];
+            int k = 2;
+            for (DMatrixRMaj g : grads) for (int j = 0; j < g.getNumElements(); j++) g.data[j] = sum[k++] / n;
+            return sum[0] / n;
+        } finally {
+            now.destroy(false);
+        }
+    }
+
+    private static double[] sum(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) a[i] += b[i];
+        return a;
+    }
+
+    @Override
+    public void close() {
+        shards.unpersist(false);
+    }
+}
