@@ -62,6 +62,11 @@ public final class Cluster implements HasMembers {
         }
     }
 
+    /** The cluster of a host's own session (embedding). */
+    public static Cluster of(SparkSession session) {
+        return new Cluster(session);
+    }
+
     /**
      * A standalone master that does not answer would leave Spark retrying for a minute and then
      * stopping in the background: it is tried here first, for a clear error at once.
