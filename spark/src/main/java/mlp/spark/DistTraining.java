@@ -1,6 +1,8 @@
 package mlp.spark;
 
 import mlp.io.ModelFiles;
+import mlp.MlpError;
+import mlp.nn.BatchNorm;
 import mlp.nn.Layer;
 import mlp.nn.Param;
 import mlp.train.GradientSource;
@@ -24,7 +26,8 @@ import java.util.List;
 final class DistTraining implements GradientSource {
     private final Cluster cluster;
     private final JavaRDD<Shard> shards;
-    private final String modelJson, lossKind;
+    private final Broadcast<String> modelJson; // the model's structure, sent once (the parameters go each step)
+    private final String lossKind;
     private final List<Param> params;
     private final int steps, size;
     private final long seed;
@@ -32,9 +35,12 @@ final class DistTraining implements GradientSource {
 
     DistTraining(DistTensor x, DistTensor y, Layer model, Loss loss, int batch, Trainer.Host host) {
         this.cluster = x.cluster();
+        if (holdsBatchNorm(model))
+            throw new MlpError("batchnorm cannot train on a cluster yet: each partition would normalise with its own "
+                    + "batch statistics, and the running statistics would stay on the executors");
         this.host = host;
         this.params = model.params();
-        this.modelJson = ModelFiles.toJson(model);
+        this.modelJson = cluster.context().broadcast(ModelFiles.toJson(model));
         this.lossKind = loss.name();
         this.seed = host.random().nextLong();
         long rows = x.rows();
@@ -51,6 +57,12 @@ final class DistTraining implements GradientSource {
         Jobs.run(cluster, host.stopRequested(), "train", shards::count); // packs now: bad rows are refused before epoch 1
     }
 
+    private static boolean holdsBatchNorm(Layer l) {
+        if (l instanceof BatchNorm) return true;
+        for (Layer c : l.children()) if (holdsBatchNorm(c)) return true;
+        return false;
+    }
+
     @Override
     public int steps() {
         return steps;
@@ -61,13 +73,16 @@ final class DistTraining implements GradientSource {
         double[][] values = new double[params.size()][];
         for (int i = 0; i < values.length; i++) values[i] = params.get(i).value.data.clone();
         Broadcast<double[][]> now = cluster.context().broadcast(values);
-        String json = modelJson, kind = lossKind;
+        Broadcast<String> json = modelJson;
+        String kind = lossKind;
         long sd = seed;
         int st = steps, width = size + 2;
         try {
-            double[] sum = Jobs.run(cluster, host.stopRequested(), "train", () -> shards.treeAggregate(new double[width],
-                    (acc, shard) -> shard.add(acc, json, kind, now.value(), epoch, step, st, sd),
+            // the zero is empty and grows on the executor: a zero of every parameter would travel with each task
+            double[] sum = Jobs.run(cluster, host.stopRequested(), "train", () -> shards.treeAggregate(new double[0],
+                    (acc, shard) -> shard.add(acc.length == 0 ? new double[width] : acc, json.value(), kind, now.value(), epoch, step, st, sd),
                     DistTraining::sum, 2));
+            if (sum.length == 0) throw new MlpError("X has no rows");
             double n = sum[1];
             int k = 2;
             for (DMatrixRMaj g : grads) for (int j = 0; j < g.getNumElements(); j++) g.data[j] = sum[k++] / n;
@@ -78,6 +93,8 @@ final class DistTraining implements GradientSource {
     }
 
     private static double[] sum(double[] a, double[] b) {
+        if (a.length == 0) return b;
+        if (b.length == 0) return a;
         for (int i = 0; i < a.length; i++) a[i] += b[i];
         return a;
     }
@@ -85,5 +102,6 @@ final class DistTraining implements GradientSource {
     @Override
     public void close() {
         shards.unpersist(false);
+        modelJson.destroy(false);
     }
 }

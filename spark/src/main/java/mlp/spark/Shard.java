@@ -101,7 +101,7 @@ final class Shard implements Serializable {
     double[] add(double[] acc, String modelJson, String lossKind, double[][] values, int epoch, int step, int steps, long seed) {
         int from = (int) ((long) n * step / steps), to = (int) ((long) n * (step + 1) / steps), rows = to - from;
         if (rows == 0) return acc;
-        if (!modelJson.equals(compiledFor)) {
+        if (modelJson != compiledFor && !modelJson.equals(compiledFor)) { // the same broadcast value: no comparison of its text
             model = ModelFiles.fromJson(modelJson);
             compiled = new HashMap<>();
             compiledFor = modelJson;

@@ -84,11 +84,13 @@ class TrainingParityTest {
     void aNanLossStopsWithTheLocalErrorAndTargetsMustMatch() {
         MlpError e = Scripts.fail(dir, "c = spark()\nD = c.load(\"parts.csv\", partitions=2)\nm = " + MODEL
                 + "\nrun = train(m, D[:, 0:2], D[:, 2:4], optimizer=sgd, lr=1e10, epochs=20)");
-        MlpError local = Scripts.fail(dir, "D = load(\"parts.csv\")\nm = " + MODEL
+        MlpError local = Scripts.fail(dir, "c = 0\nD = load(\"parts.csv\")\nm = " + MODEL
                 + "\nrun = train(m, D[:, 0:2], D[:, 2:4], optimizer=sgd, lr=1e10, epochs=20)");
         assertTrue(e.getMessage().contains("the loss became"), e.getMessage());
         assertEquals(local.getMessage(), e.getMessage()); // the same epoch, the same words, the same place
         e = Scripts.fail(dir, "c = spark()\nD = c.load(\"parts.csv\")\ntrain(" + MODEL + ", D[:, 0:2], D[:, 2:3], epochs=2)");
-        assertTrue(e.getMessage().contains("train: the model's output has 2 columns but y has 1"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("test.mlp:3:") && e.getMessage().contains("train: the model's output has 2 columns but y has 1"), e.getMessage());
+        e = Scripts.fail(dir, "c = spark()\nD = c.load(\"parts.csv\")\ntrain(linear(2, 2) |> batchnorm, D[:, 0:2], D[:, 2:4], epochs=2)");
+        assertTrue(e.getMessage().contains("train: batchnorm cannot train on a cluster yet"), e.getMessage());
     }
 }
