@@ -6,7 +6,7 @@
 set -euo pipefail
 [ $# -gt 0 ] || set -- 10000 100000
 cd "$(dirname "$0")/../.."
-mvn -B -q -pl spark -am test-compile dependency:build-classpath -Dmdep.outputFile=target/spark-bench.cp -Dmdep.includeScope=test >/dev/null
+mvn -B -q -pl spark -am test-compile dependency:build-classpath -Dmdep.outputFile=target/spark-bench.cp -Dmdep.includeScope=test
 cp="spark/target/test-classes:spark/target/classes:$(cat spark/target/spark-bench.cp)"
 SPARK_LOCAL_IP=127.0.0.1 exec java -Xmx"${MLP_BENCH_HEAP:-8g}" -Dlog4j2.configurationFile=spark/src/test/resources/log4j2-test.properties \
   -cp "$cp" mlp.spark.SparkBench "${@}"

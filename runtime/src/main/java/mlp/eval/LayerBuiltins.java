@@ -10,6 +10,7 @@ import mlp.nn.Init;
 import mlp.nn.Dropout;
 import mlp.nn.BatchNorm;
 import mlp.nn.Activation;
+import mlp.nn.Activations;
 import mlp.MlpError;
 import mlp.tensor.Shapes;
 import mlp.value.Num;
@@ -35,24 +36,7 @@ public final class LayerBuiltins implements Builtins.Module {
                         + "Members: .weight, .bias. Example: linear(2, 2, init=identity)",
                 LayerBuiltins::linear);
 
-        activation(b, Activation.RELU, "relu(x)",
-                "ReLU: max(x, 0) elementwise — a layer, and a function on tensors and numbers.\n"
-                        + "In a stack: linear(2, 16) |> relu |> linear(2). As a function: relu(z1), relu(-3) is 0.\n"
-                        + "Its gradient is 0 where x <= 0 (the vanishing gradient of the tutorial).");
-        activation(b, Activation.SIGMOID, "sigmoid(x)",
-                "The logistic function 1 / (1 + exp(-x)) elementwise — a layer, and a function on tensors and numbers.\n"
-                        + "Ends a binary classifier trained with loss=bce.");
-        activation(b, Activation.TANH, "tanh(x)",
-                "The hyperbolic tangent elementwise — a layer, and a function on tensors and numbers.");
-        activation(b, Activation.LEAKY_RELU, "leaky_relu(slope)",
-                "Leaky ReLU: x where x > 0, slope × x elsewhere — a layer.\n"
-                        + "leaky_relu(0.2) is the layer with slope 0.2; a bare leaky_relu has PyTorch's slope 0.01\n"
-                        + "(and leaky_relu(X) applies it to a tensor).");
-        activation(b, Activation.SOFTMAX, "softmax(x)",
-                "The softmax of each row: exp(x) / sum(exp(x)) across the columns — a layer, and a function.\n"
-                        + "For classifiers trained with loss=cross_entropy, leave it out: that loss applies it itself.");
-        activation(b, Activation.IDENTITY, "identity(x)",
-                "The identity layer: its output is its input. Also an init: linear(2, 2, init=identity).");
+        for (Activation act : Activations.ALL) b.value(LAYERS, act.name(), act.signature(), act.help(), act);
 
         Builtin residual = new Builtin("residual(width=, init=default)", LayerBuiltins::residual);
         b.value(LAYERS, "residual", residual.signature(),
@@ -109,10 +93,6 @@ public final class LayerBuiltins implements Builtins.Module {
                         + "lstsq(X, y)(X) are its predictions: the baseline a linear model can reach at best.\n"
                         + "Rank-deficient X gives the minimum-norm solution (as NumPy's lstsq).",
                 LayerBuiltins::lstsq);
-    }
-
-    private static void activation(Builtins b, Activation act, String signature, String help) {
-        b.value(LAYERS, act.name(), signature, help, act);
     }
 
     private static Value lstsq(Args a) {
@@ -183,7 +163,7 @@ public final class LayerBuiltins implements Builtins.Module {
         Value v = a.get("init");
         Init init = v instanceof Builtin b && b.sig().name().equals("zeros") ? Init.ZEROS : Init.of(v);
         if (init == null)
-            throw a.error("init", a.sig() + ": init must be one of default, identity, zeros, xavier, kaiming — not "
+            throw a.error("init", a.sig() + ": init must be one of " + Init.labels() + " — not "
                     + Interpreter.describe(v));
         return init;
     }

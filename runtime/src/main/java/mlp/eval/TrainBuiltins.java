@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import mlp.train.Optimizer;
 import mlp.train.Loss;
+import mlp.train.Losses;
+import mlp.train.Optimizers;
 import mlp.train.Scorable;
 import mlp.MlpError;
 import mlp.nn.Layer;
@@ -29,8 +31,8 @@ public final class TrainBuiltins implements Builtins.Module {
                         + "Each epoch, as the tutorial's train_model: forward pass in training mode, record the predictions,\n"
                         + "the loss, backward pass, optimizer step. run.loss holds every epoch's loss (computed before that\n"
                         + "epoch's step), run.model the model, run.frames how many prediction snapshots were kept.\n"
-                        + "optimizer= adam or sgd, or adam(...)/sgd(...) with settings; lr= overrides the optimizer's rate\n"
-                        + "(a bare adam has 0.001, a bare sgd 0.01). loss= mse, mae, bce or cross_entropy.\n"
+                        + "optimizer= " + optimizers() + " with settings; lr= overrides the optimizer's rate\n"
+                        + "(" + defaultRates() + "). loss= " + Losses.names() + ".\n"
                         + "batch=0 trains on all rows at once; batch=32 on shuffled mini-batches of 32 rows, a step each.\n"
                         + "frames= the most prediction snapshots kept for animate (evenly spaced, first and last kept).\n"
                         + "live=true shows the animation while it trains; progress=false hides the progress bar.\n"
@@ -38,30 +40,8 @@ public final class TrainBuiltins implements Builtins.Module {
                         + "Example: run = train(linear(2, 2, init=identity), X, y, lr=0.01, epochs=1000)",
                 TrainBuiltins::train);
 
-        b.value(TRAINING, "mse", "mse(pred, y)",
-                "Mean squared error: the mean of (pred - y)^2 over all elements (PyTorch's MSELoss).\n"
-                        + "A loss for train(..., loss=mse) (the default), and a function: mse(model(X), y).", Loss.MSE);
-        b.value(TRAINING, "mae", "mae(pred, y)",
-                "Mean absolute error: the mean of |pred - y| over all elements (PyTorch's L1Loss).\n"
-                        + "A loss for train(..., loss=mae), and a function: mae(model(X), y).", Loss.MAE);
-        b.value(TRAINING, "bce", "bce(pred, y)",
-                "Binary cross-entropy of probabilities pred against targets y in [0, 1] (PyTorch's BCELoss).\n"
-                        + "It is -mean(y log(pred) + (1 - y) log(1 - pred)). End the model with sigmoid.\n"
-                        + "A loss for train(..., loss=bce), and a function: bce(model(X), y).", Loss.BCE);
-        b.value(TRAINING, "cross_entropy", "cross_entropy(pred, y)",
-                "Cross-entropy of class scores pred against class indices y (PyTorch's CrossEntropyLoss).\n"
-                        + "pred holds n×k scores before softmax, y an n×1 column of class indices 0 to k-1 (or n×k class\n"
-                        + "probabilities); the loss is the mean of -log softmax(pred)[y].\n"
-                        + "A loss for train(..., loss=cross_entropy), and a function.", Loss.CROSS_ENTROPY);
-
-        b.value(TRAINING, "adam", "adam(lr=, beta1=, beta2=, eps=, weight_decay=)",
-                "The Adam optimizer, as PyTorch's, with bias correction.\n"
-                        + "Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, weight_decay 0; weight_decay adds\n"
-                        + "weight_decay × w to the gradient (L2).\n"
-                        + "train(..., optimizer=adam) or optimizer=adam(lr=0.01, weight_decay=1e-4).", Optimizer.ADAM);
-        b.value(TRAINING, "sgd", "sgd(lr=, momentum=)",
-                "Stochastic gradient descent, as PyTorch's SGD: lr 0.01, momentum 0 (buf = momentum × buf + grad).\n"
-                        + "train(..., optimizer=sgd) or optimizer=sgd(lr=0.1, momentum=0.9).", Optimizer.SGD);
+        for (Loss l : Losses.ALL) b.value(TRAINING, l.name(), l.signature(), l.help(), l);
+        for (Optimizer o : Optimizers.ALL) b.value(TRAINING, o.name(), o.signature(), o.help(), o);
 
         b.function(TRAINING, "accuracy(pred, labels)",
                 "The fraction of rows whose predicted class is their label.\n"
@@ -76,12 +56,12 @@ public final class TrainBuiltins implements Builtins.Module {
         int epochs = a.count("epochs");
         if (epochs > it.settings().maxEpochs())
             throw a.error("epochs", "train: epochs=" + epochs + " is more than this session allows (at most " + it.settings().maxEpochs() + ")");
-        Optimizer optimizer = Optimizer.of(a.get("optimizer"));
+        Optimizer optimizer = Optimizers.of(a.get("optimizer"));
         if (optimizer == null)
-            throw a.error("optimizer", "train: optimizer must be adam or sgd (or adam(...), sgd(...)), not " + Interpreter.describe(a.get("optimizer")));
-        Loss loss = Loss.of(a.get("loss"));
+            throw a.error("optimizer", "train: optimizer must be " + Optimizers.names() + ", not " + Interpreter.describe(a.get("optimizer")));
+        Loss loss = Losses.of(a.get("loss"));
         if (loss == null)
-            throw a.error("loss", "train: loss must be mse, mae, bce or cross_entropy, not " + Interpreter.describe(a.get("loss")));
+            throw a.error("loss", "train: loss must be " + Losses.names() + ", not " + Interpreter.describe(a.get("loss")));
         double lr = a.has("lr") ? a.number("lr") : optimizer.lr();
         if (!(lr >= 0) || Double.isInfinite(lr)) throw a.error("lr", "train: lr must be a number >= 0, not " + Format.number(lr));
         if (a.bool("live")) throw a.error("live", "train: live=true needs the rows here; a distributed tensor's stay on the cluster");
@@ -108,6 +88,23 @@ public final class TrainBuiltins implements Builtins.Module {
         }
     }
 
+    /** "adam or sgd, or adam(...)/sgd(...)", from the one list of optimizers. */
+    private static String optimizers() {
+        List<String> bare = new ArrayList<>(), called = new ArrayList<>();
+        for (Optimizer o : Optimizers.ALL) {
+            bare.add(o.name());
+            called.add(o.name() + "(...)");
+        }
+        return String.join(", ", bare.subList(0, bare.size() - 1)) + " or " + bare.get(bare.size() - 1) + ", or " + String.join("/", called);
+    }
+
+    /** "a bare adam has 0.001, a bare sgd 0.01". */
+    private static String defaultRates() {
+        List<String> out = new ArrayList<>();
+        for (Optimizer o : Optimizers.ALL) out.add((out.isEmpty() ? "a bare " : "a bare ") + o.name() + (out.isEmpty() ? " has " : " ") + Format.number(o.lr()));
+        return String.join(", ", out);
+    }
+
     private static Value train(Args a) {
         Interpreter it = a.interpreter();
         Value mv = a.get("model");
@@ -120,13 +117,13 @@ public final class TrainBuiltins implements Builtins.Module {
         long allowed = it.settings().maxEpochs();
         if (epochs > allowed)
             throw a.error("epochs", "train: epochs=" + epochs + " is more than this session allows (at most " + allowed + ")");
-        Optimizer optimizer = Optimizer.of(a.get("optimizer"));
+        Optimizer optimizer = Optimizers.of(a.get("optimizer"));
         if (optimizer == null)
-            throw a.error("optimizer", "train: optimizer must be adam or sgd (or adam(...), sgd(...)), not "
+            throw a.error("optimizer", "train: optimizer must be " + Optimizers.names() + ", not "
                     + Interpreter.describe(a.get("optimizer")));
-        Loss loss = Loss.of(a.get("loss"));
+        Loss loss = Losses.of(a.get("loss"));
         if (loss == null)
-            throw a.error("loss", "train: loss must be mse, mae, bce or cross_entropy, not " + Interpreter.describe(a.get("loss")));
+            throw a.error("loss", "train: loss must be " + Losses.names() + ", not " + Interpreter.describe(a.get("loss")));
         double lr = optimizer.lr();
         if (a.has("lr")) {
             lr = a.number("lr");

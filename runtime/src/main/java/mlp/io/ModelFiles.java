@@ -1,14 +1,5 @@
 package mlp.io;
 
-import mlp.nn.Residual;
-import mlp.nn.Param;
-import mlp.nn.Linear;
-import mlp.nn.Init;
-import mlp.nn.Dropout;
-import mlp.nn.BatchNorm;
-import mlp.nn.Activation;
-import mlp.nn.Stack;
-import mlp.nn.Layer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mlp.MlpError;
+import mlp.nn.Layer;
+import mlp.nn.LayerKinds;
+import mlp.nn.LayerReader;
+import mlp.nn.LayerWriter;
 import mlp.value.Value;
 import org.ejml.data.DMatrixRMaj;
 
@@ -123,42 +118,48 @@ public final class ModelFiles {
         return why + (where == null || where.getLineNr() < 1 ? "" : ", at line " + where.getLineNr() + ", column " + where.getColumnNr());
     }
 
-    // ---- writing ----
+    // ---- writing: each layer writes its own fields ----
 
     private static ObjectNode write(Layer l) {
         ObjectNode o = JSON.createObjectNode();
-        if (l instanceof Stack s) {
-            o.put("type", "stack");
-            ArrayNode layers = o.putArray("layers");
-            for (Layer c : s.layers()) layers.add(write(c));
-        } else if (l instanceof Linear lin) {
-            o.put("type", "linear");
-            o.put("in", lin.in());
-            o.put("out", lin.out());
-            o.set("weight", matrix(lin.weight().value));
-            if (lin.hasBias()) o.set("bias", row(lin.bias().value));
-        } else if (l instanceof Activation a) {
-            o.put("type", a.name());
-            if (a.activation() == Activation.Kind.LEAKY_RELU) o.set("slope", number(a.slope()));
-        } else if (l instanceof Residual r) {
-            o.put("type", "residual");
-            o.put("block", r.isBlock());
-            o.set("inner", write(r.inner()));
-        } else if (l instanceof BatchNorm bn) {
-            o.put("type", "batchnorm");
-            o.put("width", bn.width());
-            o.set("momentum", number(bn.momentum()));
-            o.set("eps", number(bn.eps()));
-            o.set("weight", row(bn.weight().value));
-            o.set("bias", row(bn.bias().value));
-            o.set("running_mean", row(bn.runningMean()));
-            o.set("running_var", row(bn.runningVar()));
-        } else if (l instanceof Dropout d) {
-            o.put("type", "dropout");
-            o.set("p", number(d.p()));
-        } else {
-            throw new MlpError("cannot save a layer of type " + l.describe());
-        }
+        o.put("type", l.type());
+        l.write(new LayerWriter() {
+            @Override
+            public void integer(String name, int value) {
+                o.put(name, value);
+            }
+
+            @Override
+            public void number(String name, double value) {
+                o.set(name, ModelFiles.number(value));
+            }
+
+            @Override
+            public void bool(String name, boolean value) {
+                o.put(name, value);
+            }
+
+            @Override
+            public void matrix(String name, DMatrixRMaj m) {
+                o.set(name, ModelFiles.matrix(m));
+            }
+
+            @Override
+            public void row(String name, DMatrixRMaj m) {
+                o.set(name, ModelFiles.row(m));
+            }
+
+            @Override
+            public void layer(String name, Layer layer) {
+                o.set(name, write(layer));
+            }
+
+            @Override
+            public void layers(String name, List<Layer> layers) {
+                ArrayNode a = o.putArray(name);
+                for (Layer c : layers) a.add(write(c));
+            }
+        });
         return o;
     }
 
@@ -193,81 +194,58 @@ public final class ModelFiles {
     private static Layer read(JsonNode o, String where) {
         if (!o.isObject()) throw new Bad(where + " is not a layer object");
         String type = o.path("type").asText("");
-        return switch (type) {
-            case "stack" -> {
-                JsonNode arr = o.path("layers");
-                if (!arr.isArray() || arr.isEmpty()) throw new Bad(where + ".layers must be a non-empty list");
+        var reader = LayerKinds.reader(type);
+        if (reader == null) throw new Bad(where + " has an unknown layer type '" + type + "'");
+        return reader.apply(new LayerReader() {
+            @Override
+            public boolean has(String name) {
+                return o.has(name);
+            }
+
+            @Override
+            public int width(String name) {
+                return ModelFiles.width(o, name, where);
+            }
+
+            @Override
+            public double number(String name) {
+                return value(o.path(name), where + "." + name);
+            }
+
+            @Override
+            public boolean bool(String name, boolean otherwise) {
+                return o.path(name).asBoolean(otherwise);
+            }
+
+            @Override
+            public void matrix(String name, DMatrixRMaj into) {
+                fill(into, o.path(name), where + "." + name, true);
+            }
+
+            @Override
+            public void row(String name, DMatrixRMaj into) {
+                fill(into, o.path(name), where + "." + name, false);
+            }
+
+            @Override
+            public Layer layer(String name) {
+                return read(o.path(name), where + "." + name);
+            }
+
+            @Override
+            public List<Layer> layers(String name) {
+                JsonNode arr = o.path(name);
+                if (!arr.isArray() || arr.isEmpty()) throw new Bad(where + "." + name + " must be a non-empty list");
                 List<Layer> layers = new ArrayList<>();
-                for (int i = 0; i < arr.size(); i++) layers.add(read(arr.get(i), where + ".layers[" + i + "]"));
-                Stack s = new Stack(layers);
-                checkChain(s, where);
-                yield s;
+                for (int i = 0; i < arr.size(); i++) layers.add(read(arr.get(i), where + "." + name + "[" + i + "]"));
+                return layers;
             }
-            case "linear" -> {
-                int in = width(o, "in", where), out = width(o, "out", where);
-                boolean hasBias = o.has("bias");
-                Linear lin = new Linear(in, out, hasBias, Init.ZEROS, null);
-                fill(lin.weight().value, o.path("weight"), where + ".weight", true);
-                if (hasBias) fill(lin.bias().value, o.path("bias"), where + ".bias", false);
-                yield lin;
-            }
-            case "relu" -> Activation.RELU;
-            case "sigmoid" -> Activation.SIGMOID;
-            case "tanh" -> Activation.TANH;
-            case "softmax" -> Activation.SOFTMAX;
-            case "identity" -> Activation.IDENTITY;
-            case "leaky_relu" -> Activation.leaky(value(o.path("slope"), where + ".slope"));
-            case "residual" -> {
-                Layer inner = read(o.path("inner"), where + ".inner");
-                Residual r;
-                if (o.path("block").asBoolean(false)) {
-                    if (!(inner instanceof Stack s) || s.layers().size() != 3 || !(s.layers().get(0) instanceof Linear a)
-                            || s.layers().get(1) != Activation.RELU || !(s.layers().get(2) instanceof Linear))
-                        throw new Bad(where + " is a residual block, but its inner layers are not linear, relu, linear");
-                    r = Residual.block(a.in(), Init.ZEROS, null);
-                    copyParams(inner, r.inner());
-                } else {
-                    try {
-                        r = Residual.around(inner);
-                    } catch (MlpError e) {
-                        throw new Bad(where + ": " + e.plainMessage());
-                    }
-                }
-                yield r;
-            }
-            case "batchnorm" -> {
-                int width = width(o, "width", where);
-                double momentum = value(o.path("momentum"), where + ".momentum"), eps = value(o.path("eps"), where + ".eps");
-                BatchNorm bn = new BatchNorm(width, momentum, eps);
-                fill(bn.weight().value, o.path("weight"), where + ".weight", false);
-                fill(bn.bias().value, o.path("bias"), where + ".bias", false);
-                fill(bn.runningMean(), o.path("running_mean"), where + ".running_mean", false);
-                fill(bn.runningVar(), o.path("running_var"), where + ".running_var", false);
-                yield bn;
-            }
-            case "dropout" -> {
-                double p = value(o.path("p"), where + ".p");
-                if (!(p >= 0 && p <= 1)) throw new Bad(where + ".p must be between 0 and 1");
-                yield new Dropout(p);
-            }
-            default -> throw new Bad(where + " has an unknown layer type '" + type + "'");
-        };
-    }
 
-    /** The widths of a loaded stack must fit together, as they did when it was saved. */
-    private static void checkChain(Stack s, String where) {
-        int w = -1;
-        for (int i = 0; i < s.layers().size(); i++) {
-            Layer l = s.layers().get(i);
-            if (w >= 0 && l.inWidth() >= 0 && l.inWidth() != w)
-                throw new Bad(where + ".layers[" + i + "] (" + l.describe() + ") does not fit the layer before it, which gives " + w);
-            w = l.outWidth(w);
-        }
-    }
-
-    private static void copyParams(Layer from, Layer to) {
-        List<Param> a = from.params(), b = to.params();
-        for (int i = 0; i < a.size(); i++) System.arraycopy(a.get(i).value.data, 0, b.get(i).value.data, 0, a.get(i).size());
+            @Override
+            public RuntimeException bad(String message) {
+                return new Bad(where + message);
+            }
+        });
     }
 
     private static int width(JsonNode o, String field, String where) {

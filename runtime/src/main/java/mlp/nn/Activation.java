@@ -1,100 +1,107 @@
 package mlp.nn;
 
-import mlp.autograd.LayerOps;
 import mlp.autograd.Node;
-import mlp.autograd.Ops;
-import mlp.value.Format;
 import mlp.value.Num;
-import mlp.value.Tensor;
 import mlp.value.Value;
 
 import java.util.List;
 
 /**
- * The activations: {@code relu sigmoid tanh leaky_relu softmax identity}. Each is one value
- * that is both a layer (in a {@code |>} stack) and a function on tensors and numbers
- * ({@code relu(z1)}, {@code sigmoid(0.5)}). They have no parameters and keep the width.
+ * An activation: a layer without parameters that keeps the width and applies one function
+ * elementwise (softmax: per sample). Each kind is one small class that owns its math (forward
+ * and backward through its node, and the function on one number), its name and its help text;
+ * {@link Activations#ALL} lists them, and the language, model files and the README read that
+ * list. The language also calls an activation as a function on tensors and numbers
+ * ({@code relu(z1)}, {@code sigmoid(0.5)}).
  */
-public final class Activation extends AnyWidthLayer {
-    public enum Kind { RELU, SIGMOID, TANH, LEAKY_RELU, SOFTMAX, IDENTITY }
-
+public abstract class Activation extends AnyWidthLayer {
     public static final double DEFAULT_SLOPE = 0.01;
 
-    public static final Activation RELU = new Activation(Kind.RELU, 0);
-    public static final Activation SIGMOID = new Activation(Kind.SIGMOID, 0);
-    public static final Activation TANH = new Activation(Kind.TANH, 0);
+    public static final Activation RELU = new Relu();
+    public static final Activation SIGMOID = new Sigmoid();
+    public static final Activation TANH = new Tanh();
     /** The built-in {@code leaky_relu}: slope 0.01; {@code leaky_relu(0.2)} makes another slope. */
-    public static final Activation LEAKY_RELU = new Activation(Kind.LEAKY_RELU, DEFAULT_SLOPE);
-    public static final Activation SOFTMAX = new Activation(Kind.SOFTMAX, 0);
-    public static final Activation IDENTITY = new Activation(Kind.IDENTITY, 0);
+    public static final Activation LEAKY_RELU = new LeakyRelu(DEFAULT_SLOPE);
+    public static final Activation SOFTMAX = new Softmax();
+    public static final Activation IDENTITY = new Identity();
 
-    private final Kind kind;
-    private final double slope;
-
-    private Activation(Kind kind, double slope) {
-        this.kind = kind;
-        this.slope = slope;
-    }
-
+    /** A leaky ReLU of another slope. */
     public static Activation leaky(double slope) {
-        return new Activation(Kind.LEAKY_RELU, slope);
+        return new LeakyRelu(slope);
     }
 
-    public Kind activation() {
-        return kind;
+    /** Its name in the language and in model files: {@code relu}. */
+    public abstract String name();
+
+    /** What {@code :help} and the README say about it; the first line is the summary. */
+    public abstract String help();
+
+    /** The activation on feature-major x (one column per sample). */
+    public abstract Node apply(Node x);
+
+    /** The function on one number. */
+    public abstract double apply(double x);
+
+    /** The activation on a tensor as users hold it (a row per sample). Elementwise ones need no transposing. */
+    public Node onRows(Node x) {
+        return apply(x);
     }
 
-    public double slope() {
-        return slope;
+    /**
+     * The one setting it is made with, such as leaky_relu's {@code slope}, or null. An activation
+     * with a setting is called with a number to make another one ({@code leaky_relu(0.2)}).
+     */
+    public String settingName() {
+        return null;
     }
 
-    public String name() {
-        return kind.name().toLowerCase();
+    /** Its setting's value (only when {@link #settingName} is not null). */
+    public double setting() {
+        throw new UnsupportedOperationException(name() + " has no setting");
+    }
+
+    /** The same activation with another setting (only when {@link #settingName} is not null). */
+    public Activation withSetting(double value) {
+        throw new UnsupportedOperationException(name() + " has no setting");
+    }
+
+    /** How the language calls it: {@code relu(x)}, or {@code leaky_relu(slope)} for one with a setting. */
+    public String signature() {
+        return name() + "(" + (settingName() != null ? settingName() : "x") + ")";
     }
 
     @Override
-    public Node forward(Node x, Graph graph) {
-        return switch (kind) {
-            case RELU -> Ops.relu(x);
-            case SIGMOID -> Ops.sigmoid(x);
-            case TANH -> Ops.tanh(x);
-            case LEAKY_RELU -> LayerOps.leakyRelu(x, slope);
-            case SOFTMAX -> LayerOps.softmax(x);
-            case IDENTITY -> x;
-        };
-    }
-
-    /** The activation on a tensor as users hold it (a row per sample): elementwise, or per row for softmax. */
-    public Node onRows(Node x) {
-        if (kind == Kind.SOFTMAX) return Ops.transpose(LayerOps.softmax(Ops.transpose(x)));
-        return forward(x, Graph.inference());
-    }
-
-    /** The function on one number. */
-    public double apply(double x) {
-        return switch (kind) {
-            case RELU -> x > 0 ? x : 0;
-            case SIGMOID -> Ops.sigmoid(x);
-            case TANH -> Math.tanh(x);
-            case LEAKY_RELU -> x > 0 ? x : slope * x;
-            case SOFTMAX -> Double.isNaN(x) ? x : 1; // the softmax of a single value
-            case IDENTITY -> x;
-        };
+    public final Node forward(Node x, Graph graph) {
+        return apply(x);
     }
 
     @Override
     public String describe() {
-        return kind == Kind.LEAKY_RELU ? "leaky_relu(" + Format.number(slope) + ")" : name();
+        return settingName() == null ? name() : name() + "(" + mlp.value.Format.number(setting()) + ")";
+    }
+
+    @Override
+    public String type() {
+        return name();
+    }
+
+    @Override
+    public void write(LayerWriter out) {
+        if (settingName() != null) out.number(settingName(), setting());
+    }
+
+    /** Reads an activation of this kind from a model file: itself, or one of the setting written. */
+    public Layer read(LayerReader in) {
+        return settingName() == null ? this : withSetting(in.number(settingName()));
     }
 
     @Override
     public Value member(String name) {
-        return kind == Kind.LEAKY_RELU && name.equals("slope") ? new Num(slope) : null;
+        return settingName() != null && name.equals(settingName()) ? new Num(setting()) : null;
     }
 
     @Override
     public List<String> memberNames() {
-        return kind == Kind.LEAKY_RELU ? List.of("slope") : List.of();
+        return settingName() != null ? List.of(settingName()) : List.of();
     }
-
 }

@@ -122,6 +122,36 @@ public final class BatchNorm extends Layer {
     }
 
     @Override
+    protected List<DMatrixRMaj> ownBuffers() {
+        return runningMean == null ? List.of() : List.of(runningMean, runningVar);
+    }
+
+    @Override
+    public String type() {
+        return "batchnorm";
+    }
+
+    @Override
+    public void write(LayerWriter out) {
+        out.integer("width", width);
+        out.number("momentum", momentum);
+        out.number("eps", eps);
+        out.row("weight", weight.value);
+        out.row("bias", bias.value);
+        out.row("running_mean", runningMean);
+        out.row("running_var", runningVar);
+    }
+
+    static Layer read(LayerReader in) {
+        BatchNorm bn = new BatchNorm(in.width("width"), in.number("momentum"), in.number("eps"));
+        in.row("weight", bn.weight.value);
+        in.row("bias", bn.bias.value);
+        in.row("running_mean", bn.runningMean);
+        in.row("running_var", bn.runningVar);
+        return bn;
+    }
+
+    @Override
     public String describe() {
         return "batchnorm(" + (width < 0 ? "?" : width) + ")";
     }

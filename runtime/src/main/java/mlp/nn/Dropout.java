@@ -29,6 +29,22 @@ public final class Dropout extends AnyWidthLayer {
     }
 
     @Override
+    public String type() {
+        return "dropout";
+    }
+
+    @Override
+    public void write(LayerWriter out) {
+        out.number("p", p);
+    }
+
+    static Layer read(LayerReader in) {
+        double p = in.number("p");
+        if (!(p >= 0 && p <= 1)) throw in.bad(".p must be between 0 and 1");
+        return new Dropout(p);
+    }
+
+    @Override
     public String describe() {
         return "dropout(" + Format.number(p) + ")";
     }

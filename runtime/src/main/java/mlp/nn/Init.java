@@ -34,6 +34,13 @@ public enum Init implements Value {
         return label;
     }
 
+    /** "default, identity, zeros, xavier, kaiming". */
+    public static String labels() {
+        StringBuilder s = new StringBuilder();
+        for (Init i : values()) s.append(s.length() > 0 ? ", " : "").append(i.label);
+        return s.toString();
+    }
+
     /** The init a value names, or null when it names none. */
     public static Init of(Value v) {
         if (v instanceof Init i) return i;

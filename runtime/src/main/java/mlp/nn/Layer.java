@@ -7,6 +7,7 @@ import mlp.value.HasMembers;
 import mlp.value.Pipeable;
 import mlp.value.Tensor;
 import mlp.value.Value;
+import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,6 +70,43 @@ public abstract class Layer implements Pipeable, HasMembers {
 
     /** How the layer is named in messages and summaries: {@code linear(2, 16)}. */
     public abstract String describe();
+
+    /** Its type name in a model file: {@code linear}; {@link LayerKinds} reads it back. */
+    public abstract String type();
+
+    /**
+     * Writes its serialised form: its settings, parameters and state buffers (the type is
+     * written for it). A layer of no settings writes nothing.
+     */
+    public void write(LayerWriter out) {
+    }
+
+    /**
+     * Its own state buffers that are not parameters but change while training (batch norm's
+     * running statistics), so that a checkpoint can put them back. None for most layers.
+     */
+    protected List<DMatrixRMaj> ownBuffers() {
+        return List.of();
+    }
+
+    /** Every parameter's matrix, then every state buffer, of this layer and the layers inside it, each once. */
+    public final List<DMatrixRMaj> state() {
+        List<DMatrixRMaj> out = new ArrayList<>();
+        for (Param p : params()) out.add(p.value);
+        collectBuffers(this, out, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return out;
+    }
+
+    private static void collectBuffers(Layer l, List<DMatrixRMaj> out, Set<Layer> seen) {
+        if (!seen.add(l)) return;
+        out.addAll(l.ownBuffers());
+        for (Layer c : l.children()) collectBuffers(c, out, seen);
+    }
+
+    /** The rows of its summary table: a stack's layers, or itself. */
+    public List<Layer> summaryRows() {
+        return List.of(this);
+    }
 
     /** The layers inside this one (a stack's, a residual block's), none for a plain layer. */
     public List<Layer> children() {

@@ -97,6 +97,27 @@ public final class Linear extends Layer {
     }
 
     @Override
+    public String type() {
+        return "linear";
+    }
+
+    @Override
+    public void write(LayerWriter to) {
+        to.integer("in", in);
+        to.integer("out", out);
+        to.matrix("weight", weight.value);
+        if (hasBias) to.row("bias", bias.value);
+    }
+
+    static Layer read(LayerReader in) {
+        boolean hasBias = in.has("bias");
+        Linear lin = new Linear(in.width("in"), in.width("out"), hasBias, Init.ZEROS, null);
+        in.matrix("weight", lin.weight.value);
+        if (hasBias) in.row("bias", lin.bias.value);
+        return lin;
+    }
+
+    @Override
     public String describe() {
         return "linear(" + (in < 0 ? "?" : in) + ", " + out + ")";
     }

@@ -113,6 +113,36 @@ public final class Residual extends Layer implements Indexable {
     }
 
     @Override
+    public String type() {
+        return "residual";
+    }
+
+    @Override
+    public void write(LayerWriter out) {
+        out.bool("block", block);
+        out.layer("inner", inner);
+    }
+
+    static Layer read(LayerReader in) {
+        Layer inner = in.layer("inner");
+        if (!in.bool("block", false)) {
+            try {
+                return around(inner);
+            } catch (MlpError e) {
+                throw in.bad(": " + e.plainMessage());
+            }
+        }
+        if (!(inner instanceof Stack s) || s.layers().size() != 3 || !(s.layers().get(0) instanceof Linear a)
+                || s.layers().get(1) != Activation.RELU || !(s.layers().get(2) instanceof Linear))
+            throw in.bad(" is a residual block, but its inner layers are not linear, relu, linear");
+        Residual r = block(a.in(), Init.ZEROS, null);
+        List<Param> from = inner.params(), to = r.inner.params();
+        for (int i = 0; i < from.size(); i++)
+            System.arraycopy(from.get(i).value.data, 0, to.get(i).value.data, 0, from.get(i).size());
+        return r;
+    }
+
+    @Override
     public String describe() {
         if (block) return "residual(" + (width < 0 ? "?" : width) + ")";
         return "residual(" + inner.describe() + ")";

@@ -73,6 +73,34 @@ public final class Stack extends Layer implements Indexable {
     }
 
     @Override
+    public List<Layer> summaryRows() {
+        return layers;
+    }
+
+    @Override
+    public String type() {
+        return "stack";
+    }
+
+    @Override
+    public void write(LayerWriter out) {
+        out.layers("layers", layers);
+    }
+
+    /** A stack read back: its widths must fit together, as they did when it was saved. */
+    static Layer read(LayerReader in) {
+        Stack s = new Stack(in.layers("layers"));
+        int w = -1;
+        for (int i = 0; i < s.layers.size(); i++) {
+            Layer l = s.layers.get(i);
+            if (w >= 0 && l.inWidth() >= 0 && l.inWidth() != w)
+                throw in.bad(".layers[" + i + "] (" + l.describe() + ") does not fit the layer before it, which gives " + w);
+            w = l.outWidth(w);
+        }
+        return s;
+    }
+
+    @Override
     public String describe() {
         StringBuilder s = new StringBuilder();
         for (Layer l : layers) s.append(s.length() > 0 ? " |> " : "").append(l.describe());

@@ -19,7 +19,7 @@ public final class Summary {
     }
 
     public static String table(Layer model) {
-        List<Layer> layers = model instanceof Stack s ? s.layers() : List.of(model);
+        List<Layer> layers = model.summaryRows();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"layer", "output", "params"});
         int width = model.inWidth();

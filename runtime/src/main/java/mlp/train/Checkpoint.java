@@ -1,15 +1,8 @@
 package mlp.train;
 
-import mlp.nn.BatchNorm;
 import mlp.nn.Layer;
-import mlp.nn.Param;
 import org.ejml.data.DMatrixRMaj;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Set;
 
 /**
  * A model's state (its parameters and batch norms' running statistics) saved at the start of the
@@ -24,21 +17,9 @@ final class Checkpoint {
     private long steps;                   // steps started
 
     Checkpoint(Layer model) {
-        List<DMatrixRMaj> all = new ArrayList<>();
-        for (Param p : model.params()) all.add(p.value);
-        collectRunningStatistics(model, all, Collections.newSetFromMap(new IdentityHashMap<>()));
-        state = all.toArray(new DMatrixRMaj[0]);
+        state = model.state().toArray(new DMatrixRMaj[0]);
         current = copies(state);
         previous = copies(state);
-    }
-
-    private static void collectRunningStatistics(Layer l, List<DMatrixRMaj> out, Set<Layer> seen) {
-        if (!seen.add(l)) return;
-        if (l instanceof BatchNorm bn && bn.runningMean() != null) {
-            out.add(bn.runningMean());
-            out.add(bn.runningVar());
-        }
-        for (Layer c : l.children()) collectRunningStatistics(c, out, seen);
     }
 
     private static DMatrixRMaj[] copies(DMatrixRMaj[] m) {

@@ -1,109 +1,76 @@
 package mlp.train;
 
-import mlp.autograd.LossOps;
 import mlp.autograd.Node;
-import mlp.tensor.Shapes;
-import mlp.value.Str;
 import mlp.value.Value;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.List;
+import java.util.Map;
+
 /**
- * A loss: a value for {@code train(..., loss=mse)} and a function, {@code mse(pred, y)}, giving
- * a number. The definitions are PyTorch's (see {@link LossOps}).
+ * A loss: a value for {@code train(..., loss=mse)}, and (through the language) a function,
+ * {@code mse(pred, y)}, giving a number. Each kind is one small class that owns its math (its
+ * node, with the backward step, in {@link mlp.autograd.LossOps}), its checks of predictions
+ * and targets, its name and help text; {@link Losses#ALL} lists them. The definitions are
+ * PyTorch's.
  */
-public final class Loss implements Value {
-    public enum Kind { MSE, MAE, BCE, CROSS_ENTROPY }
+public abstract class Loss implements Value {
+    /** Its name in the language: {@code mse}. */
+    public abstract String name();
 
-    public static final Loss MSE = new Loss(Kind.MSE);
-    public static final Loss MAE = new Loss(Kind.MAE);
-    public static final Loss BCE = new Loss(Kind.BCE);
-    public static final Loss CROSS_ENTROPY = new Loss(Kind.CROSS_ENTROPY);
-
-    private final Kind kind;
-
-    private Loss(Kind kind) {
-        this.kind = kind;
-    }
-
-    public Kind lossKind() {
-        return kind;
-    }
-
-    public String name() {
-        return kind.name().toLowerCase();
-    }
-
-    /** The loss a value names ({@code mse}, or the string "mse"), or null. */
-    public static Loss of(Value v) {
-        if (v instanceof Loss l) return l;
-        if (v instanceof Str s) for (Loss l : new Loss[]{MSE, MAE, BCE, CROSS_ENTROPY}) if (l.name().equals(s.value())) return l;
-        return null;
-    }
-
-    /**
-     * Why predictions of {@code rows}×{@code cols} cannot be compared with the targets {@code y}
-     * by this loss, or null when they can. The wording names the model's output as {@code what}.
-     */
-    public String mismatch(int rows, int cols, DMatrixRMaj y, String what) {
-        if (y.numRows != rows)
-            return what + " has " + rows + " rows but y has " + y.numRows;
-        if (kind == Kind.CROSS_ENTROPY) {
-            if (y.numCols == 1) {
-                for (int i = 0; i < rows; i++) {
-                    double t = y.data[i];
-                    if (t != Math.rint(t) || t < 0 || t >= cols)
-                        return "cross_entropy needs y to hold class indices 0 to " + (cols - 1) + " (one per row, for "
-                                + cols + " output columns), but row " + i + " of y is " + mlp.value.Format.number(t);
-                }
-                return null;
-            }
-            if (y.numCols == cols) return null;
-            return "cross_entropy compares " + what + " (" + cols + " class scores per row) with y as n×1 class indices or n×"
-                    + cols + " class probabilities, but y is " + Shapes.of(y);
-        }
-        if (y.numCols != cols)
-            return what + " has " + cols + (cols == 1 ? " column" : " columns") + " but y has " + y.numCols
-                    + " (" + name() + " compares them element by element)";
-        if (kind == Kind.BCE)
-            for (double t : y.data) if (!(t >= 0 && t <= 1))
-                return "bce needs targets between 0 and 1, but y contains " + mlp.value.Format.number(t);
-        return null;
-    }
+    /** What {@code :help} and the README say about it; the first line is the summary. */
+    public abstract String help();
 
     /**
      * The loss node (1×1) of predictions against targets (already checked with {@link #mismatch}),
      * both feature-major as the layers give them (out×n; class indices a 1×n row).
      */
-    public Node build(Node pred, Node y) {
-        return switch (kind) {
-            case MSE -> LossOps.mse(pred, y);
-            case MAE -> LossOps.mae(pred, y);
-            case BCE -> LossOps.bce(pred, y);
-            case CROSS_ENTROPY -> LossOps.crossEntropy(pred, y, y.rows() == 1); // one target per sample: class indices
-        };
+    public abstract Node build(Node pred, Node y);
+
+    /** How the language calls it: {@code mse(pred, y)}, with its settings after them. */
+    public String signature() {
+        StringBuilder s = new StringBuilder(name()).append("(pred, y");
+        for (String n : settingNames()) s.append(", ").append(n).append('=').append(mlp.value.Format.number(setting(n)));
+        return s.append(')').toString();
+    }
+
+    /** The names of its settings (huber's {@code delta}); none for most losses. */
+    public List<String> settingNames() {
+        return List.of();
+    }
+
+    /** A setting's value. */
+    public double setting(String name) {
+        throw new IllegalArgumentException(name);
+    }
+
+    /** The same loss with some settings changed (already checked: finite and > 0). */
+    public Loss with(Map<String, Double> changed) {
+        return this;
     }
 
     /**
-     * Why predictions called with this loss as a function cannot be used, or null: bce needs
-     * probabilities.
+     * Why predictions of {@code rows}×{@code cols} cannot be compared with the targets {@code y}
+     * by this loss, or null when they can. The wording names the model's output as {@code what}.
+     * By default the two are compared element by element.
      */
+    public String mismatch(int rows, int cols, DMatrixRMaj y, String what) {
+        if (y.numRows != rows)
+            return what + " has " + rows + " rows but y has " + y.numRows;
+        if (y.numCols != cols)
+            return what + " has " + cols + (cols == 1 ? " column" : " columns") + " but y has " + y.numCols
+                    + " (" + name() + " compares them element by element)";
+        return null;
+    }
+
+    /** Why predictions given to it as a function cannot be used (bce needs probabilities), or null. */
     public String badPrediction(double[] pred) {
-        if (kind == Kind.BCE)
-            for (double v : pred) if (!(v >= 0 && v <= 1))
-                return "bce(pred, y): pred must hold probabilities between 0 and 1 (apply sigmoid first), but it contains "
-                        + mlp.value.Format.number(v);
         return null;
     }
 
     /** A hint for a loss that became nan or infinite. */
     public String nanHint() {
-        return kind == Kind.BCE ? " (bce needs predictions between 0 and 1: end the model with sigmoid; or try a smaller lr=)"
-                : " (try a smaller lr=, or standardize(X))";
-    }
-
-    /** How it is called as a function: {@code mse(pred, y)}. */
-    public String signature() {
-        return name() + "(pred, y)";
+        return " (try a smaller lr=, or standardize(X))";
     }
 
     @Override

@@ -2,95 +2,56 @@ package mlp.train;
 
 import mlp.autograd.Node;
 import mlp.value.Format;
-import mlp.value.Str;
 import mlp.value.Value;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * An optimizer's settings: a value for {@code train(..., optimizer=adam)}, and a function that
- * makes other settings, {@code adam(lr=0.01)}. Its state (moments, momentum buffers) lives in
- * the {@link Stepper} one training run creates, so a fresh run starts fresh, as the tutorial's
- * {@code train_model} makes a new optimizer each time.
+ * An optimizer's settings: a value for {@code train(..., optimizer=adam)}, which the language
+ * also calls to make other settings, {@code adam(lr=0.01)}. Each kind is one small class that
+ * declares its settings with their defaults and owns its update rule (PyTorch's); its state
+ * (moments, momentum buffers) lives in the {@link Stepper} one training run creates, so a fresh
+ * run starts fresh, as the tutorial's {@code train_model} makes a new optimizer each time.
+ * {@link Optimizers#ALL} lists the kinds.
  */
-public final class Optimizer implements Value {
-    public enum Kind { ADAM, SGD }
-
-    /** PyTorch's Adam defaults. */
-    public static final Optimizer ADAM = new Optimizer(Kind.ADAM, 0.001, 0.9, 0.999, 1e-8, 0, 0);
-    /** SGD with lr 0.01 and no momentum. */
-    public static final Optimizer SGD = new Optimizer(Kind.SGD, 0.01, 0, 0, 0, 0, 0);
-
-
-    private final Kind kind;
-    private final double lr, beta1, beta2, eps, weightDecay, momentum;
-
-    private Optimizer(Kind kind, double lr, double beta1, double beta2, double eps, double weightDecay, double momentum) {
-        this.kind = kind;
-        this.lr = lr;
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
-        this.weightDecay = weightDecay;
-        this.momentum = momentum;
+public abstract class Optimizer implements Value {
+    /** One setting: its name, its default, and whether it must lie in [0, 1) (else: >= 0). */
+    public record Setting(String name, double byDefault, boolean belowOne) {
     }
 
-    /** The optimizer a value names ({@code adam}, {@code adam(lr=0.1)}, or the string "adam"), or null. */
-    public static Optimizer of(Value v) {
-        if (v instanceof Optimizer o) return o;
-        if (v instanceof Str s) return s.value().equals("adam") ? ADAM : s.value().equals("sgd") ? SGD : null;
-        return null;
+    private final List<Setting> settings;
+    private final double[] values;
+
+    /** Settings at their defaults ({@code lr} must be the first). */
+    protected Optimizer(List<Setting> settings) {
+        this(settings, defaults(settings));
     }
 
-    public Kind optimizerKind() {
-        return kind;
+    protected Optimizer(List<Setting> settings, double[] values) {
+        if (!settings.get(0).name().equals("lr")) throw new IllegalArgumentException("lr must be the first setting");
+        this.settings = settings;
+        this.values = values;
     }
 
-    public double lr() {
-        return lr;
+    private static double[] defaults(List<Setting> settings) {
+        double[] v = new double[settings.size()];
+        for (int i = 0; i < v.length; i++) v[i] = settings.get(i).byDefault();
+        return v;
     }
 
-    public String name() {
-        return kind.name().toLowerCase(Locale.ROOT);
-    }
+    /** Its name in the language: {@code adam}. */
+    public abstract String name();
 
-    /** The names of its settings, in the order of its signature ({@code lr} first). */
-    public List<String> settingNames() {
-        return kind == Kind.ADAM ? List.of("lr", "beta1", "beta2", "eps", "weight_decay") : List.of("lr", "momentum");
-    }
+    /** What {@code :help} and the README say about it; the first line is the summary. */
+    public abstract String help();
 
-    /** A setting's value. */
-    public double setting(String name) {
-        return switch (name) {
-            case "lr" -> lr;
-            case "beta1" -> beta1;
-            case "beta2" -> beta2;
-            case "eps" -> eps;
-            case "weight_decay" -> weightDecay;
-            case "momentum" -> momentum;
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
-
-    /** True for a setting that must lie in [0, 1) (betas, momentum); the others must be >= 0. */
-    public boolean belowOne(String name) {
-        return name.startsWith("beta") || name.equals("momentum");
-    }
-
-    /** These settings with some changed ({@code adam(lr=0.01)}); the values are already checked. */
-    public Optimizer with(Map<String, Double> changed) {
-        java.util.function.ToDoubleFunction<String> v = n -> changed.getOrDefault(n, setting(n));
-        if (kind == Kind.SGD) return new Optimizer(kind, v.applyAsDouble("lr"), 0, 0, 0, 0, v.applyAsDouble("momentum"));
-        return new Optimizer(kind, v.applyAsDouble("lr"), v.applyAsDouble("beta1"), v.applyAsDouble("beta2"),
-                v.applyAsDouble("eps"), v.applyAsDouble("weight_decay"), 0);
-    }
+    /** The same kind with these values of its settings (in the order of its settings). */
+    protected abstract Optimizer make(double[] values);
 
     /** One run's optimizer state over a model's parameters, with the learning rate in force. */
-    public Stepper start(int[] sizes, double learningRate) {
-        return kind == Kind.ADAM ? new Adam(sizes, learningRate) : new Sgd(sizes, learningRate);
-    }
+    public abstract Stepper start(int[] sizes, double learningRate);
 
     /** Updates parameters in place from their gradients. */
     public interface Stepper {
@@ -98,72 +59,49 @@ public final class Optimizer implements Value {
         void step(Node[] params);
     }
 
-    /** PyTorch's Adam (single-tensor form): bias-corrected moments, weight decay added to the gradient. */
-    private final class Adam implements Stepper {
-        private final double[][] m, v;
-        private final double rate;
-        private int t;
-
-        Adam(int[] sizes, double rate) {
-            this.rate = rate;
-            m = new double[sizes.length][];
-            v = new double[sizes.length][];
-            for (int i = 0; i < sizes.length; i++) {
-                m[i] = new double[sizes[i]];
-                v[i] = new double[sizes[i]];
-            }
-        }
-
-        @Override
-        public void step(Node[] params) {
-            t++;
-            double bc1 = 1 - Math.pow(beta1, t), bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-            double stepSize = rate / bc1;
-            for (int k = 0; k < params.length; k++) {
-                double[] p = params[k].value.data, g = params[k].grad().data, mk = m[k], vk = v[k];
-                for (int i = 0; i < mk.length; i++) {
-                    double gi = weightDecay == 0 ? g[i] : g[i] + weightDecay * p[i];
-                    mk[i] = mk[i] * beta1 + (1 - beta1) * gi;
-                    vk[i] = vk[i] * beta2 + (1 - beta2) * gi * gi;
-                    double denom = Math.sqrt(vk[i]) / bc2Sqrt + eps;
-                    p[i] += -stepSize * (mk[i] / denom);
-                }
-            }
-        }
+    public double lr() {
+        return values[0];
     }
 
-    /** PyTorch's SGD: with momentum, the buffer starts as the first gradient, then buf = momentum × buf + g. */
-    private final class Sgd implements Stepper {
-        private final double[][] buf;
-        private final double rate;
-        private boolean first = true;
-
-        Sgd(int[] sizes, double rate) {
-            this.rate = rate;
-            buf = new double[sizes.length][];
-            for (int i = 0; i < sizes.length; i++) buf[i] = new double[sizes[i]];
-        }
-
-        @Override
-        public void step(Node[] params) {
-            for (int k = 0; k < params.length; k++) {
-                double[] p = params[k].value.data, g = params[k].grad().data, b = buf[k];
-                for (int i = 0; i < b.length; i++) {
-                    double d = g[i];
-                    if (momentum != 0) {
-                        b[i] = first ? d : b[i] * momentum + d;
-                        d = b[i];
-                    }
-                    p[i] += -rate * d;
-                }
-            }
-            first = false;
-        }
+    /** The names of its settings, in the order of its signature ({@code lr} first). */
+    public List<String> settingNames() {
+        List<String> out = new ArrayList<>();
+        for (Setting s : settings) out.add(s.name());
+        return out;
     }
 
-    /** How it is called to change settings: {@code adam(lr=, beta1=, ...)}. */
+    /** A setting's value. */
+    public double setting(String name) {
+        return values[index(name)];
+    }
+
+    /** True for a setting that must lie in [0, 1) (betas, momentum); the others must be >= 0. */
+    public boolean belowOne(String name) {
+        return settings.get(index(name)).belowOne();
+    }
+
+    /** These settings with some changed ({@code adam(lr=0.01)}); the values are already checked. */
+    public Optimizer with(Map<String, Double> changed) {
+        double[] v = values.clone();
+        for (var e : changed.entrySet()) v[index(e.getKey())] = e.getValue();
+        return make(v);
+    }
+
+    private int index(String name) {
+        for (int i = 0; i < settings.size(); i++) if (settings.get(i).name().equals(name)) return i;
+        throw new IllegalArgumentException(name() + " has no setting " + name);
+    }
+
+    /** How the language calls it to change settings: {@code adam(lr=, beta1=, ...)}. */
     public String signature() {
         return name() + "(" + String.join("=, ", settingNames()) + "=)";
+    }
+
+    /** Per parameter: an array of its size, zeros (the optimizers' moment and momentum buffers). */
+    protected static double[][] buffers(int[] sizes) {
+        double[][] b = new double[sizes.length][];
+        for (int i = 0; i < sizes.length; i++) b[i] = new double[sizes[i]];
+        return b;
     }
 
     @Override
@@ -173,9 +111,9 @@ public final class Optimizer implements Value {
 
     @Override
     public String toString() {
-        if (kind == Kind.SGD)
-            return "<optimizer sgd(lr=" + Format.number(lr) + ", momentum=" + Format.number(momentum) + ")>";
-        return "<optimizer adam(lr=" + Format.number(lr) + ", beta1=" + Format.number(beta1) + ", beta2=" + Format.number(beta2)
-                + ", eps=" + Format.number(eps) + ", weight_decay=" + Format.number(weightDecay) + ")>";
+        StringBuilder s = new StringBuilder("<optimizer ").append(name()).append('(');
+        for (int i = 0; i < settings.size(); i++)
+            s.append(i > 0 ? ", " : "").append(settings.get(i).name()).append('=').append(Format.number(values[i]));
+        return s.append(")>").toString();
     }
 }

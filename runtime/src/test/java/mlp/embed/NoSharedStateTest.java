@@ -42,12 +42,13 @@ class NoSharedStateTest {
             Map.entry("mlp.eval.ActivationCall.LEAKY", "a Signature: final fields only"),
             Map.entry("mlp.nn.Layer$Given.LAYER_BEFORE", "a lambda without captured state"),
             Map.entry("mlp.io.ModelFiles.JSON", "Jackson's ObjectMapper: thread-safe once configured, never reconfigured"),
-            Map.entry("mlp.train.Optimizer.ADAM", "settings only (final fields); the moments live in a Stepper made per train call"),
-            Map.entry("mlp.train.Optimizer.SGD", "as ADAM"),
-            Map.entry("mlp.train.Loss.MSE", "a loss kind and its Signature, final fields only"),
-            Map.entry("mlp.train.Loss.MAE", "as MSE"),
-            Map.entry("mlp.train.Loss.BCE", "as MSE"),
-            Map.entry("mlp.train.Loss.CROSS_ENTROPY", "as MSE"),
+            Map.entry("mlp.train.Optimizers.ALL", "an immutable List.of optimizers, settings only (final fields); the moments "
+                    + "live in a Stepper made per train call"),
+            Map.entry("mlp.train.Adam.SETTINGS", "an immutable List.of records"),
+            Map.entry("mlp.train.Sgd.SETTINGS", "an immutable List.of records"),
+            Map.entry("mlp.train.Losses.ALL", "an immutable List.of losses, which have no fields"),
+            Map.entry("mlp.nn.Activations.ALL", "an immutable List.of the activations above"),
+            Map.entry("mlp.nn.LayerKinds.READERS", "an unmodifiable map of stateless readers"),
             // the core branch
             Map.entry("mlp.io.CsvFiles.FORMAT", "commons-csv's CSVFormat is immutable"),
             // the plot branch

@@ -53,6 +53,10 @@ class ModelFilesTest {
         ModelFiles.save(model, file);
         Layer loaded = (Layer) ModelFiles.load(file);
         assertEquals(model.toString(), loaded.toString(), "the same layers, widths and parameter counts");
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        collectTypes(model, types);
+        assertEquals(new java.util.TreeSet<>(mlp.nn.LayerKinds.types()), types,
+                "the model uses every kind of layer a file can hold (add a new kind to it)");
         it.globals().define("loaded", loaded);
         DMatrixRMaj want = ((Tensor) it.globals().lookup("pred")).data();
         DMatrixRMaj got = ((Tensor) it.run(new Source("t.mlp", "loaded(X)"))).data();
@@ -61,6 +65,11 @@ class ModelFilesTest {
         it.run(new Source("t.mlp", "seed(9)\na = train(model, X, y, epochs=5)\nseed(9)\nb = train(loaded, X, y, epochs=5)"));
         assertArrayEquals(((Tensor) it.run(new Source("t.mlp", "a.loss"))).data().data,
                 ((Tensor) it.run(new Source("t.mlp", "b.loss"))).data().data);
+    }
+
+    private static void collectTypes(Layer l, java.util.Set<String> into) {
+        into.add(l.type());
+        for (Layer c : l.children()) collectTypes(c, into);
     }
 
     @Test

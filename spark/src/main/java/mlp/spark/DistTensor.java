@@ -258,7 +258,7 @@ public final class DistTensor implements Sliceable, HasMembers, LayerInput, Scor
     @Override
     public double loss(Loss loss, Value y) {
         DistTensor labels = partner(y, "y");
-        String kind = loss.name();
+        LossSpec kind = LossSpec.of(loss);
         int pf = from, pt = to, yf = labels.from, yt = labels.to;
         double[] sum = Jobs.run(cluster, null, loss.name(), () -> base.zipPartitions(labels.base,
                         (ip, iy) -> Predict.loss(kind, ip, pf, pt, iy, yf, yt))

@@ -27,7 +27,7 @@ final class DistTraining implements GradientSource {
     private final Cluster cluster;
     private final JavaRDD<Shard> shards;
     private final Broadcast<String> modelJson; // the model's structure, sent once (the parameters go each step)
-    private final String lossKind;
+    private final LossSpec lossKind;
     private final List<Param> params;
     private final int steps, size;
     private final long seed;
@@ -41,7 +41,7 @@ final class DistTraining implements GradientSource {
         this.host = host;
         this.params = model.params();
         this.modelJson = cluster.context().broadcast(ModelFiles.toJson(model));
-        this.lossKind = loss.name();
+        this.lossKind = LossSpec.of(loss);
         this.seed = host.random().nextLong();
         long rows = x.rows();
         this.steps = batch <= 0 || batch >= rows ? 1 : (int) Math.min(Integer.MAX_VALUE, (rows + batch - 1) / batch);
@@ -49,7 +49,7 @@ final class DistTraining implements GradientSource {
         for (Param p : params) s += p.size();
         this.size = s;
         int xf = x.from(), xt = x.to(), yf = y.from(), yt = y.to(), modelOut = model.outWidth(x.cols());
-        String kind = lossKind;
+        LossSpec kind = lossKind;
         JavaRDD<Shard> packed = x.sameRows(y)
                 ? x.base().mapPartitions(it -> List.of(Shard.pack(TaskContext.getPartitionId(), it, xf, xt, it, yf, yt, kind, modelOut)).iterator(), true)
                 : x.base().zipPartitions(y.base(), (ix, iy) -> List.of(Shard.pack(TaskContext.getPartitionId(), ix, xf, xt, iy, yf, yt, kind, modelOut)).iterator());
@@ -74,7 +74,7 @@ final class DistTraining implements GradientSource {
         for (int i = 0; i < values.length; i++) values[i] = params.get(i).value.data.clone();
         Broadcast<double[][]> now = cluster.context().broadcast(values);
         Broadcast<String> json = modelJson;
-        String kind = lossKind;
+        LossSpec kind = lossKind;
         long sd = seed;
         int st = steps, width = size + 2;
         try {

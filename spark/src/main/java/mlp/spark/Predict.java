@@ -42,10 +42,10 @@ final class Predict {
     }
 
     /** {rows × loss, rows} of one partition's predictions (columns [pf, pt)) against its targets ([yf, yt)). */
-    static Iterator<double[]> loss(String kind, Iterator<double[]> ip, int pf, int pt, Iterator<double[]> iy, int yf, int yt) {
+    static Iterator<double[]> loss(LossSpec kind, Iterator<double[]> ip, int pf, int pt, Iterator<double[]> iy, int yf, int yt) {
         List<double[]> p = drain(ip), y = drain(iy);
         if (p.isEmpty()) return List.of(new double[2]).iterator();
-        Loss loss = Loss.of(new Str(kind));
+        Loss loss = kind.loss();
         DMatrixRMaj pm = rowMajor(p, pf, pt), ym = rowMajor(y, yf, yt);
         String why = loss.mismatch(pm.numRows, pm.numCols, ym, "pred");
         if (why != null) throw new MlpError(why);

@@ -46,7 +46,7 @@ final class Shard implements Serializable {
      * the loss cannot use are refused here, once.
      */
     static Shard pack(int partition, Iterator<double[]> xs, int xf, int xt, Iterator<double[]> ys, int yf, int yt,
-                      String lossKind, int modelOut) {
+                      LossSpec lossKind, int modelOut) {
         List<double[]> xr = Predict.drain(xs), yr = xs == ys ? xr : Predict.drain(ys);
         int n = xr.size(), in = xt - xf, out = yt - yf;
         double[] x = new double[in * n], y = new double[out * n];
@@ -56,7 +56,7 @@ final class Shard implements Serializable {
             for (int f = 0; f < out; f++) y[f * n + i] = finite(b[yf + f], "y");
         }
         if (n > 0) {
-            String why = Loss.of(new Str(lossKind)).mismatch(n, modelOut, Predict.rowMajor(yr, yf, yt), "the model's output");
+            String why = lossKind.loss().mismatch(n, modelOut, Predict.rowMajor(yr, yf, yt), "the model's output");
             if (why != null) throw new MlpError(why);
         }
         return new Shard(partition, in, out, n, x, y);
@@ -98,7 +98,7 @@ final class Shard implements Serializable {
      * all its rows (steps == 1), or its share of a synchronous mini-batch step (rows
      * [n·step/steps, n·(step+1)/steps) of this epoch's shuffle of them).
      */
-    double[] add(double[] acc, String modelJson, String lossKind, double[][] values, int epoch, int step, int steps, long seed) {
+    double[] add(double[] acc, String modelJson, LossSpec lossKind, double[][] values, int epoch, int step, int steps, long seed) {
         int from = (int) ((long) n * step / steps), to = (int) ((long) n * (step + 1) / steps), rows = to - from;
         if (rows == 0) return acc;
         if (modelJson != compiledFor && !modelJson.equals(compiledFor)) { // the same broadcast value: no comparison of its text
@@ -106,7 +106,7 @@ final class Shard implements Serializable {
             compiled = new HashMap<>();
             compiledFor = modelJson;
         }
-        Loss loss = Loss.of(new Str(lossKind));
+        Loss loss = lossKind.loss();
         Compiled c = compiled.computeIfAbsent(rows, r -> new Compiled(model, loss, in, out, r, new Random(seed * 31 + partition)));
         List<Param> ps = model.params();
         for (int i = 0; i < ps.size(); i++) System.arraycopy(values[i], 0, ps.get(i).value.data, 0, values[i].length);
