@@ -1,6 +1,7 @@
 package mlp.repl;
 
 import mlp.MlpError;
+import mlp.eval.EvaluationWorker;
 import mlp.eval.Interpreter;
 import mlp.io.Settings;
 import mlp.syntax.Source;
@@ -47,10 +48,8 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         int[] code = {0};
         // the interpreter recurses over the syntax tree: give it a deep stack of its own
-        Thread worker = new Thread(null, () -> code[0] = run(args, System.out, System.err), "mlp", 512L << 20);
-        worker.start();
         try {
-            worker.join();
+            EvaluationWorker.runDeep("mlp", () -> code[0] = run(args, System.out, System.err));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,6 +1,7 @@
 package mlp.repl;
 
 import mlp.MlpError;
+import mlp.eval.EvaluationWorker;
 import mlp.eval.Interpreter;
 import mlp.io.Settings;
 import mlp.syntax.Expr;
@@ -15,10 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -41,11 +38,7 @@ final class Session implements AutoCloseable {
 
     private final Settings settings;
     private final Consumer<String> errors;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread t = new Thread(null, task, "mlp-eval", 512L << 20);
-        t.setDaemon(true);
-        return t;
-    });
+    private final EvaluationWorker worker = new EvaluationWorker("mlp-eval");
     /** Sources whose line 1 is not line 1 of what the user sees (piped input): the line offset. */
     private final Map<Source, Integer> lineOffsets = new WeakHashMap<>();
     private volatile Interpreter interpreter; // replaced by :reset, read by the Ctrl-C handler
@@ -183,7 +176,7 @@ final class Session implements AutoCloseable {
     }
 
     private static Expr replaceSpine(Expr e, int previousLines) {
-        if (e instanceof Expr.Binary b && b.op().equals("|>") && b.pos().line() > previousLines)
+        if (e instanceof Expr.Binary b && b.op() == mlp.syntax.Op.PIPE && b.pos().line() > previousLines)
             return new Expr.Binary(b.pos(), b.op(), replaceSpine(b.left(), previousLines), b.right());
         return new Expr.Name(e.pos(), PREVIOUS);
     }
@@ -202,29 +195,20 @@ final class Session implements AutoCloseable {
 
     /** Runs on the worker thread and waits; reports any error; true when it went through. */
     private boolean onWorker(Work work) {
-        Future<Boolean> done = worker.submit(() -> {
-            try {
-                work.run();
+        try {
+            // the reading thread interrupted (Ctrl-C while waiting): stop the work, keep waiting for it
+            return worker.run(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException | Error e) {
+                    if (!(e instanceof MlpError) && System.getenv("MLP_DEBUG") != null) e.printStackTrace();
+                    throw e;
+                }
                 return true;
-            } catch (MlpError e) {
-                errors.accept(format(e));
-            } catch (StackOverflowError e) {
-                errors.accept("too deep: the expression nests or recurses too deeply");
-            } catch (RuntimeException | Error e) {
-                errors.accept("internal error: " + e);
-                if (System.getenv("MLP_DEBUG") != null) e.printStackTrace();
-            }
+            }, this::cancel);
+        } catch (MlpError e) {
+            errors.accept(format(e));
             return false;
-        });
-        while (true) {
-            try {
-                return done.get();
-            } catch (InterruptedException e) {
-                cancel(); // the reading thread was interrupted: stop the work, keep waiting for it
-            } catch (ExecutionException e) {
-                errors.accept("internal error: " + e.getCause());
-                return false;
-            }
         }
     }
 
@@ -239,6 +223,6 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        worker.closeNow();
     }
 }

@@ -1,6 +1,7 @@
 package mlp.embed;
 
 import mlp.MlpError;
+import mlp.eval.EvaluationWorker;
 import mlp.eval.Interpreter;
 import mlp.io.Settings;
 import mlp.eval.Suggest;
@@ -28,9 +29,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -77,14 +75,12 @@ import java.util.concurrent.TimeoutException;
 public final class MlpInterpreter implements AutoCloseable {
     /** The script name errors are reported under when none is given. */
     public static final String DEFAULT_FILE_NAME = "<script>";
-    static final long STACK_BYTES = 512L << 20; // as the command line: deep expressions must not overflow
 
     private final Interpreter interpreter;
     private final Settings settings;
     private final Duration timeLimit;
     private final long graceNanos;
-    private final ThreadPoolExecutor worker;
-    private volatile Thread workerThread;
+    private final EvaluationWorker worker = new EvaluationWorker("mlp-interpreter");
     private volatile Evaluation current;
 
     /** One call of eval: what stopped it, if anything. */
@@ -105,13 +101,6 @@ public final class MlpInterpreter implements AutoCloseable {
         interpreter = new Interpreter(settings);
         timeLimit = b.timeLimit;
         graceNanos = b.grace.toNanos();
-        worker = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), job -> {
-            Thread t = new Thread(null, job, "mlp-interpreter", STACK_BYTES);
-            t.setDaemon(true); // an idle interpreter never keeps the JVM alive
-            workerThread = t;
-            return t;
-        });
-        worker.allowCoreThreadTimeOut(true);
     }
 
     /** Starts configuring an interpreter; the builder can make any number of them. */
@@ -175,7 +164,7 @@ public final class MlpInterpreter implements AutoCloseable {
     }
 
     private MlpValue evaluate(Callable<MlpProgram> program, Writer out) {
-        if (Thread.currentThread() == workerThread)
+        if (worker.onWorkerThread())
             throw new IllegalStateException("eval cannot be called while this interpreter is evaluating (from a listener)");
         Evaluation ev = new Evaluation();
         Future<MlpValue> result = submit(() -> run(program, out, ev));
@@ -271,24 +260,17 @@ public final class MlpInterpreter implements AutoCloseable {
     }
 
     private static RuntimeException rethrown(Throwable failure, Evaluation ev) {
-        if (failure instanceof MlpError e) return e;
         if (ev != null && failure == ev.listenerFailure) return ev.listenerFailure;
-        if (failure instanceof OutOfMemoryError) return new MlpError("out of memory");
-        if (failure instanceof StackOverflowError) return new MlpError("too deep: the expression nests or recurses too deeply");
-        return new MlpError("internal error in mlp (please report it): " + failure);
+        return EvaluationWorker.failure(failure);
     }
 
     private <T> Future<T> submit(Callable<T> job) {
-        try {
-            return worker.submit(job);
-        } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("this interpreter is closed");
-        }
+        return worker.submit(job);
     }
 
     /** Runs a short job on the interpreter's thread (directly, when already on it) and waits for it. */
     private <T> T onWorker(Callable<T> job) {
-        if (Thread.currentThread() == workerThread) {
+        if (worker.onWorkerThread()) {
             try {
                 return job.call();
             } catch (RuntimeException e) {
@@ -451,7 +433,7 @@ public final class MlpInterpreter implements AutoCloseable {
     @Override
     public void close() {
         cancel();
-        worker.shutdown();
+        worker.close();
     }
 
     // ---- training progress ----

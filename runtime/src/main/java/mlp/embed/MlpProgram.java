@@ -41,7 +41,7 @@ public final class MlpProgram {
         // stack: parse again on a thread with the command line's deep stack, so that what runs
         // there runs here. (Not the first try: starting such a thread costs far more than parsing.)
         FutureTask<List<Stmt>> parsing = new FutureTask<>(() -> SourceParser.parse(source));
-        Thread parser = new Thread(null, parsing, "mlp-parser", MlpInterpreter.STACK_BYTES);
+        Thread parser = new Thread(null, parsing, "mlp-parser", mlp.eval.EvaluationWorker.STACK_BYTES);
         parser.setDaemon(true);
         parser.start();
         try {

@@ -4,6 +4,7 @@ import mlp.io.Settings;
 import mlp.MlpError;
 import mlp.autograd.Ops;
 import mlp.syntax.Expr;
+import mlp.syntax.Op;
 import mlp.syntax.Pos;
 import mlp.syntax.Source;
 import mlp.syntax.SourceParser;
@@ -117,7 +118,7 @@ public final class Interpreter {
         } catch (MlpError e) {
             throw e.at(stmt.pos());
         } catch (StackOverflowError e) {
-            throw new MlpError("too deep: the expression nests or recurses too deeply", stmt.pos());
+            throw new MlpError(EvaluationWorker.TOO_DEEP, stmt.pos());
         } catch (OutOfMemoryError e) {
             throw new MlpError("out of memory", stmt.pos());
         }
@@ -206,7 +207,7 @@ public final class Interpreter {
 
     /** The left side of a link of a left-associative chain, or null for any other expression. */
     private static Expr leftOf(Expr e) {
-        if (e instanceof Expr.Binary b) return b.op().equals("^") ? null : b.left();
+        if (e instanceof Expr.Binary b) return b.op() == Op.POW ? null : b.left();
         if (e instanceof Expr.Call c) return c.callee();
         if (e instanceof Expr.Index i) return i.target();
         if (e instanceof Expr.Member m) return m.target();
@@ -219,7 +220,7 @@ public final class Interpreter {
         needed(left, leftOf(e));
         if (e instanceof Expr.Binary b) {
             Value right = value(b.right(), scope);
-            if (b.op().equals("|>")) return pipe(left, right, b);
+            if (b.op() == Op.PIPE) return pipe(left, right, b);
             return Operators.binary(b.op(), left, right);
         }
         if (e instanceof Expr.Call c) return call(c, left, scope);

@@ -6,6 +6,7 @@ import mlp.nn.LeastSquares;
 import mlp.nn.Stack;
 import mlp.nn.Linear;
 import mlp.nn.Layer;
+import mlp.nn.LayerNorm;
 import mlp.nn.Init;
 import mlp.nn.Dropout;
 import mlp.nn.BatchNorm;
@@ -59,6 +60,15 @@ public final class LayerBuiltins implements Builtins.Module {
                         + "A bare batchnorm takes its width from the layer before. Members: .weight, .bias,\n"
                         + ".running_mean, .running_var.",
                 new LayerMaker(batchnorm, () -> new BatchNorm(-1)));
+
+        Builtin layernorm = new Builtin("layernorm(width=)", a -> new LayerNorm(a.has("width") ? positive(a, "width") : -1));
+        b.value(LAYERS, "layernorm", layernorm.signature(),
+                "Layer normalisation, as PyTorch's LayerNorm over the features.\n"
+                        + "Each row is normalised by the mean and (biased) variance of its own columns, in training\n"
+                        + "and inference alike; eps 1e-5.\n"
+                        + "Then a learnable scale (.weight, from 1) and shift (.bias, from 0). A bare layernorm takes\n"
+                        + "its width from the layer before. Members: .weight, .bias.",
+                new LayerMaker(layernorm, () -> new LayerNorm(-1)));
 
         Builtin dropout = new Builtin("dropout(p=0.5)", a -> new Dropout(a.number("p")));
         b.value(LAYERS, "dropout", dropout.signature(),

@@ -1,6 +1,7 @@
 package mlp.eval;
 
 import mlp.MlpError;
+import mlp.syntax.Op;
 import mlp.autograd.Node;
 import mlp.autograd.Ops;
 import mlp.tensor.Kernels;
@@ -22,71 +23,71 @@ final class Operators {
     private Operators() {
     }
 
-    static Value binary(String op, Value a, Value b) {
+    static Value binary(Op op, Value a, Value b) {
         if (a instanceof Num x && b instanceof Num y) return numbers(op, x.value(), y.value());
         if ((a instanceof Tensor || a instanceof Num) && (b instanceof Tensor || b instanceof Num)) {
-            if (op.equals("@") && (a instanceof Num || b instanceof Num))
+            if (op == Op.MATMUL && (a instanceof Num || b instanceof Num))
                 throw new MlpError("'@' multiplies two tensors; use '*' to scale by a number");
             if (!tracked(a) && !tracked(b)) return eager(op, matrix(a), matrix(b));
             Node x = node(a), y = node(b);
             return new Tensor(switch (op) {
-                case "+" -> Ops.add(x, y);
-                case "-" -> Ops.sub(x, y);
-                case "*" -> Ops.mul(x, y);
-                case "/" -> Ops.div(x, y);
-                case "^" -> Ops.pow(x, y);
-                case "@" -> Ops.matmul(x, y);
-                default -> Ops.compare(op, x, y);
+                case ADD -> Ops.add(x, y);
+                case SUB -> Ops.sub(x, y);
+                case MUL -> Ops.mul(x, y);
+                case DIV -> Ops.div(x, y);
+                case POW -> Ops.pow(x, y);
+                case MATMUL -> Ops.matmul(x, y);
+                default -> Ops.compare(op.symbol(), x, y);
             });
         }
-        if (op.equals("==") || op.equals("!=")) {
+        if (op == Op.EQ || op == Op.NE) {
             boolean same = a.getClass() == b.getClass() && (a instanceof Str || a instanceof Bool) && a.equals(b);
             if (a instanceof Str || a instanceof Bool || b instanceof Str || b instanceof Bool)
-                return Bool.of(op.equals("==") == same);
+                return Bool.of((op == Op.EQ) == same);
         }
-        if (op.equals("+") && a instanceof Str x && b instanceof Str y) {
+        if (op == Op.ADD && a instanceof Str x && b instanceof Str y) {
             mlp.tensor.Limits.checkString((long) x.value().length() + y.value().length());
             return new Str(x.value() + y.value());
         }
         throw new MlpError("'" + op + "' cannot combine " + Interpreter.describe(a) + " and " + Interpreter.describe(b));
     }
 
-    private static Value eager(String op, DMatrixRMaj x, DMatrixRMaj y) {
-        if (op.equals("@")) return new Tensor(Ops.matmul(Node.constant(x), Node.constant(y)));
-        int[] shape = Shapes.broadcast(op, x, y);
+    private static Value eager(Op op, DMatrixRMaj x, DMatrixRMaj y) {
+        if (op == Op.MATMUL) return new Tensor(Ops.matmul(Node.constant(x), Node.constant(y)));
+        int[] shape = Shapes.broadcast(op.symbol(), x, y);
         DMatrixRMaj out = Limits.matrix(shape[0], shape[1]);
         Kernels.elementwise(switch (op) {
-            case "+" -> Kernels.Binary.ADD;
-            case "-" -> Kernels.Binary.SUB;
-            case "*" -> Kernels.Binary.MUL;
-            case "/" -> Kernels.Binary.DIV;
-            case "^" -> Kernels.Binary.POW;
-            case "==" -> Kernels.Binary.EQ;
-            case "!=" -> Kernels.Binary.NE;
-            case "<" -> Kernels.Binary.LT;
-            case "<=" -> Kernels.Binary.LE;
-            case ">" -> Kernels.Binary.GT;
-            case ">=" -> Kernels.Binary.GE;
-            default -> throw new IllegalArgumentException(op);
+            case ADD -> Kernels.Binary.ADD;
+            case SUB -> Kernels.Binary.SUB;
+            case MUL -> Kernels.Binary.MUL;
+            case DIV -> Kernels.Binary.DIV;
+            case POW -> Kernels.Binary.POW;
+            case EQ -> Kernels.Binary.EQ;
+            case NE -> Kernels.Binary.NE;
+            case LT -> Kernels.Binary.LT;
+            case LE -> Kernels.Binary.LE;
+            case GT -> Kernels.Binary.GT;
+            case GE -> Kernels.Binary.GE;
+            default -> throw new IllegalArgumentException(op.symbol());
         }, x, y, out);
         return new Tensor(out);
     }
 
-    private static Value numbers(String op, double x, double y) {
+    private static Value numbers(Op op, double x, double y) {
         return switch (op) {
-            case "+" -> new Num(x + y);
-            case "-" -> new Num(x - y);
-            case "*" -> new Num(x * y);
-            case "/" -> new Num(x / y);
-            case "^" -> new Num(Math.pow(x, y));
-            case "@" -> throw new MlpError("'@' multiplies two tensors; use '*' for numbers");
-            case "==" -> Bool.of(x == y);
-            case "!=" -> Bool.of(x != y);
-            case "<" -> Bool.of(x < y);
-            case "<=" -> Bool.of(x <= y);
-            case ">" -> Bool.of(x > y);
-            case ">=" -> Bool.of(x >= y);
-            default -> throw new IllegalArgumentException(op);
+            case ADD -> new Num(x + y);
+            case SUB -> new Num(x - y);
+            case MUL -> new Num(x * y);
+            case DIV -> new Num(x / y);
+            case POW -> new Num(Math.pow(x, y));
+            case MATMUL -> throw new MlpError("'@' multiplies two tensors; use '*' for numbers");
+            case EQ -> Bool.of(x == y);
+            case NE -> Bool.of(x != y);
+            case LT -> Bool.of(x < y);
+            case LE -> Bool.of(x <= y);
+            case GT -> Bool.of(x > y);
+            case GE -> Bool.of(x >= y);
+            default -> throw new IllegalArgumentException(op.symbol());
         };
     }
 

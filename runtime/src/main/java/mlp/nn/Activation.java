@@ -1,8 +1,11 @@
 package mlp.nn;
 
 import mlp.autograd.Node;
+import mlp.tensor.Limits;
 import mlp.value.Num;
 import mlp.value.Value;
+
+import org.ejml.data.DMatrixRMaj;
 
 import java.util.List;
 
@@ -36,11 +39,31 @@ public abstract class Activation extends AnyWidthLayer {
     /** What {@code :help} and the README say about it; the first line is the summary. */
     public abstract String help();
 
-    /** The activation on feature-major x (one column per sample). */
-    public abstract Node apply(Node x);
+    /**
+     * The activation on feature-major x (one column per sample). By default elementwise, from
+     * {@link #apply(double)} and {@link #derivative}; the first activations have kernels of
+     * their own in mlp.autograd.
+     */
+    public Node apply(Node x) {
+        DMatrixRMaj out = Limits.matrix(x.rows(), x.cols());
+        int len = out.getNumElements();
+        Node node = Node.op(name(), out, () -> {
+            double[] xd = x.value.data, yd = out.data;
+            for (int i = 0; i < len; i++) yd[i] = apply(xd[i]);
+        }, x);
+        return node.backward(() -> {
+            double[] xd = x.value.data, yd = out.data, g = node.grad().data, gx = x.grad().data;
+            for (int i = 0; i < len; i++) gx[i] += g[i] * derivative(xd[i], yd[i]);
+        });
+    }
 
     /** The function on one number. */
     public abstract double apply(double x);
+
+    /** Its slope at x, where it gives y (for {@link #apply(Node)}'s backward step). */
+    public double derivative(double x, double y) {
+        throw new UnsupportedOperationException(name() + " has a kernel of its own");
+    }
 
     /** The activation on a tensor as users hold it (a row per sample). Elementwise ones need no transposing. */
     public Node onRows(Node x) {

@@ -18,7 +18,11 @@ public final class Activations {
             Activation.TANH,
             Activation.LEAKY_RELU,
             Activation.SOFTMAX,
-            Activation.IDENTITY);
+            Activation.IDENTITY,
+            new Gelu(),
+            new Elu(),
+            new Softplus(),
+            new Silu());
 
     /** The activation of this name, or null. */
     public static Activation named(String name) {

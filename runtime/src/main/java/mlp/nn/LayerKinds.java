@@ -24,6 +24,7 @@ public final class LayerKinds {
         m.put("residual", Residual::read);
         m.put("batchnorm", BatchNorm::read);
         m.put("dropout", Dropout::read);
+        m.put("layernorm", LayerNorm::read);
         for (Activation a : Activations.ALL) m.put(a.name(), a::read);
         return java.util.Collections.unmodifiableMap(m);
     }

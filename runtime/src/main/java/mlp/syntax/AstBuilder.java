@@ -158,11 +158,11 @@ final class AstBuilder extends MlpBaseVisitor<Expr> {
     @Override
     public Expr visitPower(MlpParser.PowerContext ctx) {
         // ** is spelled ^ inside the tree: one operator, two spellings
-        return new Expr.Binary(pos(ctx.op), "^", expr(ctx.expr(0)), expr(ctx.expr(1)));
+        return new Expr.Binary(pos(ctx.op), Op.POW, expr(ctx.expr(0)), expr(ctx.expr(1)));
     }
 
     private Expr binary(Token op, Expr left, MlpParser.ExprContext right) {
-        return new Expr.Binary(pos(op), op.getText(), left, expr(right));
+        return new Expr.Binary(pos(op), Op.of(op.getText()), left, expr(right));
     }
 
     @Override

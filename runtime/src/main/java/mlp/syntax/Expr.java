@@ -22,8 +22,8 @@ public sealed interface Expr {
 
     record Lambda(Pos pos, List<String> params, Expr body) implements Expr {}
 
-    /** A binary operator; {@code op} is its source text ({@code "+"}, {@code "@"}, {@code "|>"}, ...). */
-    record Binary(Pos pos, String op, Expr left, Expr right) implements Expr {}
+    /** A binary operator, resolved when the tree is built ({@code +}, {@code @}, {@code |>}, ...). */
+    record Binary(Pos pos, Op op, Expr left, Expr right) implements Expr {}
 
     record Negate(Pos pos, Expr operand) implements Expr {}
 

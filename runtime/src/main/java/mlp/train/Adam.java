@@ -6,15 +6,17 @@ import java.util.List;
 
 /** PyTorch's Adam (single-tensor form): bias-corrected moments, weight decay added to the gradient (L2). */
 final class Adam extends Optimizer {
-    static final List<Setting> SETTINGS = List.of(new Setting("lr", 0.001, false), new Setting("beta1", 0.9, true),
-            new Setting("beta2", 0.999, true), new Setting("eps", 1e-8, false), new Setting("weight_decay", 0, false));
+    private static List<Setting> settings() {
+        return List.of(new Setting("lr", 0.001, false), new Setting("beta1", 0.9, true),
+                new Setting("beta2", 0.999, true), new Setting("eps", 1e-8, false), new Setting("weight_decay", 0, false));
+    }
 
     Adam() {
-        super(SETTINGS);
+        super(settings());
     }
 
     private Adam(double[] values) {
-        super(SETTINGS, values);
+        super(settings(), values);
     }
 
     @Override

@@ -19,7 +19,9 @@ public final class Losses {
             new Mse(),
             new Mae(),
             new Bce(),
-            new CrossEntropy());
+            new CrossEntropy(),
+            new Huber(),
+            new BceLogits());
 
     /** The loss a value names ({@code mse}, or the string "mse"), or null. */
     public static Loss of(Value v) {

@@ -17,7 +17,9 @@ public final class Optimizers {
 
     public static final List<Optimizer> ALL = List.of(
             new Adam(),
-            new Sgd());
+            new Sgd(),
+            new AdamW(),
+            new RmsProp());
 
     /** The optimizer a value names ({@code adam}, {@code adam(lr=0.1)}, or the string "adam"), or null. */
     public static Optimizer of(Value v) {

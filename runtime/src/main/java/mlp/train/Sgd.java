@@ -6,14 +6,16 @@ import java.util.List;
 
 /** PyTorch's SGD: with momentum, the buffer starts as the first gradient, then buf = momentum × buf + g. */
 final class Sgd extends Optimizer {
-    static final List<Setting> SETTINGS = List.of(new Setting("lr", 0.01, false), new Setting("momentum", 0, true));
+    private static List<Setting> settings() {
+        return List.of(new Setting("lr", 0.01, false), new Setting("momentum", 0, true));
+    }
 
     Sgd() {
-        super(SETTINGS);
+        super(settings());
     }
 
     private Sgd(double[] values) {
-        super(SETTINGS, values);
+        super(settings(), values);
     }
 
     @Override

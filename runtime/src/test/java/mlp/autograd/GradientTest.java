@@ -214,6 +214,36 @@ class GradientTest {
                 mlp.nn.Residual.block(2, init, r), new mlp.nn.BatchNorm(2), new mlp.nn.Linear(2, 2, true, init, r))), 2);
     }
 
+    /** The activations and the layer added to show the runtime is open: their backward steps against finite differences. */
+    @Test
+    void addedActivationsAndLayerNorm() {
+        for (String name : List.of("gelu", "elu", "softplus", "silu")) {
+            mlp.nn.Activation a = mlp.nn.Activations.named(name);
+            Node x = var(random(4, 3, 1));
+            x.value.data[0] = -4.5; // the far left of gelu and elu
+            x.value.data[1] = 21;   // softplus above its threshold
+            check(name, List.of(x), () -> a.apply(x));
+        }
+        Random r = new Random(5);
+        checkModel("linear |> layernorm", new mlp.nn.Stack(List.of(
+                new mlp.nn.Linear(3, 4, true, mlp.nn.Init.DEFAULT, r), new mlp.nn.LayerNorm(4))), 3);
+        mlp.nn.LayerNorm ln = new mlp.nn.LayerNorm(3);
+        for (mlp.nn.Param p : ln.params()) p.value.setTo(random(1, 3, p.name.length())); // not the identity scale and zero shift
+        checkModel("layernorm (scaled, shifted)", ln, 3);
+    }
+
+    @Test
+    void addedLosses() {
+        Node p = var(random(5, 3, 1)), y = var(random(5, 3, 2));
+        p.value.data[0] = 3; // beyond huber's delta of 1, both ways
+        p.value.data[1] = -3;
+        check("huber", List.of(p, y), () -> mlp.train.Losses.named("huber").build(p, y));
+        Node target = var(positive(5, 3, 4));
+        for (int i = 0; i < 15; i++) target.value.data[i] = target.value.data[i] / 2.5 % 1.0;
+        p.value.data[2] = 40; // a logit far out: no overflow
+        check("bce_logits", List.of(p, target), () -> mlp.train.Losses.named("bce_logits").build(p, target));
+    }
+
     // ---- losses ----
 
     @Test

@@ -44,8 +44,6 @@ class NoSharedStateTest {
             Map.entry("mlp.io.ModelFiles.JSON", "Jackson's ObjectMapper: thread-safe once configured, never reconfigured"),
             Map.entry("mlp.train.Optimizers.ALL", "an immutable List.of optimizers, settings only (final fields); the moments "
                     + "live in a Stepper made per train call"),
-            Map.entry("mlp.train.Adam.SETTINGS", "an immutable List.of records"),
-            Map.entry("mlp.train.Sgd.SETTINGS", "an immutable List.of records"),
             Map.entry("mlp.train.Losses.ALL", "an immutable List.of losses, which have no fields"),
             Map.entry("mlp.nn.Activations.ALL", "an immutable List.of the activations above"),
             Map.entry("mlp.nn.LayerKinds.READERS", "an unmodifiable map of stateless readers"),

@@ -37,7 +37,8 @@ class ModelFilesTest {
                 X = randn(40, 3)
                 y = X @ [[1, 0], [0, 1], [1, 1]] + 0.1 * randn(40, 2)
                 model = linear(3, 4) |> leaky_relu(0.2) |> residual |> batchnorm |> dropout(0.1)
-                     |> residual(linear(4, 4, bias=false) |> tanh |> linear(4)) |> sigmoid |> identity |> softmax |> linear(2)
+                     |> residual(linear(4, 4, bias=false) |> tanh |> linear(4)) |> sigmoid |> identity |> softmax
+                     |> gelu |> elu |> softplus |> silu |> layernorm |> linear(2)
                 run = train(model, X, y, lr=0.01, epochs=30)
                 pred = model(X)
                 """));
@@ -127,8 +128,8 @@ class ModelFilesTest {
                 loadFails("{\"format\": \"mlp-model\", \"version\": 7}").plainMessage());
         assertEquals("bad.json is not a valid model file: model.layers[0].weight must have 2 rows, not 1",
                 loadFails(text.replaceFirst("\\[\\s*\\[[^\\]]*\\],", "[")).plainMessage());
-        assertEquals("bad.json is not a valid model file: model.layers[1] has an unknown layer type 'gelu'",
-                loadFails(text.replace("\"relu\"", "\"gelu\"")).plainMessage());
+        assertEquals("bad.json is not a valid model file: model.layers[1] has an unknown layer type 'swish'",
+                loadFails(text.replace("\"relu\"", "\"swish\"")).plainMessage());
         assertEquals("bad.json is not a valid model file: model.layers[0].out must be a whole number of at least 1",
                 loadFails(text.replaceFirst("\"out\" : 2", "\"out\" : -2")).plainMessage());
         assertEquals("cannot read nothing.json: no such file",

@@ -251,12 +251,12 @@ class TrainTest {
         assertEquals(30, e.column());
         e = Mlp.fail(data + "run = train(linear(3, 2), X, y[0:5])");
         assertEquals("train: X has 10 rows but y has 5 (one target row per sample)", e.plainMessage());
-        e = Mlp.fail(data + "run = train(linear(3, 2), X, y, optimizer=rmsprop)");
-        assertEquals("unknown name 'rmsprop'", e.plainMessage().replaceAll(" — did you mean.*", ""));
+        e = Mlp.fail(data + "run = train(linear(3, 2), X, y, optimizer=adagrad)");
+        assertEquals("unknown name 'adagrad'", e.plainMessage().replaceAll(" — did you mean.*", ""));
         e = Mlp.fail(data + "run = train(linear(3, 2), X, y, optimizer=relu)");
-        assertEquals("train: optimizer must be adam or sgd (or adam(...), sgd(...)), not a layer", e.plainMessage());
+        assertEquals("train: optimizer must be adam, sgd, adamw or rmsprop (or adam(...), sgd(...), adamw(...), rmsprop(...)), not a layer", e.plainMessage());
         e = Mlp.fail(data + "run = train(linear(3, 2), X, y, loss=adam)");
-        assertEquals("train: loss must be mse, mae, bce or cross_entropy, not an optimizer", e.plainMessage());
+        assertEquals("train: loss must be mse, mae, bce, cross_entropy, huber or bce_logits, not an optimizer", e.plainMessage());
         e = Mlp.fail(data + "run = train(linear(3, 2), X, y, lr=-1)");
         assertEquals("train: lr must be a number >= 0, not -1", e.plainMessage());
         e = Mlp.fail(data + "run = train(relu, X, y)");
