@@ -41,6 +41,14 @@ public final class MlpValue {
         this.text = text;
     }
 
+    /**
+     * A module's own value as a host holds it (mlp-spark's distributed tensor), to bind with
+     * {@link MlpInterpreter#set(String, MlpValue)}: passed as itself, never copied.
+     */
+    public static MlpValue ofModuleValue(Value v) {
+        return new MlpValue(v.kind(), null, java.util.Objects.requireNonNull(v, "value"), Format.repr(v));
+    }
+
     /** A snapshot of an interpreter value; call it on the interpreter's thread. Null stays null. */
     static MlpValue of(Value v) {
         if (v == null) return null;

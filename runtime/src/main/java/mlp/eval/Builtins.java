@@ -52,6 +52,9 @@ public final class Builtins {
                 new mlp.eval.TrainBuiltins(),
                 new mlp.eval.PlotBuiltins()))
             m.register(b);
+        // modules on the class path that bring their own built-ins (mlp-spark's spark()), named in
+        // their jar's META-INF/services/mlp.eval.Builtins$Module: the runtime never names them
+        for (Module m : java.util.ServiceLoader.load(Module.class, Builtins.class.getClassLoader())) m.register(b);
         return b;
     }
 

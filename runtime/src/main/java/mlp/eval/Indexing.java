@@ -46,6 +46,15 @@ final class Indexing {
             n = cols instanceof Range c ? Ops.slice(n, 0, n.rows(), c.from(), c.to()) : mlp.autograd.SelectOps.cols(n, (int[]) cols);
             return new Tensor(n);
         }
+        if (target instanceof mlp.value.Sliceable d) { // a module's tensor (distributed): slices only
+            int size = (int) Math.min(d.rows(), Integer.MAX_VALUE);
+            Range rows = range(ix.rows(), size, "row", target, eval);
+            Range cols = ix.cols() == null ? new Range(0, d.cols(), false) : range(ix.cols(), d.cols(), "column", target, eval);
+            if (rows.single() && cols.single())
+                throw new MlpError("a single element of " + Interpreter.describe(target) + " is not fetched one by one: slice it and collect it",
+                        ix.pos());
+            return d.slice(rows.from(), rows.to(), cols.from(), cols.to());
+        }
         if (target instanceof Indexable list) {
             if (ix.cols() != null)
                 throw new MlpError("a " + target.kind() + " has one axis; it takes one index, not two", ix.cols().pos());
@@ -157,6 +166,7 @@ final class Indexing {
 
     private static String shape(Value target) {
         if (target instanceof Tensor t) return "a tensor " + Shapes.of(t.data());
+        if (target instanceof mlp.value.Sliceable d) return Interpreter.describe(target) + " (" + d.rows() + "×" + d.cols() + ")";
         return Interpreter.describe(target);
     }
 }

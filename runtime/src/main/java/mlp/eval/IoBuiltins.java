@@ -6,6 +6,7 @@ import mlp.io.CsvFiles;
 import mlp.MlpError;
 import mlp.io.onnx.OnnxFiles;
 import mlp.io.ModelFiles;
+import mlp.io.SavesItself;
 import mlp.value.Num;
 import mlp.value.Tensor;
 import mlp.value.Value;
@@ -79,6 +80,14 @@ public final class IoBuiltins implements Builtins.Module {
         Value v = a.get("value");
         String name = a.string("file");
         Path path = resolve(a, name);
+        if (v instanceof SavesItself s) { // a distributed tensor: a folder of parts
+            try {
+                s.saveTo(path);
+                return null;
+            } catch (MlpError e) {
+                throw e.pos() != null ? e : a.error("file", a.sig() + ": " + e.plainMessage());
+            }
+        }
         if (Files.isDirectory(path)) throw a.error("file", a.sig() + ": " + name + " is a folder, not a file");
         int precision = precision(a);
         try {

@@ -27,7 +27,13 @@ final class LayerCall extends Calls.PartCall {
         Tensor x;
         if (v instanceof Tensor t) x = t;
         else if (v instanceof Num n) x = new Tensor(new DMatrixRMaj(new double[][]{{n.value()}}));
-        else throw new MlpError(layer.describe() + " applies to a tensor, not " + Interpreter.describe(v), args.positionalPos(0));
+        else if (v instanceof mlp.nn.LayerInput in) { // a module's distributed tensor: it applies the model where its rows are
+            try {
+                return in.predictedBy(layer, args.interpreter().random());
+            } catch (MlpError e) {
+                throw e.at(args.callPos());
+            }
+        } else throw new MlpError(layer.describe() + " applies to a tensor, not " + Interpreter.describe(v), args.positionalPos(0));
         try {
             mlp.nn.Graph graph = args.interpreter().modelGradient();
             return new Tensor(graph == null ? layer.apply(x.node(), args.interpreter().random(), Layer.Given.tensor())

@@ -3,6 +3,7 @@ package mlp.eval;
 import mlp.autograd.Node;
 import mlp.autograd.Ops;
 import mlp.train.Loss;
+import mlp.MlpError;
 import mlp.value.Format;
 import mlp.value.Num;
 import mlp.value.Tensor;
@@ -35,6 +36,13 @@ final class LossCall extends Calls.PartCall {
                 changed.put(name, v);
             }
             l = l.with(changed);
+        }
+        if (args.get("pred") instanceof mlp.train.Scorable s) { // distributed predictions reduce where they are
+            try {
+                return new Num(s.loss(l, args.get("y")));
+            } catch (MlpError e) {
+                throw e.pos() != null ? e : args.error("y", signature + ": " + e.plainMessage());
+            }
         }
         Tensor p = args.tensor("pred"), y = args.tensor("y");
         String why = l.mismatch(p.rows(), p.cols(), y.data(), "pred");

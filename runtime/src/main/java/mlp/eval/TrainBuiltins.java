@@ -11,6 +11,7 @@ import mlp.train.Optimizer;
 import mlp.train.Loss;
 import mlp.train.Losses;
 import mlp.train.Optimizers;
+import mlp.train.Scorable;
 import mlp.MlpError;
 import mlp.nn.Layer;
 import mlp.tensor.Shapes;
@@ -73,6 +74,46 @@ public final class TrainBuiltins implements Builtins.Module {
                 TrainBuiltins::accuracy);
     }
 
+    /** train(model, X, y) on rows a module holds (a distributed tensor): its GradientSource, the usual trainer loop. */
+    private static Value trainOnRows(Args a, Layer model, mlp.train.TrainingRows x) {
+        Interpreter it = a.interpreter();
+        int epochs = a.count("epochs");
+        if (epochs > it.settings().maxEpochs())
+            throw a.error("epochs", "train: epochs=" + epochs + " is more than this session allows (at most " + it.settings().maxEpochs() + ")");
+        Optimizer optimizer = Optimizers.of(a.get("optimizer"));
+        if (optimizer == null)
+            throw a.error("optimizer", "train: optimizer must be " + Optimizers.names() + ", not " + Interpreter.describe(a.get("optimizer")));
+        Loss loss = Losses.of(a.get("loss"));
+        if (loss == null)
+            throw a.error("loss", "train: loss must be " + Losses.names() + ", not " + Interpreter.describe(a.get("loss")));
+        Trainer.Rates rates = rates(a, optimizer.lr(), epochs);
+        if (a.bool("live")) throw a.error("live", "train: live=true needs the rows here; a distributed tensor's stay on the cluster");
+        if (a.has("val")) throw a.error("val", "train: val= is not supported yet for rows on a cluster");
+        if (a.count("patience") > 0) throw a.error("patience", "train: patience= is not supported yet for rows on a cluster");
+        try {
+            model.resolve(x.cols(), it.random(), w -> "X has " + w + (w == 1 ? " column" : " columns"));
+        } catch (MlpError e) {
+            throw e.at(a.pos("X"));
+        }
+        if (model.params().isEmpty()) throw a.error("model", "train: " + model.describe() + " has no parameters to train");
+        List<TrainingListener> listeners = new ArrayList<>();
+        if (it.settings().trainingListener() != null) listeners.add(it.settings().trainingListener());
+        Trainer.Host host = new Trainer.Host(it.random(), it.cancellation()::requested, it.settings().progress(),
+                it.settings().progressIsTerminal(), it.settings().progressSink(), listeners);
+        mlp.train.GradientSource source;
+        try {
+            source = x.gradients(a.get("y"), model, loss, a.count("batch"), host);
+        } catch (MlpError e) {
+            throw e.pos() != null ? e : a.error("y", "train: " + e.plainMessage());
+        }
+        org.ejml.data.DMatrixRMaj none = new org.ejml.data.DMatrixRMaj(0, 0);
+        Trainer.Request request = new Trainer.Request(model, none, none, epochs, optimizer, loss, rates, a.count("batch"), 0, false,
+                a.bool("progress"), null, null, 0, 0);
+        try (source) {
+            return new Trainer(request, host, source).run();
+        }
+    }
+
     /** "adam or sgd, or adam(...)/sgd(...)", from the one list of optimizers. */
     private static String optimizers() {
         List<String> bare = new ArrayList<>(), called = new ArrayList<>();
@@ -96,6 +137,7 @@ public final class TrainBuiltins implements Builtins.Module {
         if (mv instanceof mlp.eval.LayerMaker maker) mv = maker.fresh(); // train(batchnorm, ...): a new one, returned in run.model
         if (!(mv instanceof Layer model))
             throw a.error("model", "train: model must be a layer or a stack of layers, not " + Interpreter.describe(mv));
+        if (a.get("X") instanceof mlp.train.TrainingRows rows) return trainOnRows(a, model, rows);
         Tensor x = a.tensor("X"), y = a.tensor("y");
         int epochs = a.count("epochs");
         long allowed = it.settings().maxEpochs();
@@ -228,6 +270,13 @@ public final class TrainBuiltins implements Builtins.Module {
     }
 
     private static Value accuracy(Args a) {
+        if (a.get("pred") instanceof Scorable s) {
+            try {
+                return new Num(s.accuracy(a.get("labels")));
+            } catch (MlpError e) {
+                throw e.pos() != null ? e : a.error("labels", "accuracy(pred, labels): " + e.plainMessage());
+            }
+        }
         Tensor pred = a.tensor("pred"), labels = a.tensor("labels");
         int n = pred.rows(), k = pred.cols();
         if (labels.cols() != 1 || labels.rows() != n)

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Numeric CSV files as they come from the world (Apache Commons CSV does the quoting and the line
  * ends). Errors are thrown without a source position; the text names the file as the user wrote
- * it, and the line and column in it.
+ * it, and the line and column in it. Its cell rules are public for mlp-spark, which reads the
+ * rows of a CSV file on a cluster's executors.
  */
 public final class CsvFiles {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
@@ -112,18 +113,18 @@ public final class CsvFiles {
                 && parse(first[0].trim()) == rows.size() - 1;
     }
 
-    static boolean isNumber(String cell) {
+    public static boolean isNumber(String cell) {
         return NUMBER.matcher(cell).matches() || NON_FINITE.matcher(cell).matches();
     }
 
-    private static double parse(String cell) {
+    public static double parse(String cell) {
         if (NUMBER.matcher(cell).matches()) return Double.parseDouble(cell);
         boolean negative = cell.startsWith("-");
         if (cell.toLowerCase().contains("nan")) return Double.NaN;
         return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
 
-    private static String why(String cell) {
+    public static String why(String cell) {
         if (cell.isEmpty()) return "the cell is empty (load needs a number in every cell)";
         String shown = cell.length() > 40 ? cell.substring(0, 40) + "..." : cell;
         String hint = "";
@@ -176,7 +177,7 @@ public final class CsvFiles {
     }
 
     /** The shortest text that reads back as exactly this double. */
-    static String cell(double v) {
+    public static String cell(double v) {
         if (Double.isNaN(v)) return "nan";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
         if (v == 0) return 1 / v < 0 ? "-0.0" : "0";

@@ -60,6 +60,24 @@ public final class ModelFiles {
         AtomicFiles.write(path, out -> JSON.writeValue(out, root));
     }
 
+    /** The model file's text, for a model sent elsewhere (a cluster's executors rebuild it with {@link #fromJson}). */
+    public static String toJson(Layer layer) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.set("model", write(layer));
+        return root.toString();
+    }
+
+    /** The model of a text written by {@link #toJson}. */
+    public static Layer fromJson(String text) {
+        try {
+            return read(JSON.readTree(text).path("model"), "model");
+        } catch (JsonProcessingException | Bad e) {
+            throw new MlpError("not a model: " + e.getMessage());
+        }
+    }
+
     /** Reads a model written by {@link #save}; a corrupted or foreign file is a clear error. */
     public static Value load(Path path) {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();

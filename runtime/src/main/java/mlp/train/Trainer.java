@@ -124,14 +124,43 @@ public final class Trainer {
     private final DecisionGrid gridShape;
     private double bestVal = Double.POSITIVE_INFINITY;
     private int bestEpoch;
+    private final GradientSource source; // rows a module holds (a cluster's): it gives each step's loss and gradients
+    private final Node[] sourceParams;   // the parameters as variables, their gradients filled from the source
 
     public Trainer(Request req, Host host) {
+        this(req, host, null);
+    }
+
+    /**
+     * A training whose losses and gradients come from {@code source} (a module's distributed
+     * rows; {@code req.x()} and {@code req.y()} are then empty): the same epochs, optimizer
+     * steps, progress, listeners, nan stops and cancellation, without predictions or frames.
+     */
+    public Trainer(Request req, Host host, GradientSource source) {
         this.host = host;
         this.req = req;
+        this.source = source;
         this.rows = req.x().numRows;
         Random random = host.random();
         List<Param> params = req.model().params();
         stepper = req.optimizer().start(params); // each epoch sets its rate
+        if (source != null) {
+            if (req.valX() != null)
+                throw new MlpError("train: val= is not supported yet for rows on a cluster");
+            sourceParams = new Node[params.size()];
+            for (int i = 0; i < sourceParams.length; i++) {
+                sourceParams[i] = Node.variable(params.get(i).value);
+                sourceParams[i].grad();
+            }
+            full = tail = null;
+            order = null;
+            predictions = new DMatrixRMaj(0, 0);
+            checkpoint = new Checkpoint(req.model());
+            validation = grid = null;
+            gridShape = null;
+            return;
+        }
+        sourceParams = null;
         int batch = req.batch() <= 0 || req.batch() >= rows ? rows : req.batch();
         if (batch == rows) { // full batch: X and y transposed once
             full = new Compiled(req.model(), req.loss(), CommonOps_DDRM.transpose(req.x(), null),
@@ -269,7 +298,7 @@ public final class Trainer {
         stepper.rate(rate);
         boolean framed = schedule.keeps(epoch);
         if (framed && grid != null) run.addRegions(regions()); // the regions of the model that makes this epoch's predictions
-        double loss = order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
+        double loss = source != null ? sourceEpoch(epoch) : order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
         double val = validation == null ? Double.NaN : validation.run().data[0];
         run.addEpoch(loss, val, rate);
         if (validation != null && val < bestVal) {
@@ -305,8 +334,24 @@ public final class Trainer {
 
     /** The last epoch's predictions, n×out (transposed from the graph's out×n when full batch). */
     private DMatrixRMaj predictions() {
-        if (order == null) CommonOps_DDRM.transpose(full.prediction.value, predictions);
+        if (order == null && full != null) CommonOps_DDRM.transpose(full.prediction.value, predictions);
         return predictions;
+    }
+
+    /** One epoch of the source's steps: its loss and gradients for the parameters as they are, then a step here. */
+    private double sourceEpoch(int epoch) {
+        int steps = source.steps();
+        DMatrixRMaj[] grads = new DMatrixRMaj[sourceParams.length];
+        for (int i = 0; i < grads.length; i++) grads[i] = sourceParams[i].grad();
+        double total = 0;
+        for (int step = 0; step < steps; step++) {
+            checkpoint.stepStarts();
+            double loss = source.gradients(epoch, step, grads);
+            if (!Double.isFinite(loss)) throw nan(epoch, loss);
+            total += loss;
+            stepper.step(sourceParams);
+        }
+        return total / steps;
     }
 
     /** One epoch on all rows: forward, loss, backward, step. */

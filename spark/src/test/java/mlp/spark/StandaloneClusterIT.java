@@ -1,0 +1,109 @@
+package mlp.spark;
+
+import mlp.train.Run;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real cluster on this machine: Spark's standalone master and two workers (one core each) on
+ * 127.0.0.1, a script submitted through org.apache.spark.deploy.SparkSubmit with
+ * target/mlp-spark.jar; the model it trains is the one local training gives. Then a worker is
+ * killed in the middle of training: Spark runs the lost tasks again on the other one (its
+ * cached rows rebuilt from the file) and the run ends with the same numbers.
+ */
+class StandaloneClusterIT {
+    @TempDir
+    static Path dir;
+    static StandaloneCluster cluster;
+
+    static final String MODEL = TrainingParityTest.MODEL;
+
+    @BeforeAll
+    static void start() throws Exception {
+        TrainingParityTest.dir = dir;
+        TrainingParityTest.data();
+        cluster = new StandaloneCluster(dir);
+        cluster.startMaster();
+        cluster.startWorker(1);
+        cluster.startWorker(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) cluster.close();
+    }
+
+    private static Path script(String tag, int epochs) throws Exception {
+        Path script = dir.resolve(tag + ".mlp");
+        Files.writeString(script, """
+                c = spark()
+                print(c.master)
+                D = c.load("parts.csv")
+                print("training")
+                run = train(%s, D[:, 0:2], D[:, 2:4], lr=0.01, epochs=%d, progress=false)
+                save(run.loss, "%s-losses.csv")
+                save(run.model, "%s-model.json")
+                """.formatted(MODEL, epochs, tag, tag));
+        return script;
+    }
+
+    /** The losses and the trained weights equal local training's, to 1e-9 relative. */
+    private static void sameAsLocal(String tag, int epochs) throws Exception {
+        Run local = (Run) Scripts.eval(dir, "D = load(\"parts.csv\")\ntrain(" + MODEL + ", D[:, 0:2], D[:, 2:4], lr=0.01, epochs=" + epochs + ")");
+        String[] losses = Files.readString(dir.resolve(tag + "-losses.csv")).trim().split("\n");
+        assertEquals(epochs, losses.length);
+        for (int e = 0; e < epochs; e++)
+            assertEquals(local.loss(e), Double.parseDouble(losses[e]), 1e-9 * local.loss(e), tag + ": epoch " + (e + 1));
+        mlp.nn.Layer mine = (mlp.nn.Layer) local.model();
+        mlp.nn.Layer theirs = mlp.io.ModelFiles.fromJson(Files.readString(dir.resolve(tag + "-model.json")));
+        for (int i = 0; i < mine.params().size(); i++) {
+            double[] a = mine.params().get(i).value.data, b = theirs.params().get(i).value.data;
+            for (int j = 0; j < a.length; j++) assertEquals(a[j], b[j], 1e-9 * Math.max(1, Math.abs(a[j])), tag + ": parameter " + i);
+        }
+    }
+
+    private static Path jar() {
+        Path jar = Path.of("target/mlp-spark.jar");
+        assertTrue(Files.exists(jar), "target/mlp-spark.jar is built by package, before this test");
+        return jar;
+    }
+
+    @Test
+    void aSubmittedScriptTrainsTheModelLocalTrainingGives() throws Exception {
+        Path log = dir.resolve("submit.log");
+        Process p = cluster.submit(log, jar(), script("submitted", 20), dir);
+        assertTrue(p.waitFor(4, TimeUnit.MINUTES), "spark-submit did not finish");
+        String out = Files.readString(log);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains(cluster.master), out);
+        sameAsLocal("submitted", 20);
+    }
+
+    @Test
+    void aWorkerKilledInTheMiddleOfTrainingLosesNothing() throws Exception {
+        Path log = dir.resolve("killed.log");
+        Process p = cluster.submit(log, jar(), script("killed", 60), dir);
+        StandaloneCluster.waitFor(log, "training", Duration.ofMinutes(3));
+        Thread.sleep(4000); // a few epochs in
+        assertTrue(p.isAlive(), "training ended before the worker could be killed:\n" + Files.readString(log));
+        Process worker = cluster.workers.get(0);
+        worker.descendants().forEach(ProcessHandle::destroyForcibly); // its executor
+        worker.destroyForcibly();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish");
+        String out = Files.readString(log);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("Lost executor") || out.contains("lost executor") || out.contains("ExecutorLost"),
+                "no executor was lost while training:\n" + out);
+        sameAsLocal("killed", 60);
+    }
+}
