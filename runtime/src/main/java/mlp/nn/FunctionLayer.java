@@ -28,7 +28,8 @@ public final class FunctionLayer extends AnyWidthLayer {
     @Override
     public Node forward(Node x, Graph graph) {
         Node rows = Ops.transpose(x); // back to a row per sample, as the function's user wrote it
-        Node input = graph.training() && !rows.requiresGrad() ? Ops.traced(rows) : rows;
+        // in a graph that is re-run, a function of values fixed at build time must still be re-run too
+        Node input = graph.compiled() && !rows.requiresGrad() ? Ops.traced(rows) : rows;
         return Ops.transpose(body.apply(input, graph.training()));
     }
 

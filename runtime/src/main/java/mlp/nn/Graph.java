@@ -17,24 +17,35 @@ import java.util.Random;
 public final class Graph {
     private final boolean training;
     private final boolean tracking; // inference mode with parameters as variables: grad(f, model)
+    private final boolean compiled; // built once into a plan that is re-run (training, or a run's validation and regions)
     private final Random random;
     private final Map<Param, Node> nodes = new IdentityHashMap<>();
     private final List<Param> order = new ArrayList<>();
 
-    private Graph(boolean training, Random random, boolean tracking) {
+    private Graph(boolean training, Random random, boolean tracking, boolean compiled) {
         this.training = training;
         this.random = random;
         this.tracking = tracking;
+        this.compiled = compiled;
     }
 
     /** Inference mode: batch norm uses its running statistics, dropout does nothing. */
     public static Graph inference() {
-        return new Graph(false, null, false);
+        return new Graph(false, null, false, false);
+    }
+
+    /**
+     * Inference mode for a graph built once and re-run as the parameters change (a run's
+     * validation loss and decision regions): what a layer computes must stay nodes of the
+     * graph, never values worked out once while it is built.
+     */
+    public static Graph compiledInference() {
+        return new Graph(false, null, false, true);
     }
 
     /** Training mode: batch statistics, dropout masks drawn from {@code random}. */
     public static Graph training(Random random) {
-        return new Graph(true, random, false);
+        return new Graph(true, random, false, true);
     }
 
     /**
@@ -43,13 +54,18 @@ public final class Graph {
      * applies build on it.
      */
     public static Graph tracking(java.util.List<Param> first) {
-        Graph g = new Graph(false, null, true);
+        Graph g = new Graph(false, null, true, false);
         for (Param p : first) g.param(p);
         return g;
     }
 
     public boolean training() {
         return training;
+    }
+
+    /** Whether this graph is built once into a plan and re-run (training, or compiled inference). */
+    public boolean compiled() {
+        return compiled;
     }
 
     public Random random() {

@@ -59,7 +59,7 @@ public final class Trainer {
         final Plan plan;
 
         Inference(Layer model, DMatrixRMaj x, Loss loss, DMatrixRMaj y) {
-            Node prediction = model.forward(Node.constant(CommonOps_DDRM.transpose(x, null)), Graph.inference());
+            Node prediction = model.forward(Node.constant(CommonOps_DDRM.transpose(x, null)), Graph.compiledInference());
             output = loss == null ? prediction : loss.build(prediction, Node.constant(CommonOps_DDRM.transpose(y, null)));
             plan = new Plan(output);
         }

@@ -242,6 +242,46 @@ class SteerTest {
         assertEquals(null, ((Run) bce.globals().lookup("r2")).grid());
     }
 
+    /**
+     * A function layer in a run's validation and region graphs is re-run after every step like
+     * the rest of the model (it was once worked out when the graph was built, so the validation
+     * loss and the regions stayed those of the untrained model).
+     */
+    @Test
+    void aFunctionLayersValidationLossAndRegionsFollowTheTraining() {
+        Interpreter it = session("""
+                seed(5)
+                X = randn(80, 2)
+                y = X[:, 0] * X[:, 1] > 0
+                m = linear(2, 16) |> relu |> (x -> x * sigmoid(x)) |> linear(2)
+                run = train(m, X, y, loss=cross_entropy, lr=0.02, epochs=300, frames=20, val=[X, y], progress=false)
+                byHand = cross_entropy(m(X), y)
+                last = train(m, X, y, loss=cross_entropy, epochs=0)
+                """);
+        Run run = (Run) it.globals().lookup("run");
+        double byHand = num(it, "byHand");
+        assertEquals(byHand, run.valLoss(299), 1e-12 * byHand, "the validation loss after the last step");
+        assertTrue(run.valLoss(299) < 0.5 * run.valLoss(0), run.valLoss(0) + " then " + run.valLoss(299));
+        // the regions of the trained model: its class at every grid point, and not the first frame's
+        DecisionGrid g = run.grid();
+        double[] first = run.regions().get(0), trained = ((Run) it.globals().lookup("last")).regions().get(0);
+        StringBuilder grid = new StringBuilder("G = [");
+        for (int i = 0; i < g.cells(); i++)
+            for (int j = 0; j < g.cells(); j++)
+                grid.append(i + j > 0 ? ", " : "").append("[").append(g.x(i)).append(", ").append(g.y(j)).append("]");
+        it.run(new Source("g.mlp", grid.append("]\nP = m(G)").toString()));
+        DMatrixRMaj p = ((Tensor) it.globals().lookup("P")).data();
+        int differ = 0, changed = 0;
+        double[] lastFrame = run.regions().get(run.regions().size() - 1);
+        for (int c = 0; c < trained.length; c++) {
+            int cls = p.get(c, 1) > p.get(c, 0) ? 1 : 0;
+            if (cls != (int) trained[c]) differ++;
+            if (lastFrame[c] != first[c]) changed++;
+        }
+        assertEquals(0, differ);
+        assertTrue(changed > 100, "the regions moved while it trained: " + changed + " cells");
+    }
+
     @Test
     void theProgressBarShowsTheValidationLoss() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
