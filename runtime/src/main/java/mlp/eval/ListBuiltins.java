@@ -9,9 +9,6 @@ import mlp.value.Str;
 import mlp.value.Tensor;
 import mlp.value.Value;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +70,7 @@ final class ListBuiltins implements Builtins.Module {
                 a -> {
                     long digits = a.integer("digits");
                     if (digits < 1 || digits > 17) throw a.error("digits", "format(x, digits): digits must be 1 to 17, not " + digits);
-                    return new Str(significant(a.number("x"), (int) digits));
+                    return new Str(mlp.value.Format.significant(a.number("x"), (int) digits));
                 });
     }
 
@@ -98,22 +95,5 @@ final class ListBuiltins implements Builtins.Module {
         if (v instanceof ListValue l) return l.items();
         if (v instanceof Tensor t) return Blocks.items(t, null);
         throw a.error(param, a.sig() + ": " + param + " must be a list or a tensor, not " + Interpreter.describe(v));
-    }
-
-    /** x rounded half-even to {@code digits} significant digits, printed as Python's '%.{digits}g' does. */
-    static String significant(double x, int digits) {
-        if (Double.isNaN(x)) return "nan";
-        if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
-        if (x == 0) return 1 / x < 0 ? "-0" : "0";
-        BigDecimal bd = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN));
-        int exp = bd.precision() - bd.scale() - 1;
-        if (exp < -4 || exp >= digits) {
-            BigDecimal mantissa = bd.movePointLeft(exp).stripTrailingZeros();
-            String m = mantissa.toPlainString();
-            String e = Integer.toString(Math.abs(exp));
-            return m + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
-        }
-        String s = bd.stripTrailingZeros().toPlainString();
-        return s;
     }
 }

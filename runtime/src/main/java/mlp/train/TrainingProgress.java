@@ -108,8 +108,9 @@ final class TrainingProgress implements AutoCloseable {
 
     private static String lossText(double loss, double val) {
         if (Double.isNaN(loss)) return "";
-        StringBuilder b = new StringBuilder("loss=").append(Format.number(loss));
-        if (!Double.isNaN(val)) b.append(", val=").append(Format.number(val));
+        // four significant digits, as tqdm shows a postfix (the full number is in run.loss)
+        StringBuilder b = new StringBuilder("loss=").append(Format.significant(loss, 4));
+        if (!Double.isNaN(val)) b.append(", val=").append(Format.significant(val, 4));
         return b.toString();
     }
 

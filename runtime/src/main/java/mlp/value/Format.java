@@ -104,6 +104,23 @@ public final class Format {
         return bd.toPlainString();
     }
 
+    /** x rounded half-even to {@code digits} significant digits, printed as Python's '%.{digits}g' does. */
+    public static String significant(double x, int digits) {
+        if (Double.isNaN(x)) return "nan";
+        if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
+        if (x == 0) return 1 / x < 0 ? "-0" : "0";
+        BigDecimal bd = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        int exp = bd.precision() - bd.scale() - 1;
+        if (exp < -4 || exp >= digits) {
+            BigDecimal mantissa = bd.movePointLeft(exp).stripTrailingZeros();
+            String m = mantissa.toPlainString();
+            String e = Integer.toString(Math.abs(exp));
+            return m + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
+        }
+        String s = bd.stripTrailingZeros().toPlainString();
+        return s;
+    }
+
     /** A tensor, like NumPy prints an array (aligned columns, long ones elided with {@code ...}). */
     public static String tensor(DMatrixRMaj m) {
         return ArrayFormat.format(m);

@@ -292,6 +292,6 @@ class SteerTest {
         Run run = (Run) it.globals().lookup("run");
         String line = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(line.matches("100%\\|██████████\\| 30/30 \\[.*, loss=[0-9.e+-]+, val=[0-9.e+-]+]\n"), line);
-        assertTrue(line.contains("val=" + mlp.value.Format.number(run.valLoss(29)) + "]"), line);
+        assertTrue(line.contains("val=" + mlp.value.Format.significant(run.valLoss(29), 4) + "]"), line);
     }
 }
