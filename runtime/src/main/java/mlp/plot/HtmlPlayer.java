@@ -42,11 +42,13 @@ final class HtmlPlayer {
         String background = Base64.getEncoder().encodeToString(PictureFiles.bytes(out -> PictureFiles.png(image, out)));
 
         int points = t.xs(0).length;
-        ByteBuffer frames = ByteBuffer.allocate(t.size() * points * 4).order(ByteOrder.LITTLE_ENDIAN);
+        // a classification run's points are its inputs: they stay put, so they travel once
+        int moving = t.projection.plane() ? 1 : t.size();
+        ByteBuffer frames = ByteBuffer.allocate(moving * points * 4).order(ByteOrder.LITTLE_ENDIAN);
         StringBuilder captions = new StringBuilder("[");
         for (int k = 0; k < t.size(); k++) {
             double[] xs = t.xs(k), ys = t.ys(k);
-            for (int i = 0; i < points; i++) {
+            for (int i = 0; k < moving && i < points; i++) {
                 frames.putShort(eighths(chart.screenX(xs[i])));
                 frames.putShort(eighths(chart.screenY(ys[i])));
             }
@@ -89,7 +91,7 @@ final class HtmlPlayer {
                 + "    }\n"
                 + "    ctx.fillStyle = 'rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")';\n"
                 + "    ctx.strokeStyle = '#fff'; ctx.lineWidth = 1;\n"
-                + "    var base = k * points * 4;\n"
+                + "    var base = Math.min(k, " + (moving - 1) + ") * points * 4;\n"
                 + "    for (var i = 0; i < points; i++) {\n"
                 + "      var x = pos.getInt16(base + 4 * i, true), y = pos.getInt16(base + 4 * i + 2, true);\n"
                 + "      if (x === " + NONE + " || y === " + NONE + ") continue;\n"
@@ -109,7 +111,8 @@ final class HtmlPlayer {
                 + "  }\n"
                 + "  button.addEventListener('click', function () { if (timer) stop(); else play(); });\n"
                 + "  slider.addEventListener('input', function () { stop(); show(+slider.value); });\n"
-                + "  show(" + last + ");\n"
+                + "  var asked = /[#&]frame=(\\d+)/.exec(location.hash); // a page's address may name the frame to show: x.html#frame=1\n"
+                + "  show(asked ? Math.max(0, Math.min(frames - 1, asked[1] - 1)) : " + last + ");\n"
                 + "})();</script>\n"
                 + "</div>";
     }

@@ -181,6 +181,7 @@ class InlinePicturesTest {
         assertTrue(b.find(), "where the regions go");
         int bx = Integer.parseInt(b.group(1)), by = Integer.parseInt(b.group(2)), bw = Integer.parseInt(b.group(3)), bh = Integer.parseInt(b.group(4));
         assertTrue(html.contains("var classes = [0,0,"), "the points' classes");
+        assertEquals(200 * 2, playerFrames(html).length, "the points (the inputs) stay put: their positions travel once");
 
         // the regions form: the first frame's layer and the last's differ in many cells
         int changed = 0;
