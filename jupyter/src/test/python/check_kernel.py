@@ -9,9 +9,11 @@ Prints one line per check; exits 1 at the first one that fails.
 import base64
 import json
 import os
+import re
 import subprocess
 import sys
 import time
+import zlib
 
 import nbformat
 from nbclient import NotebookClient
@@ -37,6 +39,37 @@ def outputs_of(nb, needle):
         if c.cell_type == "code" and needle in c.source:
             return c.outputs
     raise AssertionError("no cell with " + needle)
+
+
+def png_pixels(data):
+    """The (r, g, b) pixels of an 8-bit RGB PNG (what the player's region layers are), row by row."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, w, h = 8, b"", 0, 0
+    while pos < len(data):
+        n = int.from_bytes(data[pos:pos + 4], "big")
+        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            w, h = int.from_bytes(body[0:4], "big"), int.from_bytes(body[4:8], "big")
+            assert body[8] == 8 and body[9] == 2 and body[12] == 0, "8-bit RGB, not interlaced"
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    raw, stride, rows, prev = zlib.decompress(idat), w * 3, [], bytearray(w * 3)
+    for y in range(h):
+        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - 3] if i >= 3 else 0
+            b, c = prev[i], prev[i - 3] if i >= 3 else 0
+            if f == 1: line[i] = (line[i] + a) & 255
+            elif f == 2: line[i] = (line[i] + b) & 255
+            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows += [tuple(line[i:i + 3]) for i in range(0, stride, 3)]
+        prev = line
+    return rows
 
 
 def execute(name):
@@ -90,13 +123,26 @@ n_players = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.outputs
                 if o.output_type == "display_data" and "mlp-player" in text(o.data.get("text/html")))
 check(n_players == 6, "the tutorial shows its six animations", n_players)
 
-# ---- the spiral ----
+# ---- the spiral: trained once, its regions forming in the player ----
 nb = execute("spiral.ipynb")
-pngs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
-        if o.output_type == "display_data" and text(o.data.get("text/plain")).startswith("<boundary")]
-check(len(pngs) == 3, "the spiral's regions drawn at three stages", len(pngs))
-acc = [text(o.data["text/plain"]) for o in outputs_of(nb, "epochs=850") if o.output_type == "execute_result"]
+trains = [c for c in nb.cells if c.cell_type == "code" and "train(" in c.source]
+check(len(trains) == 1, "the spiral trains once", len(trains))
+acc = [text(o.data["text/plain"]) for o in outputs_of(nb, "run = train(") if o.output_type == "execute_result"]
 check(acc and float(acc[0]) >= 0.95, "the trained classifier separates the spirals", acc)
+players = [o for o in outputs_of(nb, "animate(run") if o.output_type == "display_data" and "text/html" in o.data]
+check(len(players) == 1, "animate(run) shows one player", outputs_of(nb, "animate(run"))
+html = text(players[0].data["text/html"])
+check("http:" not in html and "https:" not in html and "<script src" not in html, "the spiral's player fetches nothing")
+layers = re.findall(r"'(iVBOR[A-Za-z0-9+/=]*)'", html)
+frames = re.search(r"frames = (\d+);", html)
+check(frames and len(layers) == int(frames.group(1)) > 10, "the player carries a region layer per frame",
+      (len(layers), frames and frames.group(1)))
+first, last = png_pixels(base64.b64decode(layers[0])), png_pixels(base64.b64decode(layers[-1]))
+changed = sum(1 for a, b in zip(first, last) if a != b)
+check(len(first) == 60 * 60 and changed > 60 * 60 // 10, "the regions form: the first frame's and the last's differ in many cells",
+      changed)
+check(len(set(last)) == 2, "the last frame shows both classes' regions", set(last))
+check(sum(1 for o in outputs_of(nb, "boundary(") if o.output_type == "display_data") == 1, "boundary draws the trained regions")
 
 # ---- one kernel, driven message by message ----
 os.chdir(WORK)

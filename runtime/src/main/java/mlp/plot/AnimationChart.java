@@ -211,16 +211,40 @@ final class AnimationChart implements Drawing {
     /** The regions: one pixel a cell in a small image, stretched over the grid's part of the plot. */
     private void paintRegions(Graphics2D g) {
         int n = grid.cells();
-        int[] rgb = ((java.awt.image.DataBufferInt) cellImage.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-                rgb[(n - 1 - j) * n + i] = regionColour(cells[i * n + j]); // image rows go down, j goes up
-        int x0 = (int) Math.round(screenX(grid.xMin())), x1 = (int) Math.round(screenX(grid.xMax()));
-        int y0 = (int) Math.round(screenY(grid.yMax())), y1 = (int) Math.round(screenY(grid.yMin()));
+        fillRegions(cellImage, cells);
+        Rectangle box = regionBox();
         Object interpolation = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.drawImage(cellImage, x0, y0, x1, y1, 0, 0, n, n, null);
+        g.drawImage(cellImage, box.x, box.y, box.x + box.width, box.y + box.height, 0, 0, n, n, null);
         if (interpolation != null) g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+    }
+
+    /** Fills a cells×cells image with a frame's regions in their tints, one pixel a cell (image rows go down, j goes up). */
+    private void fillRegions(BufferedImage image, double[] frameCells) {
+        int n = grid.cells();
+        int[] rgb = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                rgb[(n - 1 - j) * n + i] = regionColour(frameCells[i * n + j]);
+    }
+
+    /** A frame's regions as a new image, one pixel a cell, top row first, in the tints {@link #paint} uses. */
+    BufferedImage regionImage(double[] frameCells) {
+        BufferedImage image = new BufferedImage(grid.cells(), grid.cells(), BufferedImage.TYPE_INT_RGB);
+        fillRegions(image, frameCells);
+        return image;
+    }
+
+    /** Where the regions are drawn, in pixels (after a paint; a classification chart only). */
+    Rectangle regionBox() {
+        int x0 = (int) Math.round(screenX(grid.xMin())), x1 = (int) Math.round(screenX(grid.xMax()));
+        int y0 = (int) Math.round(screenY(grid.yMax())), y1 = (int) Math.round(screenY(grid.yMin()));
+        return new Rectangle(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /** Each point's class (a classification chart), else null. */
+    int[] pointClasses() {
+        return pointClass;
     }
 
     /** The tint of a cell: its class's, or for a probability a mix of class 0's and class 1's in 8 steps. */

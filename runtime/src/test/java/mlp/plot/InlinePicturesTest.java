@@ -146,6 +146,86 @@ class InlinePicturesTest {
         }
     }
 
+    private static final String SPIRAL = """
+            seed(0)
+            n = 100
+            t = sqrt(rand(n, 1)) * 2 * pi
+            a = stack(t * cos(t), t * sin(t)) / (2 * pi)
+            X = cat(a, -a) + 0.02 * randn(2 * n, 2)
+            y = cat(zeros(n, 1), ones(n, 1))
+            run = train(mlp(2, 24, 24, 2), X, y, loss=cross_entropy, lr=0.01, epochs=300, frames=5)
+            """;
+
+    @Test
+    void aClassifiersPlayerCarriesEachFramesRegionsAsTheGifDrawsThem() throws IOException {
+        Interpreter i = interpreter();
+        run(i, SPIRAL + "animate(run, title=\"spiral\")");
+        Run run = (Run) i.globals().lookup("run");
+        PictureSink.Animation a = sink.animations.get(0);
+        String html = a.html();
+        assertFalse(html.contains("http:") || html.contains("https:") || html.contains("<script src"), "nothing from the network");
+        // one small PNG of the regions per frame, one pixel a cell
+        Matcher m = Pattern.compile("'(iVBOR[A-Za-z0-9+/=]*)'").matcher(html);
+        List<BufferedImage> regions = new ArrayList<>();
+        int bytes = 0;
+        while (m.find()) {
+            byte[] png = Base64.getDecoder().decode(m.group(1));
+            bytes += png.length;
+            regions.add(png(png));
+        }
+        int n = run.grid().cells();
+        assertEquals(5, regions.size(), "a region layer per frame");
+        assertEquals(n, regions.get(0).getWidth());
+        assertTrue(bytes < 5 * 2000, "the region layers are small: " + bytes + " bytes");
+        Matcher b = Pattern.compile("var regionBox = \\[(-?\\d+),(-?\\d+),(\\d+),(\\d+)\\]").matcher(html);
+        assertTrue(b.find(), "where the regions go");
+        int bx = Integer.parseInt(b.group(1)), by = Integer.parseInt(b.group(2)), bw = Integer.parseInt(b.group(3)), bh = Integer.parseInt(b.group(4));
+        assertTrue(html.contains("var classes = [0,0,"), "the points' classes");
+        assertEquals(200 * 2, playerFrames(html).length, "the points (the inputs) stay put: their positions travel once");
+
+        // the regions form: the first frame's layer and the last's differ in many cells
+        int changed = 0;
+        for (int x = 0; x < n; x++)
+            for (int y = 0; y < n; y++) if (regions.get(0).getRGB(x, y) != regions.get(4).getRGB(x, y)) changed++;
+        assertTrue(changed > n * n / 10, changed + " cells changed");
+
+        // and each frame's layer, stretched over its box, has the GIF's colours where no point lies
+        List<BufferedImage> gif = PictureFilesTest.raw(Images.gif(writeGif(a)));
+        assertEquals(5, gif.size());
+        int checked = 0;
+        for (int k = 0; k < 5; k++)
+            for (int ci = 1; ci < n; ci += 4)
+                for (int cj = 1; cj < n; cj += 4) {
+                    double x = run.grid().x(ci), y = run.grid().y(cj);
+                    boolean nearPoint = false;
+                    for (int r = 0; r < run.x().numRows; r++)
+                        nearPoint |= Math.hypot(run.x().get(r, 0) - x, run.x().get(r, 1) - y) < 0.08;
+                    if (nearPoint) continue;
+                    int row = n - 1 - cj; // image rows go down
+                    java.awt.Color want = new java.awt.Color(regions.get(k).getRGB(ci, row));
+                    java.awt.Color got = Images.at(gif.get(k), bx + (ci + 0.5) * bw / n, by + (row + 0.5) * bh / n);
+                    assertTrue(Images.distance(got, want) <= 8, "frame " + k + " cell (" + ci + ", " + cj + "): GIF " + got + ", player " + want);
+                    checked++;
+                }
+        assertTrue(checked > 100, checked + " cells checked");
+    }
+
+    private Path writeGif(PictureSink.Animation a) throws IOException {
+        Path gif = dir.resolve("regions.gif");
+        Files.write(gif, a.gif(a.frames(), ChartStyle.WIDTH));
+        return gif;
+    }
+
+    @Test
+    void aPlayerOfARunWithoutRegionsCarriesNone() {
+        Interpreter i = interpreter();
+        i.globals().define("run", PictureFilesTest.walkingPoint(5));
+        run(i, "animate(run)");
+        String html = sink.animations.get(0).html();
+        assertTrue(html.contains("var regions = null, classes = null;"), "no region layer");
+        assertFalse(html.substring(html.indexOf("<script")).contains("iVBOR"), "no picture in the script");
+    }
+
     @Test
     void theFallbackGifIsSmallAndTheLastFrameAPng() throws IOException {
         Run run = PictureFilesTest.walkingPoint(9);
