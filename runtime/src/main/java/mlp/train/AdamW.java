@@ -41,6 +41,7 @@ final class AdamW extends Optimizer {
     public Stepper start(List<Param> params) {
         double beta1 = setting("beta1"), beta2 = setting("beta2"), eps = setting("eps"), weightDecay = setting("weight_decay");
         State[] states = states(params, 2); // m, v
+        BiasCorrection bc = new BiasCorrection(beta1, beta2);
         return new Stepper() {
             private double rate;
 
@@ -54,8 +55,8 @@ final class AdamW extends Optimizer {
                 double decay = 1 - rate * weightDecay; // decoupled: the weights shrink by lr × weight_decay
                 for (int k = 0; k < params.length; k++) {
                     State s = states[k];
-                    long t = ++s.steps;
-                    double bc1 = 1 - Math.pow(beta1, t), bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+                    bc.at(++s.steps); // per parameter, as PyTorch's state["step"]
+                    double bc1 = bc.bc1(), bc2Sqrt = bc.bc2Sqrt();
                     double stepSize = rate / bc1;
                     double[] p = params[k].value.data, g = params[k].grad().data, mk = s.buffers[0], vk = s.buffers[1];
                     for (int i = 0; i < mk.length; i++) {
