@@ -1,6 +1,5 @@
 package mlp.train;
 
-import mlp.autograd.Node;
 import mlp.nn.Param;
 
 import java.util.List;
@@ -41,33 +40,6 @@ final class Adam extends Optimizer {
     @Override
     public Stepper start(List<Param> params) {
         double beta1 = setting("beta1"), beta2 = setting("beta2"), eps = setting("eps"), weightDecay = setting("weight_decay");
-        State[] states = states(params, 2); // m, v
-        BiasCorrection bc = new BiasCorrection(beta1, beta2);
-        return new Stepper() {
-            private double rate;
-
-            @Override
-            public void rate(double rate) {
-                this.rate = rate;
-            }
-
-            @Override
-            public void step(Node[] params) {
-                for (int k = 0; k < params.length; k++) {
-                    State s = states[k];
-                    bc.at(++s.steps); // per parameter, as PyTorch's state["step"]
-                    double bc1 = bc.bc1(), bc2Sqrt = bc.bc2Sqrt();
-                    double stepSize = rate / bc1;
-                    double[] p = params[k].value.data, g = params[k].grad().data, mk = s.buffers[0], vk = s.buffers[1];
-                    for (int i = 0; i < mk.length; i++) {
-                        double gi = weightDecay == 0 ? g[i] : g[i] + weightDecay * p[i];
-                        mk[i] = mk[i] * beta1 + (1 - beta1) * gi;
-                        vk[i] = vk[i] * beta2 + (1 - beta2) * gi * gi;
-                        double denom = Math.sqrt(vk[i]) / bc2Sqrt + eps;
-                        p[i] += -stepSize * (mk[i] / denom);
-                    }
-                }
-            }
-        };
+        return new AdamStepper(states(params, 2), beta1, beta2, eps, weightDecay, 0);
     }
 }
