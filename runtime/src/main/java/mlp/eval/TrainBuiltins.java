@@ -127,7 +127,7 @@ public final class TrainBuiltins implements Builtins.Module {
     /** "a bare adam has 0.001, a bare sgd 0.01". */
     private static String defaultRates() {
         List<String> out = new ArrayList<>();
-        for (Optimizer o : Optimizers.ALL) out.add((out.isEmpty() ? "a bare " : "a bare ") + o.name() + (out.isEmpty() ? " has " : " ") + Format.number(o.lr()));
+        for (Optimizer o : Optimizers.ALL) out.add("a bare " + o.name() + (out.isEmpty() ? " has " : " ") + Format.number(o.lr()));
         return String.join(", ", out);
     }
 
