@@ -12,6 +12,10 @@ import mlp.value.Value;
  * {@code leaky_relu(X)} applies the default slope.
  */
 final class ActivationCall extends Calls.PartCall {
+    /** The x of every activation called as a function ({@code relu(x)}), checked once. */
+    private static final Param X = Param.of("x", Activations.ALL.stream()
+            .map(a -> Signature.of(a.name() + "(x)")).toArray(Signature[]::new));
+
     private final Activation activation;
 
     ActivationCall(Activation activation) {
@@ -28,7 +32,7 @@ final class ActivationCall extends Calls.PartCall {
     public Value call(Args args) {
         String sig = signature();
         if (maker()) {
-            String setting = activation.settingName();
+            Param setting = Param.of(activation.settingName(), Signature.of(sig)); // the signature is made from it
             Value v = args.bind(Signature.of(sig)).get(setting);
             if (v instanceof Num n) {
                 if (!Double.isFinite(n.value())) throw args.error(setting, sig + ": " + setting + " must be a finite number");
@@ -37,10 +41,10 @@ final class ActivationCall extends Calls.PartCall {
             if (v instanceof Tensor t) return new Tensor(activation.onRows(t.node()));
             throw args.error(setting, sig + ": " + setting + " must be a number (or apply it to a tensor), not " + Interpreter.describe(v));
         }
-        Value v = args.bind(Signature.of(sig)).get("x");
+        Value v = args.bind(Signature.of(sig)).get(X);
         if (v instanceof Num n) return new Num(activation.apply(n.value()));
         if (v instanceof Tensor t) return new Tensor(activation.onRows(t.node()));
-        throw args.error("x", sig + ": x must be a tensor or a number, not " + Interpreter.describe(v));
+        throw args.error(X, sig + ": x must be a tensor or a number, not " + Interpreter.describe(v));
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The arguments of one call, with their source positions. A built-in first {@link #bind}s them
- * to its {@link Signature}; then it reads each parameter by name with a typed accessor, whose
+ * to its {@link Signature}; then it reads each parameter through its {@link Param} handle with a typed accessor, whose
  * errors name the function, its signature and the parameter, and point at the argument.
  */
 public final class Args {
@@ -152,25 +152,26 @@ public final class Args {
                 : "the arguments " + String.join(", ", s.names());
     }
 
-    private int slot(String param) {
+    // a handle checked against other built-ins' signatures than the one bound: a slip in the runtime
+    private int slot(Param param) {
         if (sig == null) throw new IllegalStateException("bind() first");
-        int k = sig.indexOf(param);
-        if (k < 0) throw new IllegalArgumentException(sig + " has no parameter " + param);
+        int k = sig.indexOf(param.name());
+        if (k < 0) throw new IllegalStateException(sig + " has no parameter '" + param + "' (its handle was declared for other built-ins)");
         return k;
     }
 
     /** True when the argument was given or has a default. */
-    public boolean has(String param) {
+    public boolean has(Param param) {
         return bound[slot(param)] != null;
     }
 
     /** The argument's value, or null when absent without a default. */
-    public Value get(String param) {
+    public Value get(Param param) {
         return bound[slot(param)];
     }
 
     /** Where the argument was written (the call when it came from a default). */
-    public Pos pos(String param) {
+    public Pos pos(Param param) {
         Pos p = boundPos[slot(param)];
         return p == null ? callPos : p;
     }
@@ -185,29 +186,29 @@ public final class Args {
     }
 
     /** An error about one argument, pointing at it. */
-    public MlpError error(String param, String message) {
+    public MlpError error(Param param, String message) {
         return new MlpError(message, pos(param));
     }
 
-    private Value required(String param) {
+    private Value required(Param param) {
         Value v = get(param);
         if (v == null) throw new MlpError(sig + " is missing its argument '" + param + "'", callPos);
         return v;
     }
 
-    private MlpError typeError(String param, String wanted, Value got) {
+    private MlpError typeError(Param param, String wanted, Value got) {
         return error(param, sig + ": " + param + " must be " + wanted + ", not " + Interpreter.describe(got));
     }
 
     /** A tensor; a number is taken as a 1×1 tensor. */
-    public Tensor tensor(String param) {
+    public Tensor tensor(Param param) {
         Value v = required(param);
         if (v instanceof Tensor t) return t;
         if (v instanceof Num n) return new Tensor(new org.ejml.data.DMatrixRMaj(new double[][]{{n.value()}}));
         throw typeError(param, "a tensor or a number", v);
     }
 
-    public double number(String param) {
+    public double number(Param param) {
         Value v = required(param);
         if (v instanceof Num n) return n.value();
         if (v instanceof Tensor t && t.rows() == 1 && t.cols() == 1) return t.get(0, 0);
@@ -215,7 +216,7 @@ public final class Args {
     }
 
     /** A whole number. */
-    public long integer(String param) {
+    public long integer(Param param) {
         double d = number(param);
         if (d != Math.rint(d) || Double.isInfinite(d))
             throw error(param, sig + ": " + param + " must be a whole number, not " + mlp.value.Format.number(d));
@@ -224,20 +225,20 @@ public final class Args {
     }
 
     /** A whole number >= 0, small enough to be a size. */
-    public int count(String param) {
+    public int count(Param param) {
         long n = integer(param);
         if (n < 0) throw error(param, sig + ": " + param + " must not be negative, got " + n);
         if (n > Integer.MAX_VALUE) throw error(param, sig + ": " + param + " is too large: " + n);
         return (int) n;
     }
 
-    public String string(String param) {
+    public String string(Param param) {
         Value v = required(param);
         if (v instanceof Str s) return s.value();
         throw typeError(param, "a string", v);
     }
 
-    public boolean bool(String param) {
+    public boolean bool(Param param) {
         Value v = required(param);
         if (v instanceof Bool b) return b.value();
         throw typeError(param, "true or false", v);

@@ -15,7 +15,11 @@ public final class Builtin implements Callable {
     private boolean differentiable;
 
     public Builtin(String signature, Impl impl) {
-        this.signature = Signature.parse(signature);
+        this(Signature.of(signature), impl);
+    }
+
+    public Builtin(Signature signature, Impl impl) {
+        this.signature = signature;
         this.impl = impl;
     }
 

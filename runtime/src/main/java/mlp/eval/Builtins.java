@@ -60,8 +60,13 @@ public final class Builtins {
 
     /** Registers a function; its name is the part of {@code signature} before the bracket. */
     public Builtin function(String category, String signature, String help, Builtin.Impl impl) {
+        return function(category, Signature.of(signature), help, impl);
+    }
+
+    /** The same with the signature its parameter handles ({@link Param}) were checked against. */
+    public Builtin function(String category, Signature signature, String help, Builtin.Impl impl) {
         Builtin fn = new Builtin(signature, impl);
-        add(new Entry(fn.sig().name(), signature, category, help, fn));
+        add(new Entry(fn.sig().name(), signature.toString(), category, help, fn));
         return fn;
     }
 

@@ -23,9 +23,15 @@ import java.util.stream.Stream;
 
 /** load and save: numeric CSV files, and models as JSON (mlp.io.ModelFiles). */
 public final class IoBuiltins implements Builtins.Module {
+    private static final Signature LOAD = Signature.of("load(file)");
+    private static final Signature SAVE = Signature.of("save(value, file, precision=)");
+    private static final Param FILE = Param.of("file", LOAD, SAVE);
+    private static final Param PRECISION = Param.of("precision", SAVE);
+    private static final Param VALUE = Param.of("value", SAVE);
+
     @Override
     public void register(Builtins b) {
-        b.function("Files", "load(file)",
+        b.function("Files", LOAD,
                 "Reads a file: a numeric CSV gives a tensor, a .json or .onnx file gives a model.\n"
                         + "An .onnx file may be written by mlp or exported by PyTorch (torch.onnx.export).\n"
                         + "The CSV may start with a header row (names, or scikit-learn's counts and class names),\n"
@@ -33,7 +39,7 @@ public final class IoBuiltins implements Builtins.Module {
                         + "(nan and inf too) and every row as long as the others.\n"
                         + "Example: data = load(\"data/iris.csv\")",
                 IoBuiltins::load);
-        b.function("Files", "save(value, file, precision=)",
+        b.function("Files", SAVE,
                 "Writes a tensor to a CSV file, or a model to a .json or an .onnx file.\n"
                         + "Every number is written exactly: load reads back the same tensor. A model keeps its\n"
                         + "weights and running statistics. The file is replaced in one step, never left half-written.\n"
@@ -44,95 +50,95 @@ public final class IoBuiltins implements Builtins.Module {
     }
 
     private static Value load(Args a) {
-        String name = a.string("file");
+        String name = a.string(FILE);
         Path path = resolve(a, name);
-        if (Files.isDirectory(path)) throw a.error("file", a.sig() + ": " + name + " is a folder, not a file");
-        if (!Files.exists(path)) throw a.error("file", a.sig() + ": no such file: " + name + nearby(path, name));
+        if (Files.isDirectory(path)) throw a.error(FILE, a.sig() + ": " + name + " is a folder, not a file");
+        if (!Files.exists(path)) throw a.error(FILE, a.sig() + ": no such file: " + name + nearby(path, name));
         // a pipe would block for ever, a device (/dev/zero) never end: only ordinary files are read
-        if (!Files.isRegularFile(path)) throw a.error("file", a.sig() + ": " + name + " is not an ordinary file (a device or a pipe?)");
+        if (!Files.isRegularFile(path)) throw a.error(FILE, a.sig() + ": " + name + " is not an ordinary file (a device or a pipe?)");
         if (isJson(name) || OnnxFiles.isOnnx(name)) {
             try {
                 return isJson(name) ? ModelFiles.load(path) : OnnxFiles.load(path);
             } catch (MlpError e) {
                 if (e.pos() != null) throw e;
-                throw a.error("file", a.sig() + ": " + e.plainMessage());
+                throw a.error(FILE, a.sig() + ": " + e.plainMessage());
             }
         }
         String text;
         try {
             text = readText(path);
         } catch (CharacterCodingException e) {
-            throw a.error("file", a.sig() + ": " + name + " is not a text file (UTF-8)");
+            throw a.error(FILE, a.sig() + ": " + name + " is not a text file (UTF-8)");
         } catch (AccessDeniedException e) {
-            throw a.error("file", a.sig() + ": cannot read " + name + ": permission denied");
+            throw a.error(FILE, a.sig() + ": cannot read " + name + ": permission denied");
         } catch (IOException e) {
-            throw a.error("file", a.sig() + ": cannot read " + name + ": " + e.getMessage());
+            throw a.error(FILE, a.sig() + ": cannot read " + name + ": " + e.getMessage());
         }
         try {
             return new Tensor(CsvFiles.read(text, name));
         } catch (MlpError e) {
             if (e.pos() != null) throw e;
-            throw a.error("file", a.sig() + ": " + e.plainMessage());
+            throw a.error(FILE, a.sig() + ": " + e.plainMessage());
         }
     }
 
     private static Value save(Args a) {
-        Value v = a.get("value");
-        String name = a.string("file");
+        Value v = a.get(VALUE);
+        String name = a.string(FILE);
         Path path = resolve(a, name);
         if (v instanceof SavesItself s) { // a distributed tensor: a folder of parts
             try {
                 s.saveTo(path);
                 return null;
             } catch (MlpError e) {
-                throw e.pos() != null ? e : a.error("file", a.sig() + ": " + e.plainMessage());
+                throw e.pos() != null ? e : a.error(FILE, a.sig() + ": " + e.plainMessage());
             }
         }
-        if (Files.isDirectory(path)) throw a.error("file", a.sig() + ": " + name + " is a folder, not a file");
+        if (Files.isDirectory(path)) throw a.error(FILE, a.sig() + ": " + name + " is a folder, not a file");
         int precision = precision(a);
         try {
             if (ModelFiles.isModel(v) && OnnxFiles.isOnnx(name)) {
                 OnnxFiles.save(v, path, precision == 32);
                 return null;
             }
-            if (a.has("precision"))
-                throw a.error("precision", a.sig() + ": precision= is for .onnx files");
+            if (a.has(PRECISION))
+                throw a.error(PRECISION, a.sig() + ": precision= is for .onnx files");
             if (ModelFiles.isModel(v)) {
                 ModelFiles.save(v, path);
                 return null;
             }
             if (!(v instanceof Tensor || v instanceof Num))
-                throw a.error("value", a.sig() + ": value must be a tensor (saved as CSV) or a model (saved as JSON or ONNX), not "
+                throw a.error(VALUE, a.sig() + ": value must be a tensor (saved as CSV) or a model (saved as JSON or ONNX), not "
                         + Interpreter.describe(v));
             if (isJson(name) || OnnxFiles.isOnnx(name))
-                throw a.error("file", a.sig() + ": a tensor is saved as CSV; name the file .csv (" + (isJson(name) ? ".json" : ".onnx") + " is for models)");
-            org.ejml.data.DMatrixRMaj data = a.tensor("value").data();
+                throw a.error(FILE, a.sig() + ": a tensor is saved as CSV; name the file .csv (" + (isJson(name) ? ".json" : ".onnx") + " is for models)");
+            org.ejml.data.DMatrixRMaj data = a.tensor(VALUE).data();
             if (data.numRows == 0 || data.numCols == 0) // the file could not be loaded back
-                throw a.error("value", a.sig() + ": the tensor is empty (" + data.numRows + "×" + data.numCols
+                throw a.error(VALUE, a.sig() + ": the tensor is empty (" + data.numRows + "×" + data.numCols
                         + "); a CSV file of no rows could not be loaded back");
             CsvFiles.write(data, path);
             return null;
         } catch (MlpError e) {
             if (e.pos() != null) throw e;
-            throw a.error("file", a.sig() + ": " + e.plainMessage());
+            throw a.error(FILE, a.sig() + ": " + e.plainMessage());
         }
     }
 
     /** precision=64 (float64, the default) or 32 (float32), for ONNX files. */
     private static int precision(Args a) {
-        if (!a.has("precision")) return 64;
-        double p = a.number("precision");
-        if (p != 32 && p != 64) throw a.error("precision", a.sig() + ": precision must be 64 (float64) or 32 (float32), not " + mlp.value.Format.number(p));
+        if (!a.has(PRECISION)) return 64;
+        double p = a.number(PRECISION);
+        if (p != 32 && p != 64) throw a.error(PRECISION, a.sig() + ": precision must be 64 (float64) or 32 (float32), not " + mlp.value.Format.number(p));
         return (int) p;
     }
 
     /** The path of a file argument, through the file-access policy; its errors point at the argument. */
     private static Path resolve(Args a, String name) {
-        if (name.isBlank()) throw a.error("file", a.sig() + ": the file name is empty");
+        if (name.isBlank()) throw a.error(FILE, a.sig() + ": the file name is empty");
         try {
             return FileAccess.resolve(a.interpreter().settings(), name);
         } catch (MlpError e) {
-            throw a.error("file", a.sig() + ": " + e.plainMessage());
+            throw a.error(FILE, a.sig() + ": " + e.plainMessage());
         }
     }
 

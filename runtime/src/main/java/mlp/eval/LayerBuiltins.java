@@ -23,11 +23,30 @@ import java.util.List;
 
 /** The layers (linear, the activations, residual, batchnorm, dropout, mlp), the inits, summary and lstsq. */
 public final class LayerBuiltins implements Builtins.Module {
+    private static final Signature LINEAR = Signature.of("linear(in, out=, init=default, bias=true)");
+    private static final Signature RESIDUAL = Signature.of("residual(width=, init=default)");
+    private static final Signature BATCHNORM = Signature.of("batchnorm(width=)");
+    private static final Signature LAYERNORM = Signature.of("layernorm(width=)");
+    private static final Signature DROPOUT = Signature.of("dropout(p=0.5)");
+    private static final Signature MLP = Signature.of("mlp(in, out, ..., init=default)");
+    private static final Signature SUMMARY = Signature.of("summary(model)");
+    private static final Signature COPY = Signature.of("copy(model)");
+    private static final Signature LSTSQ = Signature.of("lstsq(X, y)");
+    private static final Param BIAS = Param.of("bias", LINEAR);
+    private static final Param IN = Param.of("in", LINEAR, MLP);
+    private static final Param INIT = Param.of("init", LINEAR, RESIDUAL, MLP);
+    private static final Param MODEL = Param.of("model", SUMMARY, COPY);
+    private static final Param OUT = Param.of("out", LINEAR, MLP);
+    private static final Param P = Param.of("p", DROPOUT);
+    private static final Param WIDTH = Param.of("width", RESIDUAL, BATCHNORM, LAYERNORM);
+    private static final Param X = Param.of("X", LSTSQ);
+    private static final Param Y = Param.of("y", LSTSQ);
+
     private static final String LAYERS = "Layers";
 
     @Override
     public void register(Builtins b) {
-        b.function(LAYERS, "linear(in, out=, init=default, bias=true)",
+        b.function(LAYERS, LINEAR,
                 "A fully connected layer: x @ W' + b, with W out×in and b a 1×out row.\n"
                         + "linear(in, out) takes in columns and gives out; linear(out) takes its input width from the\n"
                         + "layer before it in a |> stack (or from the first tensor it is applied to).\n"
@@ -39,7 +58,7 @@ public final class LayerBuiltins implements Builtins.Module {
 
         for (Activation act : Activations.ALL) b.value(LAYERS, act.name(), act.signature(), act.help(), act);
 
-        Builtin residual = new Builtin("residual(width=, init=default)", LayerBuiltins::residual);
+        Builtin residual = new Builtin(RESIDUAL, LayerBuiltins::residual);
         b.value(LAYERS, "residual", residual.signature(),
                 "A residual block: x + block(x), so that gradients have a path around the block.\n"
                         + "residual or residual(width): the tutorial's block, x + linear(relu(linear(x))), both linears\n"
@@ -48,9 +67,9 @@ public final class LayerBuiltins implements Builtins.Module {
                         + "e.g. residual(linear(8) |> tanh |> linear(8)).",
                 new LayerMaker(residual, () -> Residual.block(-1, Init.DEFAULT, null)));
 
-        Builtin batchnorm = new Builtin("batchnorm(width=)", a -> {
-            if (!a.has("width")) return new BatchNorm(-1);
-            return new BatchNorm(positive(a, "width"));
+        Builtin batchnorm = new Builtin(BATCHNORM, a -> {
+            if (!a.has(WIDTH)) return new BatchNorm(-1);
+            return new BatchNorm(positive(a, WIDTH));
         });
         b.value(LAYERS, "batchnorm", batchnorm.signature(),
                 "Batch normalisation, as PyTorch's BatchNorm1d.\n"
@@ -61,7 +80,7 @@ public final class LayerBuiltins implements Builtins.Module {
                         + ".running_mean, .running_var.",
                 new LayerMaker(batchnorm, () -> new BatchNorm(-1)));
 
-        Builtin layernorm = new Builtin("layernorm(width=)", a -> new LayerNorm(a.has("width") ? positive(a, "width") : -1));
+        Builtin layernorm = new Builtin(LAYERNORM, a -> new LayerNorm(a.has(WIDTH) ? positive(a, WIDTH) : -1));
         b.value(LAYERS, "layernorm", layernorm.signature(),
                 "Layer normalisation, as PyTorch's LayerNorm over the features.\n"
                         + "Each row is normalised by the mean and (biased) variance of its own columns, in training\n"
@@ -70,13 +89,13 @@ public final class LayerBuiltins implements Builtins.Module {
                         + "its width from the layer before. Members: .weight, .bias.",
                 new LayerMaker(layernorm, () -> new LayerNorm(-1)));
 
-        Builtin dropout = new Builtin("dropout(p=0.5)", a -> new Dropout(a.number("p")));
+        Builtin dropout = new Builtin(DROPOUT, a -> new Dropout(a.number(P)));
         b.value(LAYERS, "dropout", dropout.signature(),
                 "Dropout: while training, zeroes each element with probability p and scales the others by 1/(1-p).\n"
                         + "Outside train it passes its input through. A bare dropout has PyTorch's p = 0.5.",
                 new LayerMaker(dropout, () -> new Dropout(0.5)));
 
-        b.function(LAYERS, "mlp(in, out, ..., init=default)",
+        b.function(LAYERS, MLP,
                 "A multi-layer perceptron: linear layers of the given widths with relu between them.\n"
                         + "mlp(2, 16, 16, 2) is linear(2, 16) |> relu |> linear(16, 16) |> relu |> linear(16, 2).\n"
                         + "init= as linear's, for every linear.",
@@ -89,22 +108,22 @@ public final class LayerBuiltins implements Builtins.Module {
         b.value(LAYERS, "kaiming", "kaiming",
                 "The Kaiming/He init for ReLU nets (init=kaiming): weight uniform in ±sqrt(6/in), bias 0.", Init.KAIMING);
 
-        b.function("Output", "summary(model)",
+        b.function("Output", SUMMARY,
                 "Prints a model as a table: each layer, its output shape and its parameter count, and the total.",
                 a -> {
-                    Layer model = model(a, "model");
+                    Layer model = model(a, MODEL);
                     a.interpreter().settings().out().println(Summary.table(model));
                     a.interpreter().settings().out().flush();
                     return null;
                 });
 
-        b.function("Layers", "copy(model)",
+        b.function("Layers", COPY,
                 "A deep copy of a model (or a layer), so that training the copy leaves the original alone.\n"
                         + "The copy has the same weights and running statistics, in tensors of its own.\n"
                         + "Example: before = copy(model); train(model, X, y); print(mse(before(X), y), mse(model(X), y))",
-                a -> mlp.io.ModelFiles.copy(model(a, "model")));
+                a -> mlp.io.ModelFiles.copy(model(a, MODEL)));
 
-        b.function("Linear algebra", "lstsq(X, y)",
+        b.function("Linear algebra", LSTSQ,
                 "The least-squares fit of y on X with a bias, returned as a linear layer.\n"
                         + "lstsq(X, y)(X) are its predictions: the baseline a linear model can reach at best.\n"
                         + "Rank-deficient X gives the minimum-norm solution (as NumPy's lstsq).",
@@ -112,45 +131,45 @@ public final class LayerBuiltins implements Builtins.Module {
     }
 
     private static Value lstsq(Args a) {
-        Tensor x = a.tensor("X"), y = a.tensor("y");
+        Tensor x = a.tensor(X), y = a.tensor(Y);
         int n = x.rows();
         if (n != y.rows())
-            throw a.error("y", "lstsq(X, y): X has " + n + " rows but y has " + y.rows() + " (one target row per sample)");
+            throw a.error(Y, "lstsq(X, y): X has " + n + " rows but y has " + y.rows() + " (one target row per sample)");
         if (n == 0 || x.cols() == 0 || y.cols() == 0)
-            throw a.error("X", "lstsq(X, y): X and y must not be empty, got X " + Shapes.of(x.data()) + " and y " + Shapes.of(y.data()));
-        for (double v : x.data().data) if (!Double.isFinite(v)) throw a.error("X", "lstsq(X, y): X contains nan or inf");
-        for (double v : y.data().data) if (!Double.isFinite(v)) throw a.error("y", "lstsq(X, y): y contains nan or inf");
+            throw a.error(X, "lstsq(X, y): X and y must not be empty, got X " + Shapes.of(x.data()) + " and y " + Shapes.of(y.data()));
+        for (double v : x.data().data) if (!Double.isFinite(v)) throw a.error(X, "lstsq(X, y): X contains nan or inf");
+        for (double v : y.data().data) if (!Double.isFinite(v)) throw a.error(Y, "lstsq(X, y): y contains nan or inf");
         return LeastSquares.fit(x, y);
     }
 
     private static Value linear(Args a) {
-        int first = positive(a, "in");
-        int in = a.has("out") ? first : -1;
-        int out = a.has("out") ? positive(a, "out") : first;
-        return new Linear(in, out, a.bool("bias"), init(a), a.interpreter().random());
+        int first = positive(a, IN);
+        int in = a.has(OUT) ? first : -1;
+        int out = a.has(OUT) ? positive(a, OUT) : first;
+        return new Linear(in, out, a.bool(BIAS), init(a), a.interpreter().random());
     }
 
     private static Value residual(Args a) {
-        if (!a.has("width")) return Residual.block(-1, init(a), a.interpreter().random());
-        Value w = a.get("width");
+        if (!a.has(WIDTH)) return Residual.block(-1, init(a), a.interpreter().random());
+        Value w = a.get(WIDTH);
         if (w instanceof Layer || w instanceof LayerMaker) {
             if (a.namedNames().contains("init"))
-                throw a.error("init", "init= is for residual(width); the layers of residual(stack) have their own inits");
+                throw a.error(INIT, "init= is for residual(width); the layers of residual(stack) have their own inits");
             try {
-                return Residual.around(Pipelines.layer(w, a.pos("width")));
+                return Residual.around(Pipelines.layer(w, a.pos(WIDTH)));
             } catch (MlpError e) {
-                throw e.at(a.pos("width"));
+                throw e.at(a.pos(WIDTH));
             }
         }
         if (!(w instanceof Num) && !(w instanceof Tensor))
-            throw a.error("width", "residual(width): width must be a whole number or a stack of layers, not " + Interpreter.describe(w));
-        return Residual.block(positive(a, "width"), init(a), a.interpreter().random());
+            throw a.error(WIDTH, "residual(width): width must be a whole number or a stack of layers, not " + Interpreter.describe(w));
+        return Residual.block(positive(a, WIDTH), init(a), a.interpreter().random());
     }
 
     private static Value mlp(Args a) {
         List<Integer> sizes = new ArrayList<>();
-        sizes.add(positive(a, "in"));
-        sizes.add(positive(a, "out"));
+        sizes.add(positive(a, IN));
+        sizes.add(positive(a, OUT));
         for (int i = 0; i < a.rest().size(); i++) {
             Value v = a.rest().get(i);
             if (!(v instanceof Num n) || n.value() != Math.rint(n.value()) || n.value() < 1 || n.value() > Integer.MAX_VALUE)
@@ -168,7 +187,7 @@ public final class LayerBuiltins implements Builtins.Module {
     }
 
     /** A width argument: a whole number of at least 1. */
-    static int positive(Args a, String param) {
+    static int positive(Args a, Param param) {
         long n = a.integer(param);
         if (n < 1) throw a.error(param, a.sig() + ": " + param + " must be at least 1, not " + n);
         if (n > Integer.MAX_VALUE) throw a.error(param, a.sig() + ": " + param + " is too large: " + n);
@@ -176,16 +195,16 @@ public final class LayerBuiltins implements Builtins.Module {
     }
 
     static Init init(Args a) {
-        Value v = a.get("init");
+        Value v = a.get(INIT);
         Init init = v instanceof Builtin b && b.sig().name().equals("zeros") ? Init.ZEROS : Init.of(v);
         if (init == null)
-            throw a.error("init", a.sig() + ": init must be one of " + Init.labels() + " — not "
+            throw a.error(INIT, a.sig() + ": init must be one of " + Init.labels() + " — not "
                     + Interpreter.describe(v));
         return init;
     }
 
     /** A model argument: a layer or a stack (a bare maker such as batchnorm stands for a fresh layer). */
-    static Layer model(Args a, String param) {
+    static Layer model(Args a, Param param) {
         Value v = a.get(param);
         if (v instanceof Layer l) return l;
         if (v instanceof LayerMaker m) return m.fresh();

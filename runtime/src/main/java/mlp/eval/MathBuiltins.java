@@ -19,6 +19,12 @@ import java.util.function.UnaryOperator;
 
 /** Elementwise math, reductions and the matrix inverse. Numbers in give numbers out; tensors give tensors. */
 final class MathBuiltins implements Builtins.Module {
+    private static final Signature ARGMAX = Signature.of("argmax(x, dim=)");
+    private static final Signature INV = Signature.of("inv(A)");
+    private static final Param A = Param.of("A", INV);
+    private static final Param DIM = Param.of("dim", ARGMAX);
+    private static final Param X = Param.of("x", ARGMAX);
+
     @Override
     public void register(Builtins b) {
         elementwise(b, "sin", "The sine of each element (in radians).", Kernels.Unary.SIN, Math::sin, Ops::sin);
@@ -46,13 +52,13 @@ final class MathBuiltins implements Builtins.Module {
                 "With no dim, of all elements, as a number; dim=0 the largest of each column (1×c),\n"
                         + "dim=1 of each row (r×1). nan wins over numbers, as in NumPy.",
                 (n, d) -> Ops.extreme(n, d, false));
-        b.function("Math", "argmax(x, dim=)",
+        b.function("Math", ARGMAX,
                 "The position of the largest element (the first one on ties).\n"
                         + "With no dim, counted over all elements row by row, as a number; dim=0 the row of the\n"
                         + "largest in each column (1×c), dim=1 the column of the largest in each row (r×1):\n"
                         + "argmax(pred, dim=1) turns class scores into class indices.",
                 MathBuiltins::argmax);
-        b.function("Math", "inv(A)",
+        b.function("Math", INV,
                 "The inverse of the square matrix A, so that A @ inv(A) is eye(n).\n"
                         + "A singular matrix (no inverse) is an error.",
                 MathBuiltins::inverse).differentiable();
@@ -64,10 +70,12 @@ final class MathBuiltins implements Builtins.Module {
      */
     static void elementwise(Builtins b, String name, String help, Kernels.Unary kernel, DoubleUnaryOperator onNumber,
                             UnaryOperator<Node> onTensor) {
-        b.function("Math", name + "(x)", help, a -> {
-            Value x = a.get("x");
+        Signature sig = Signature.of(name + "(x)");
+        Param arg = Param.of("x", sig); // checked here, as the built-in is declared
+        b.function("Math", sig, help, a -> {
+            Value x = a.get(arg);
             if (x instanceof Num n) return new Num(onNumber.applyAsDouble(n.value()));
-            Tensor t = a.tensor("x");
+            Tensor t = a.tensor(arg);
             if (t.node().requiresGrad()) return new Tensor(onTensor.apply(t.node()));
             DMatrixRMaj out = Limits.matrix(t.rows(), t.cols());
             Kernels.map(kernel, t.data(), out);
@@ -80,9 +88,11 @@ final class MathBuiltins implements Builtins.Module {
     }
 
     private static void reduction(Builtins b, String name, String summary, String details, Reduce op) {
-        b.function("Math", name + "(x, dim=)", summary + ", over all of x or along dim=0 or dim=1.\n" + details, a -> {
-            Tensor x = a.tensor("x");
-            int dim = DataBuiltins.dim(a, "dim");
+        Signature sig = Signature.of(name + "(x, dim=)");
+        Param arg = Param.of("x", sig), along = Param.of("dim", sig); // checked here, as the built-in is declared
+        b.function("Math", sig, summary + ", over all of x or along dim=0 or dim=1.\n" + details, a -> {
+            Tensor x = a.tensor(arg);
+            int dim = DataBuiltins.dim(a, along);
             if (reducesNothing(a, x, dim, !name.equals("sum"))) return emptyResult(x, dim);
             Node out = op.apply(x.node(), dim);
             if (dim == -1 && !out.requiresGrad()) return new Num(out.value.data[0]);
@@ -101,7 +111,7 @@ final class MathBuiltins implements Builtins.Module {
         int over = dim == -1 ? 0 : dim == 0 ? rows : cols;
         if (resultSize == 0) return true;
         if (needsElements && over == 0)
-            throw a.error("x", a.sig() + ": x is empty " + Shapes.of(x.data()) + (dim == -1 ? "" : " along dim=" + dim));
+            throw a.error(X, a.sig() + ": x is empty " + Shapes.of(x.data()) + (dim == -1 ? "" : " along dim=" + dim));
         return false;
     }
 
@@ -118,8 +128,8 @@ final class MathBuiltins implements Builtins.Module {
     }
 
     private static Value argExtreme(Args a, boolean smallest) {
-        Tensor t = a.tensor("x");
-        int dim = DataBuiltins.dim(a, "dim");
+        Tensor t = a.tensor(X);
+        int dim = DataBuiltins.dim(a, DIM);
         if (reducesNothing(a, t, dim, true)) return emptyResult(t, dim);
         DMatrixRMaj x = t.data();
         int rows = x.numRows, cols = x.numCols;
@@ -145,10 +155,10 @@ final class MathBuiltins implements Builtins.Module {
 
     /** inv(A) as an autograd node: the gradient of A^-1 is -A^-T G A^-T. */
     private static Value inverse(Args a) {
-        Tensor t = a.tensor("A");
+        Tensor t = a.tensor(A);
         DMatrixRMaj m = t.data();
         if (m.numRows != m.numCols)
-            throw a.error("A", a.sig() + ": A must be square, not " + Shapes.of(m));
+            throw a.error(A, a.sig() + ": A must be square, not " + Shapes.of(m));
         int size = m.numRows;
         DMatrixRMaj out = Limits.matrix(size, size);
         Node in = t.node();
@@ -160,7 +170,7 @@ final class MathBuiltins implements Builtins.Module {
                 return null;
             }), in);
         } catch (MlpError e) {
-            throw a.error("A", e.plainMessage());
+            throw a.error(A, e.plainMessage());
         }
         if (!n.requiresGrad()) return new Tensor(n);
         DMatrixRMaj tmp = new DMatrixRMaj(size, size), step = new DMatrixRMaj(size, size);

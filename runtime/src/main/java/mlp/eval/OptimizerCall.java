@@ -20,14 +20,15 @@ final class OptimizerCall extends Calls.PartCall {
     public Value call(Args a) {
         a.bind(Signature.of(signature()));
         Map<String, Double> changed = new HashMap<>();
-        for (String name : optimizer.settingNames()) {
+        for (String setting : optimizer.settingNames()) {
+            Param name = Param.of(setting, a.sig()); // the signature is made from the settings
             if (!a.has(name)) continue;
             double v = a.number(name);
-            boolean belowOne = optimizer.belowOne(name);
+            boolean belowOne = optimizer.belowOne(setting);
             if (!(v >= 0) || (belowOne && v >= 1))
                 throw a.error(name, a.sig().name() + ": " + name + " must be " + (belowOne ? "in [0, 1)" : "a number >= 0")
                         + ", not " + Format.number(v));
-            changed.put(name, v);
+            changed.put(setting, v);
         }
         return optimizer.with(changed);
     }

@@ -25,32 +25,47 @@ import java.util.List;
 
 /** animate, scatter, plot, boundary. */
 public final class PlotBuiltins implements Builtins.Module {
+    private static final Signature ANIMATE = Signature.of("animate(run, title=, duration=5, file=)");
+    private static final Signature SCATTER = Signature.of("scatter(A, ..., labels=, title=, file=)");
+    private static final Signature PLOT = Signature.of("plot(a, ..., labels=, title=, file=, points=)");
+    private static final Signature BOUNDARY = Signature.of("boundary(model, X, labels, title=, file=)");
+    private static final Param A = Param.of("a", PLOT);
+    private static final Param CAP_A = Param.of("A", SCATTER);
+    private static final Param DURATION = Param.of("duration", ANIMATE);
+    private static final Param FILE = Param.of("file", ANIMATE, SCATTER, PLOT, BOUNDARY);
+    private static final Param LABELS = Param.of("labels", SCATTER, PLOT, BOUNDARY);
+    private static final Param MODEL = Param.of("model", BOUNDARY);
+    private static final Param POINTS = Param.of("points", PLOT);
+    private static final Param RUN = Param.of("run", ANIMATE);
+    private static final Param TITLE = Param.of("title", ANIMATE, SCATTER, PLOT, BOUNDARY);
+    private static final Param X = Param.of("X", BOUNDARY);
+
     private static final String CATEGORY = "Pictures";
     private static final String FILE_HELP = "\nfile=\"name.png\" (or \"name.gif\") writes the picture to that file instead of a window; "
             + "with no display it goes to the plots folder as <title>.png and the path is printed.";
 
     @Override
     public void register(Builtins b) {
-        b.function(CATEGORY, "animate(run, title=, duration=5, file=)",
+        b.function(CATEGORY, ANIMATE,
                 "Animates a run: its predictions, frame by frame, moving onto the targets.\n"
                         + "With 2 output columns it draws column 0 against column 1; with 1 input and 1 output column,\n"
                         + "X against the prediction. A window with play/pause and a frame slider; duration is milliseconds\n"
                         + "per frame. file=\"name.gif\" writes an animated GIF instead (\"name.png\": the last frame);\n"
                         + "with no display it goes to the plots folder as <title>.gif and the path is printed.",
                 PlotBuiltins::animate);
-        b.function(CATEGORY, "scatter(A, ..., labels=, title=, file=)",
+        b.function(CATEGORY, SCATTER,
                 "Point clouds: column 0 against column 1 of each tensor, one colour each.\n"
                         + "e.g. scatter(X, y, labels=[\"X\", \"y\"], title=\"X and y\"). scatter(X) is one cloud, and so is\n"
                         + "scatter(x, y) of two one-column tensors (scatter(X[:, 0], X[:, 1])). A list stands for its items." + FILE_HELP,
                 PlotBuiltins::scatter);
-        b.function(CATEGORY, "plot(a, ..., labels=, title=, file=, points=)",
+        b.function(CATEGORY, PLOT,
                 "Line charts: plot(run) is the loss curve (log scale); plot(run1, run2, ..., labels=[...]) compares runs.\n"
                         + "A list of runs works too: plot(runs, labels=[...]). A run trained with val= shows its validation\n"
                         + "loss beside its training loss.\n"
                         + "plot(x, y) draws y against x (one line per column of y); plot(y) draws y against its row number;\n"
                         + "points=P (n×2) adds the points of P over the line." + FILE_HELP,
                 PlotBuiltins::plot);
-        b.function(CATEGORY, "boundary(model, X, labels, title=, file=)",
+        b.function(CATEGORY, BOUNDARY,
                 "A classifier's decision regions: the plane coloured by the predicted class, the points of X by their label.\n"
                         + "model takes 2 inputs; labels are class indices (n×1). With several outputs the class is the largest;\n"
                         + "with one output it is 1 when the output is at least 0.5 (0 for outputs outside [0, 1])." + FILE_HELP,
@@ -60,20 +75,20 @@ public final class PlotBuiltins implements Builtins.Module {
     // ---- animate ----
 
     private static Value animate(Args a) {
-        Value given = a.get("run");
+        Value given = a.get(RUN);
         if (given instanceof mlp.value.ListValue l && l.length() == 1) given = l.item(0); // animate([run])
         if (!(given instanceof Run run))
-            throw a.error("run", "animate(run, ...): run must be a run (what train returns), not " + Interpreter.describe(a.get("run")));
-        double duration = a.number("duration");
+            throw a.error(RUN, "animate(run, ...): run must be a run (what train returns), not " + Interpreter.describe(a.get(RUN)));
+        double duration = a.number(DURATION);
         if (!(duration > 0) || duration > 60_000)
-            throw a.error("duration", "duration is milliseconds per frame: it must be above 0 and at most 60000, not "
+            throw a.error(DURATION, "duration is milliseconds per frame: it must be above 0 and at most 60000, not "
                     + mlp.value.Format.number(duration));
         String title = title(a);
         Timeline timeline;
         try {
             timeline = Timeline.of(run);
         } catch (MlpError e) {
-            throw e.at(a.pos("run"));
+            throw e.at(a.pos(RUN));
         }
         Destination d = destination(a, title, "animation", true);
         return Pictures.animation(d, a.interpreter().settings(), title, timeline, duration);
@@ -85,7 +100,7 @@ public final class PlotBuiltins implements Builtins.Module {
      * The values given positionally from {@code first} on, a list among them standing for its
      * items: {@code plot(runs, labels=[...])} is {@code plot(run1, run2, ...)}.
      */
-    private static void spread(Args a, String first, List<Value> values, List<Pos> where) {
+    private static void spread(Args a, Param first, List<Value> values, List<Pos> where) {
         List<Value> given = new ArrayList<>(List.of(a.get(first)));
         List<Pos> at = new ArrayList<>(List.of(a.pos(first)));
         for (int i = 0; i < a.rest().size(); i++) {
@@ -109,7 +124,7 @@ public final class PlotBuiltins implements Builtins.Module {
     private static Value scatter(Args a) {
         List<Value> clouds = new ArrayList<>();
         List<Pos> where = new ArrayList<>();
-        spread(a, "A", clouds, where);
+        spread(a, CAP_A, clouds, where);
         // scatter(x, y) of two one-column tensors, as matplotlib's scatter(x, y): one cloud of (x, y) points
         if (clouds.size() == 2 && clouds.get(0) instanceof Tensor cx && clouds.get(1) instanceof Tensor cy
                 && cx.cols() == 1 && cy.cols() == 1) {
@@ -150,9 +165,9 @@ public final class PlotBuiltins implements Builtins.Module {
     private static Value plot(Args a) {
         List<Value> items = new ArrayList<>();
         List<Pos> where = new ArrayList<>();
-        spread(a, "a", items, where);
-        if (items.get(0) instanceof Run && a.has("points"))
-            throw a.error("points", "plot: points= goes with a line, plot(x, y, points=P), not with runs");
+        spread(a, A, items, where);
+        if (items.get(0) instanceof Run && a.has(POINTS))
+            throw a.error(POINTS, "plot: points= goes with a line, plot(x, y, points=P), not with runs");
         return items.get(0) instanceof Run ? lossCurves(a, items, where) : line(a, items, where);
     }
 
@@ -171,7 +186,7 @@ public final class PlotBuiltins implements Builtins.Module {
                 ys[e] = run.loss(e);
                 if (!(ys[e] > 0)) logY = false; // a log axis cannot show 0, negatives or NaN
             }
-            boolean named = runs.size() > 1 || a.has("labels");
+            boolean named = runs.size() > 1 || a.has(LABELS);
             lines.add(new StaticCharts.Series(named ? labels.get(i) : run.hasValidation() ? "training loss" : labels.get(i), xs, ys));
             if (run.hasValidation()) {
                 double[] vs = new double[run.epochs()];
@@ -222,11 +237,11 @@ public final class PlotBuiltins implements Builtins.Module {
             for (int c = 0; c < y.numCols; c++) lines.add(new StaticCharts.Series(labels.get(c), xs, Projection.column(y, c)));
         }
         DMatrixRMaj overlay = null;
-        if (a.has("points")) {
-            if (!(a.get("points") instanceof Tensor p) || p.cols() != 2)
-                throw a.error("points", "plot(x, y, points=P): P must be a tensor of 2 columns (x, y), not "
-                        + (a.get("points") instanceof Tensor p2 ? Shapes.of(p2.data()) : Interpreter.describe(a.get("points"))));
-            if (p.rows() == 0) throw a.error("points", "plot(x, y, points=P): P " + Shapes.of(p.data()) + " has no points");
+        if (a.has(POINTS)) {
+            if (!(a.get(POINTS) instanceof Tensor p) || p.cols() != 2)
+                throw a.error(POINTS, "plot(x, y, points=P): P must be a tensor of 2 columns (x, y), not "
+                        + (a.get(POINTS) instanceof Tensor p2 ? Shapes.of(p2.data()) : Interpreter.describe(a.get(POINTS))));
+            if (p.rows() == 0) throw a.error(POINTS, "plot(x, y, points=P): P " + Shapes.of(p.data()) + " has no points");
             overlay = p.data();
         }
         String title = title(a);
@@ -242,19 +257,19 @@ public final class PlotBuiltins implements Builtins.Module {
     private static final int CELLS = 160;
 
     private static Value boundary(Args a) {
-        if (Calls.callable(a.get("model")) == null)
-            throw a.error("model", "boundary(model, ...): model must be a model or function, not " + Interpreter.describe(a.get("model")));
-        DMatrixRMaj x = a.tensor("X").data();
+        if (Calls.callable(a.get(MODEL)) == null)
+            throw a.error(MODEL, "boundary(model, ...): model must be a model or function, not " + Interpreter.describe(a.get(MODEL)));
+        DMatrixRMaj x = a.tensor(X).data();
         if (x.numCols != 2)
-            throw a.error("X", "boundary draws a model of 2 inputs: X must have 2 columns, not " + Shapes.of(x));
-        DMatrixRMaj l = a.tensor("labels").data();
+            throw a.error(X, "boundary draws a model of 2 inputs: X must have 2 columns, not " + Shapes.of(x));
+        DMatrixRMaj l = a.tensor(LABELS).data();
         if ((l.numCols != 1 && l.numRows != 1) || l.numRows * l.numCols != x.numRows)
-            throw a.error("labels", "labels must be one class index per row of X (" + x.numRows + "×1), not " + Shapes.of(l));
+            throw a.error(LABELS, "labels must be one class index per row of X (" + x.numRows + "×1), not " + Shapes.of(l));
         int[] labels = new int[x.numRows];
         for (int i = 0; i < labels.length; i++) {
             double v = l.data[i];
             if (v != Math.rint(v) || v < 0 || v >= 1000)
-                throw a.error("labels", "labels must be class indices 0, 1, 2, ...; found " + mlp.value.Format.number(v));
+                throw a.error(LABELS, "labels must be class indices 0, 1, 2, ...; found " + mlp.value.Format.number(v));
             labels[i] = (int) v;
         }
         String title = title(a);
@@ -269,9 +284,9 @@ public final class PlotBuiltins implements Builtins.Module {
                 grid.set(i * CELLS + j, 0, rx.min() + (i + 0.5) * (rx.max() - rx.min()) / CELLS);
                 grid.set(i * CELLS + j, 1, ry.min() + (j + 0.5) * (ry.max() - ry.min()) / CELLS);
             }
-        Value out = a.interpreter().call(a.get("model"), a.pos("model"), new Tensor(grid));
+        Value out = a.interpreter().call(a.get(MODEL), a.pos(MODEL), new Tensor(grid));
         if (!(out instanceof Tensor t) || t.rows() != grid.numRows)
-            throw a.error("model", "boundary: the model must give one row per input row, but on " + Shapes.of(grid)
+            throw a.error(MODEL, "boundary: the model must give one row per input row, but on " + Shapes.of(grid)
                     + " it gave " + Interpreter.describe(out));
         int[] gridClass = classes(t.data());
         double[][] points = new double[x.numRows][];
@@ -301,28 +316,28 @@ public final class PlotBuiltins implements Builtins.Module {
     // ---- shared argument reading ----
 
     private static String title(Args a) {
-        return a.has("title") ? a.string("title") : null;
+        return a.has(TITLE) ? a.string(TITLE) : null;
     }
 
     private static Destination destination(Args a, String title, String fallback, boolean animation) {
         Settings settings = a.interpreter().settings();
-        String file = a.has("file") ? a.string("file") : null;
-        return Destination.choose(settings, file, a.pos("file"), title, fallback, animation);
+        String file = a.has(FILE) ? a.string(FILE) : null;
+        return Destination.choose(settings, file, a.pos(FILE), title, fallback, animation);
     }
 
     /** The labels= argument (a list of n strings), or the default names. */
     private static List<String> labels(Args a, int n, java.util.function.IntFunction<String> name) {
         List<String> out = new ArrayList<>();
-        if (!a.has("labels")) {
+        if (!a.has(LABELS)) {
             for (int i = 0; i < n; i++) out.add(name.apply(i));
             return out;
         }
-        Value v = a.get("labels");
+        Value v = a.get(LABELS);
         if (v instanceof Str s && n == 1) return List.of(s.value());
         if (!(v instanceof ListValue list) || list.items().stream().anyMatch(item -> !(item instanceof Str)))
-            throw a.error("labels", "labels must be a list of strings, e.g. [\"X\", \"y\"], not " + Interpreter.describe(v));
+            throw a.error(LABELS, "labels must be a list of strings, e.g. [\"X\", \"y\"], not " + Interpreter.describe(v));
         if (list.length() != n)
-            throw a.error("labels", "there " + (n == 1 ? "is 1 series" : "are " + n + " series") + " to name but "
+            throw a.error(LABELS, "there " + (n == 1 ? "is 1 series" : "are " + n + " series") + " to name but "
                     + list.length() + (list.length() == 1 ? " label" : " labels"));
         for (Value item : list.items()) {
             String label = ((Str) item).value();

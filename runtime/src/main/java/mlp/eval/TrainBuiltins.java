@@ -23,11 +23,35 @@ import org.ejml.data.DMatrixRMaj;
 
 /** train, the losses, the optimizers, accuracy. */
 public final class TrainBuiltins implements Builtins.Module {
+    private static final Signature TRAIN = Signature.of("train(model, X, y, epochs=100, optimizer=adam, loss=mse, lr=, batch=0, frames=100, live=false, progress=true, val=, patience=0)");
+    private static final Signature STEP_LR = Signature.of("step_lr(lr, every=, gamma=0.1)");
+    private static final Signature EXP_LR = Signature.of("exp_lr(lr, gamma=)");
+    private static final Signature COSINE_LR = Signature.of("cosine_lr(lr, min=0)");
+    private static final Signature ACCURACY = Signature.of("accuracy(pred, labels)");
+    private static final Param BATCH = Param.of("batch", TRAIN);
+    private static final Param EPOCHS = Param.of("epochs", TRAIN);
+    private static final Param EVERY = Param.of("every", STEP_LR);
+    private static final Param FRAMES = Param.of("frames", TRAIN);
+    private static final Param GAMMA = Param.of("gamma", STEP_LR, EXP_LR);
+    private static final Param LABELS = Param.of("labels", ACCURACY);
+    private static final Param LIVE = Param.of("live", TRAIN);
+    private static final Param LOSS = Param.of("loss", TRAIN);
+    private static final Param LR = Param.of("lr", TRAIN, STEP_LR, EXP_LR, COSINE_LR);
+    private static final Param MIN = Param.of("min", COSINE_LR);
+    private static final Param MODEL = Param.of("model", TRAIN);
+    private static final Param OPTIMIZER = Param.of("optimizer", TRAIN);
+    private static final Param PATIENCE = Param.of("patience", TRAIN);
+    private static final Param PRED = Param.of("pred", ACCURACY);
+    private static final Param PROGRESS = Param.of("progress", TRAIN);
+    private static final Param VAL = Param.of("val", TRAIN);
+    private static final Param X = Param.of("X", TRAIN);
+    private static final Param Y = Param.of("y", TRAIN);
+
     private static final String TRAINING = "Training";
 
     @Override
     public void register(Builtins b) {
-        b.function(TRAINING, "train(model, X, y, epochs=100, optimizer=adam, loss=mse, lr=, batch=0, frames=100, live=false, progress=true, val=, patience=0)",
+        b.function(TRAINING, TRAIN,
                 "Trains a model on inputs X and targets y, updating its parameters in place; returns a run.\n"
                         + "Each epoch, as the tutorial's train_model: forward pass in training mode, record the predictions,\n"
                         + "the loss, backward pass, optimizer step. run.loss holds every epoch's loss (computed before that\n"
@@ -51,23 +75,23 @@ public final class TrainBuiltins implements Builtins.Module {
         for (Loss l : Losses.ALL) b.value(TRAINING, l.name(), l.signature(), l.help(), l);
         for (Optimizer o : Optimizers.ALL) b.value(TRAINING, o.name(), o.signature(), o.help(), o);
 
-        b.function(TRAINING, "step_lr(lr, every=, gamma=0.1)",
+        b.function(TRAINING, STEP_LR,
                 "A learning-rate schedule that multiplies the rate by gamma every few epochs.\n"
                         + "train(..., lr=step_lr(0.1, every=30)): lr × gamma^floor(epoch / every), epochs counted from 0\n"
                         + "(PyTorch's StepLR stepped once per epoch).",
                 a -> schedule(a, "step_lr"));
-        b.function(TRAINING, "exp_lr(lr, gamma=)",
+        b.function(TRAINING, EXP_LR,
                 "A learning-rate schedule that multiplies the rate by gamma every epoch.\n"
                         + "train(..., lr=exp_lr(0.1, gamma=0.99)): lr × gamma^epoch, epochs counted from 0\n"
                         + "(PyTorch's ExponentialLR stepped once per epoch).",
                 a -> schedule(a, "exp_lr"));
-        b.function(TRAINING, "cosine_lr(lr, min=0)",
+        b.function(TRAINING, COSINE_LR,
                 "A learning-rate schedule from lr down to min along half a cosine over the run's epochs.\n"
                         + "train(..., lr=cosine_lr(0.1)): min + (lr - min)(1 + cos(pi × epoch / epochs)) / 2, epochs counted\n"
                         + "from 0 (PyTorch's CosineAnnealingLR with T_max = epochs, stepped once per epoch).",
                 a -> schedule(a, "cosine_lr"));
 
-        b.function(TRAINING, "accuracy(pred, labels)",
+        b.function(TRAINING, ACCURACY,
                 "The fraction of rows whose predicted class is their label.\n"
                         + "The predicted class is the argmax of each row of pred (n×k), compared with labels, an n×1\n"
                         + "column of class indices. With one column, pred > 0.5 is class 1.",
@@ -77,38 +101,38 @@ public final class TrainBuiltins implements Builtins.Module {
     /** train(model, X, y) on rows a module holds (a distributed tensor): its GradientSource, the usual trainer loop. */
     private static Value trainOnRows(Args a, Layer model, mlp.train.TrainingRows x) {
         Interpreter it = a.interpreter();
-        int epochs = a.count("epochs");
+        int epochs = a.count(EPOCHS);
         if (epochs > it.settings().maxEpochs())
-            throw a.error("epochs", "train: epochs=" + epochs + " is more than this session allows (at most " + it.settings().maxEpochs() + ")");
-        Optimizer optimizer = Optimizers.of(a.get("optimizer"));
+            throw a.error(EPOCHS, "train: epochs=" + epochs + " is more than this session allows (at most " + it.settings().maxEpochs() + ")");
+        Optimizer optimizer = Optimizers.of(a.get(OPTIMIZER));
         if (optimizer == null)
-            throw a.error("optimizer", "train: optimizer must be " + Optimizers.names() + ", not " + Interpreter.describe(a.get("optimizer")));
-        Loss loss = Losses.of(a.get("loss"));
+            throw a.error(OPTIMIZER, "train: optimizer must be " + Optimizers.names() + ", not " + Interpreter.describe(a.get(OPTIMIZER)));
+        Loss loss = Losses.of(a.get(LOSS));
         if (loss == null)
-            throw a.error("loss", "train: loss must be " + Losses.names() + ", not " + Interpreter.describe(a.get("loss")));
+            throw a.error(LOSS, "train: loss must be " + Losses.names() + ", not " + Interpreter.describe(a.get(LOSS)));
         Trainer.Rates rates = rates(a, optimizer.lr(), epochs);
-        if (a.bool("live")) throw a.error("live", "train: live=true needs the rows here; a distributed tensor's stay on the cluster");
-        if (a.has("val")) throw a.error("val", "train: val= is not supported yet for rows on a cluster");
-        if (a.count("patience") > 0) throw a.error("patience", "train: patience= is not supported yet for rows on a cluster");
+        if (a.bool(LIVE)) throw a.error(LIVE, "train: live=true needs the rows here; a distributed tensor's stay on the cluster");
+        if (a.has(VAL)) throw a.error(VAL, "train: val= is not supported yet for rows on a cluster");
+        if (a.count(PATIENCE) > 0) throw a.error(PATIENCE, "train: patience= is not supported yet for rows on a cluster");
         try {
             model.resolve(x.cols(), it.random(), w -> "X has " + w + (w == 1 ? " column" : " columns"));
         } catch (MlpError e) {
-            throw e.at(a.pos("X"));
+            throw e.at(a.pos(X));
         }
-        if (model.params().isEmpty()) throw a.error("model", "train: " + model.describe() + " has no parameters to train");
+        if (model.params().isEmpty()) throw a.error(MODEL, "train: " + model.describe() + " has no parameters to train");
         List<TrainingListener> listeners = new ArrayList<>();
         if (it.settings().trainingListener() != null) listeners.add(it.settings().trainingListener());
         Trainer.Host host = new Trainer.Host(it.random(), it.cancellation()::requested, it.settings().progress(),
                 it.settings().progressIsTerminal(), it.settings().progressSink(), listeners);
         mlp.train.GradientSource source;
         try {
-            source = x.gradients(a.get("y"), model, loss, a.count("batch"), host);
+            source = x.gradients(a.get(Y), model, loss, a.count(BATCH), host);
         } catch (MlpError e) {
-            throw e.pos() != null ? e : a.error("y", "train: " + e.plainMessage());
+            throw e.pos() != null ? e : a.error(Y, "train: " + e.plainMessage());
         }
         org.ejml.data.DMatrixRMaj none = new org.ejml.data.DMatrixRMaj(0, 0);
-        Trainer.Request request = new Trainer.Request(model, none, none, epochs, optimizer, loss, rates, a.count("batch"), 0, false,
-                a.bool("progress"), null, null, 0, 0);
+        Trainer.Request request = new Trainer.Request(model, none, none, epochs, optimizer, loss, rates, a.count(BATCH), 0, false,
+                a.bool(PROGRESS), null, null, 0, 0);
         try (source) {
             return new Trainer(request, host, source).run();
         }
@@ -133,69 +157,69 @@ public final class TrainBuiltins implements Builtins.Module {
 
     private static Value train(Args a) {
         Interpreter it = a.interpreter();
-        Value mv = a.get("model");
+        Value mv = a.get(MODEL);
         if (mv instanceof mlp.eval.LayerMaker maker) mv = maker.fresh(); // train(batchnorm, ...): a new one, returned in run.model
         if (!(mv instanceof Layer model))
-            throw a.error("model", "train: model must be a layer or a stack of layers, not " + Interpreter.describe(mv));
-        if (a.get("X") instanceof mlp.train.TrainingRows rows) return trainOnRows(a, model, rows);
-        Tensor x = a.tensor("X"), y = a.tensor("y");
-        int epochs = a.count("epochs");
+            throw a.error(MODEL, "train: model must be a layer or a stack of layers, not " + Interpreter.describe(mv));
+        if (a.get(X) instanceof mlp.train.TrainingRows rows) return trainOnRows(a, model, rows);
+        Tensor x = a.tensor(X), y = a.tensor(Y);
+        int epochs = a.count(EPOCHS);
         long allowed = it.settings().maxEpochs();
         if (epochs > allowed)
-            throw a.error("epochs", "train: epochs=" + epochs + " is more than this session allows (at most " + allowed + ")");
-        Optimizer optimizer = Optimizers.of(a.get("optimizer"));
+            throw a.error(EPOCHS, "train: epochs=" + epochs + " is more than this session allows (at most " + allowed + ")");
+        Optimizer optimizer = Optimizers.of(a.get(OPTIMIZER));
         if (optimizer == null)
-            throw a.error("optimizer", "train: optimizer must be " + Optimizers.names() + ", not "
-                    + Interpreter.describe(a.get("optimizer")));
-        Loss loss = Losses.of(a.get("loss"));
-        if (loss == null && a.get("loss") instanceof Callable fn && fn.kind().equals("function"))
-            loss = functionLoss(it, fn, a.pos("loss"));
+            throw a.error(OPTIMIZER, "train: optimizer must be " + Optimizers.names() + ", not "
+                    + Interpreter.describe(a.get(OPTIMIZER)));
+        Loss loss = Losses.of(a.get(LOSS));
+        if (loss == null && a.get(LOSS) instanceof Callable fn && fn.kind().equals("function"))
+            loss = functionLoss(it, fn, a.pos(LOSS));
         if (loss == null)
-            throw a.error("loss", "train: loss must be " + Losses.names() + ", or a function (pred, y) -> number, not "
-                    + Interpreter.describe(a.get("loss")));
+            throw a.error(LOSS, "train: loss must be " + Losses.names() + ", or a function (pred, y) -> number, not "
+                    + Interpreter.describe(a.get(LOSS)));
         Trainer.Rates rates = rates(a, optimizer.lr(), epochs);
-        int batch = a.count("batch");
-        int frames = a.count("frames");
-        boolean live = a.bool("live"), progress = a.bool("progress");
+        int batch = a.count(BATCH);
+        int frames = a.count(FRAMES);
+        boolean live = a.bool(LIVE), progress = a.bool(PROGRESS);
 
-        if (x.rows() == 0 || x.cols() == 0) throw a.error("X", "train: X is empty " + Shapes.of(x.data()));
+        if (x.rows() == 0 || x.cols() == 0) throw a.error(X, "train: X is empty " + Shapes.of(x.data()));
         if (y.rows() != x.rows())
-            throw a.error("y", "train: X has " + x.rows() + " rows but y has " + y.rows() + " (one target row per sample)"
+            throw a.error(Y, "train: X has " + x.rows() + " rows but y has " + y.rows() + " (one target row per sample)"
                     + (y.rows() == 1 && y.cols() == x.rows() ? "; y is a row: did you mean y'?" : ""));
-        finite(a, "X", x.data());
-        finite(a, "y", y.data());
+        finite(a, X, x.data());
+        finite(a, Y, y.data());
         try {
             model.resolve(x.cols(), it.random(), w -> "X has " + w + (w == 1 ? " column" : " columns"));
         } catch (MlpError e) {
-            throw e.at(a.pos("X"));
+            throw e.at(a.pos(X));
         }
         if (model.params().isEmpty())
-            throw a.error("model", "train: " + model.describe() + " has no parameters to train");
+            throw a.error(MODEL, "train: " + model.describe() + " has no parameters to train");
         String why = loss.mismatch(x.rows(), model.outWidth(x.cols()), y.data(), "the model's output");
-        if (why != null) throw a.error("y", "train: " + why);
+        if (why != null) throw a.error(Y, "train: " + why);
 
         DMatrixRMaj valX = null, valY = null;
-        if (a.has("val")) {
-            Value v = a.get("val");
+        if (a.has(VAL)) {
+            Value v = a.get(VAL);
             if (!(v instanceof mlp.value.ListValue list) || list.length() != 2
                     || !(list.item(0) instanceof Tensor vx) || !(list.item(1) instanceof Tensor vy))
-                throw a.error("val", "train: val= takes the validation data as a list [Xv, yv], not " + Interpreter.describe(v));
+                throw a.error(VAL, "train: val= takes the validation data as a list [Xv, yv], not " + Interpreter.describe(v));
             if (vx.cols() != x.cols())
-                throw a.error("val", "train: val=[Xv, yv]: Xv has " + vx.cols() + " columns but X has " + x.cols());
-            if (vx.rows() == 0) throw a.error("val", "train: val=[Xv, yv]: Xv is empty " + Shapes.of(vx.data()));
+                throw a.error(VAL, "train: val=[Xv, yv]: Xv has " + vx.cols() + " columns but X has " + x.cols());
+            if (vx.rows() == 0) throw a.error(VAL, "train: val=[Xv, yv]: Xv is empty " + Shapes.of(vx.data()));
             if (vy.rows() != vx.rows() || vy.cols() != y.cols())
-                throw a.error("val", "train: val=[Xv, yv]: yv " + Shapes.of(vy.data()) + " must have Xv's " + vx.rows()
+                throw a.error(VAL, "train: val=[Xv, yv]: yv " + Shapes.of(vy.data()) + " must have Xv's " + vx.rows()
                         + " rows and y's " + y.cols() + (y.cols() == 1 ? " column" : " columns"));
-            finite(a, "val", vx.data());
-            finite(a, "val", vy.data());
+            finite(a, VAL, vx.data());
+            finite(a, VAL, vy.data());
             String vwhy = loss.mismatch(vx.rows(), model.outWidth(x.cols()), vy.data(), "the model's output on Xv");
-            if (vwhy != null) throw a.error("val", "train: val=[Xv, yv]: " + vwhy);
+            if (vwhy != null) throw a.error(VAL, "train: val=[Xv, yv]: " + vwhy);
             valX = vx.data();
             valY = vy.data();
         }
-        int patience = a.count("patience");
+        int patience = a.count(PATIENCE);
         if (patience > 0 && valX == null)
-            throw a.error("patience", "train: patience= watches the validation loss: give val=[Xv, yv] too");
+            throw a.error(PATIENCE, "train: patience= watches the validation loss: give val=[Xv, yv] too");
 
         Trainer.Request request = new Trainer.Request(model, x.data(), y.data(), epochs, optimizer, loss, rates, batch, frames, live, progress,
                 valX, valY, patience, it.settings().regionCells());
@@ -209,17 +233,17 @@ public final class TrainBuiltins implements Builtins.Module {
 
     /** The rate of each epoch from lr=: a number, a schedule, or a function of the epoch; else the optimizer's. */
     private static Trainer.Rates rates(Args a, double optimizerLr, int epochs) {
-        if (!a.has("lr")) return e -> optimizerLr;
-        Value v = a.get("lr");
+        if (!a.has(LR)) return e -> optimizerLr;
+        Value v = a.get(LR);
         if (v instanceof Schedule s) return e -> s.rate(e, epochs);
         if (v instanceof Num || v instanceof Tensor) {
-            double lr = a.number("lr");
-            if (!(lr >= 0) || Double.isInfinite(lr)) throw a.error("lr", "train: lr must be a number >= 0, not " + Format.number(lr));
+            double lr = a.number(LR);
+            if (!(lr >= 0) || Double.isInfinite(lr)) throw a.error(LR, "train: lr must be a number >= 0, not " + Format.number(lr));
             return e -> lr;
         }
         if (v instanceof mlp.eval.Callable && !(v instanceof Layer) && !(v instanceof Optimizer) && !(v instanceof Loss)) {
             Interpreter it = a.interpreter();
-            mlp.syntax.Pos at = a.pos("lr");
+            mlp.syntax.Pos at = a.pos(LR);
             return e -> {
                 Value r = it.call(v, at, new Num(e));
                 double lr = r instanceof Num n ? n.value() : r instanceof Tensor t && t.rows() == 1 && t.cols() == 1 ? t.get(0, 0) : Double.NaN;
@@ -229,40 +253,40 @@ public final class TrainBuiltins implements Builtins.Module {
                 return lr;
             };
         }
-        throw a.error("lr", "train: lr= takes a number, a schedule (step_lr, exp_lr, cosine_lr) or a function of the epoch, not "
+        throw a.error(LR, "train: lr= takes a number, a schedule (step_lr, exp_lr, cosine_lr) or a function of the epoch, not "
                 + Interpreter.describe(v));
     }
 
     /** step_lr(lr, every=, gamma=0.1), exp_lr(lr, gamma=), cosine_lr(lr, min=0). */
     private static Value schedule(Args a, String name) {
-        double lr = a.number("lr");
-        if (!(lr >= 0) || Double.isInfinite(lr)) throw a.error("lr", name + ": lr must be a number >= 0, not " + Format.number(lr));
+        double lr = a.number(LR);
+        if (!(lr >= 0) || Double.isInfinite(lr)) throw a.error(LR, name + ": lr must be a number >= 0, not " + Format.number(lr));
         switch (name) {
             case "step_lr" -> {
-                if (!a.has("every")) throw a.error("lr", "step_lr(lr, every=, gamma=0.1): every= (how many epochs between steps) is missing");
-                int every = a.count("every");
-                if (every < 1) throw a.error("every", "step_lr: every must be a whole number >= 1, not " + every);
+                if (!a.has(EVERY)) throw a.error(LR, "step_lr(lr, every=, gamma=0.1): every= (how many epochs between steps) is missing");
+                int every = a.count(EVERY);
+                if (every < 1) throw a.error(EVERY, "step_lr: every must be a whole number >= 1, not " + every);
                 return Schedule.step(lr, every, gamma(a, name));
             }
             case "exp_lr" -> {
-                if (!a.has("gamma")) throw a.error("lr", "exp_lr(lr, gamma=): gamma= (the factor of each epoch) is missing");
+                if (!a.has(GAMMA)) throw a.error(LR, "exp_lr(lr, gamma=): gamma= (the factor of each epoch) is missing");
                 return Schedule.exp(lr, gamma(a, name));
             }
             default -> {
-                double min = a.number("min");
-                if (!(min >= 0) || min > lr) throw a.error("min", "cosine_lr: min must be between 0 and lr (" + Format.number(lr) + "), not " + Format.number(min));
+                double min = a.number(MIN);
+                if (!(min >= 0) || min > lr) throw a.error(MIN, "cosine_lr: min must be between 0 and lr (" + Format.number(lr) + "), not " + Format.number(min));
                 return Schedule.cosine(lr, min);
             }
         }
     }
 
     private static double gamma(Args a, String name) {
-        double g = a.number("gamma");
-        if (!(g > 0) || Double.isInfinite(g)) throw a.error("gamma", name + ": gamma must be a number > 0, not " + Format.number(g));
+        double g = a.number(GAMMA);
+        if (!(g > 0) || Double.isInfinite(g)) throw a.error(GAMMA, name + ": gamma must be a number > 0, not " + Format.number(g));
         return g;
     }
 
-    private static void finite(Args a, String param, DMatrixRMaj m) {
+    private static void finite(Args a, Param param, DMatrixRMaj m) {
         for (int i = 0; i < m.getNumElements(); i++)
             if (!Double.isFinite(m.data[i]))
                 throw a.error(param, "train: " + param + " contains " + Format.number(m.data[i]) + " (row " + i / m.numCols
@@ -270,19 +294,19 @@ public final class TrainBuiltins implements Builtins.Module {
     }
 
     private static Value accuracy(Args a) {
-        if (a.get("pred") instanceof Scorable s) {
+        if (a.get(PRED) instanceof Scorable s) {
             try {
-                return new Num(s.accuracy(a.get("labels")));
+                return new Num(s.accuracy(a.get(LABELS)));
             } catch (MlpError e) {
-                throw e.pos() != null ? e : a.error("labels", "accuracy(pred, labels): " + e.plainMessage());
+                throw e.pos() != null ? e : a.error(LABELS, "accuracy(pred, labels): " + e.plainMessage());
             }
         }
-        Tensor pred = a.tensor("pred"), labels = a.tensor("labels");
+        Tensor pred = a.tensor(PRED), labels = a.tensor(LABELS);
         int n = pred.rows(), k = pred.cols();
         if (labels.cols() != 1 || labels.rows() != n)
-            throw a.error("labels", "accuracy(pred, labels): labels must be an n×1 column of class indices for the "
+            throw a.error(LABELS, "accuracy(pred, labels): labels must be an n×1 column of class indices for the "
                     + n + " rows of pred, not " + Shapes.of(labels.data()));
-        if (n == 0) throw a.error("pred", "accuracy(pred, labels): pred is empty");
+        if (n == 0) throw a.error(PRED, "accuracy(pred, labels): pred is empty");
         double[] p = pred.data().data, l = labels.data().data;
         int right = 0;
         for (int i = 0; i < n; i++) {

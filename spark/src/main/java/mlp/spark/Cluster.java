@@ -107,8 +107,8 @@ public final class Cluster implements HasMembers {
     @Override
     public Value member(String name) {
         return switch (name) {
-            case "load" -> new Builtin("load(files, partitions=0)", a -> CsvLoad.load(this, a));
-            case "collect" -> new Builtin("collect(D)", a -> DistTensor.of(a, "D").collect(a));
+            case "load" -> new Builtin(SparkBuiltins.LOAD, a -> CsvLoad.load(this, a));
+            case "collect" -> new Builtin(SparkBuiltins.COLLECT, a -> DistTensor.of(a, SparkBuiltins.D).collect(a));
             case "master" -> new Str(master());
             case "cores" -> new Num(jsc.defaultParallelism());
             default -> null;

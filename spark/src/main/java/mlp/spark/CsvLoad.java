@@ -42,8 +42,8 @@ final class CsvLoad {
     }
 
     static Value load(Cluster c, Args a) {
-        String name = a.string("files");
-        int partitions = a.count("partitions");
+        String name = a.string(SparkBuiltins.FILES);
+        int partitions = a.count(SparkBuiltins.PARTITIONS);
         String path = name.contains("://") ? name : resolve(a, name);
         Configuration conf = new Configuration(c.context().hadoopConfiguration());
         JavaRDD<Block> blocks;
@@ -57,14 +57,14 @@ final class CsvLoad {
             stats = blocks.map(b -> new long[]{b.rows().size(), b.cols()}).collect();
             checkColumns(firsts, stats);
         } catch (MlpError e) {
-            throw a.error("files", "load: " + e.plainMessage());
+            throw a.error(SparkBuiltins.FILES, "load: " + e.plainMessage());
         } catch (CsvProblem e) {
-            throw a.error("files", "load: " + e.describe(a.interpreter().settings().workingDir()));
+            throw a.error(SparkBuiltins.FILES, "load: " + e.describe(a.interpreter().settings().workingDir()));
         } catch (Exception e) { // Spark's SparkException is checked, thrown from Scala undeclared
             if (String.valueOf(e.getMessage()).contains("matches 0 files") || String.valueOf(e.getMessage()).contains("does not exist"))
-                throw a.error("files", "load: no file matches " + name);
+                throw a.error(SparkBuiltins.FILES, "load: no file matches " + name);
             MlpError m = Errors.of(e, a.interpreter().settings().workingDir());
-            throw a.error("files", "load: " + m.plainMessage());
+            throw a.error(SparkBuiltins.FILES, "load: " + m.plainMessage());
         }
         long total = 0;
         int cols = -1;
@@ -72,7 +72,7 @@ final class CsvLoad {
             total += s[0];
             if (s[1] >= 0 && cols < 0) cols = (int) s[1];
         }
-        if (total == 0) throw a.error("files", "load: " + name + " has no rows of numbers");
+        if (total == 0) throw a.error(SparkBuiltins.FILES, "load: " + name + " has no rows of numbers");
         JavaRDD<double[]> rows = blocks.flatMap(b -> b.rows().iterator());
         long[] counts = new long[stats.size()];
         for (int i = 0; i < counts.length; i++) counts[i] = stats.get(i)[0];
@@ -85,7 +85,7 @@ final class CsvLoad {
         try {
             return FileAccess.resolve(a.interpreter().settings(), name).toString();
         } catch (MlpError e) {
-            throw a.error("files", "load: " + e.plainMessage());
+            throw a.error(SparkBuiltins.FILES, "load: " + e.plainMessage());
         }
     }
 

@@ -90,7 +90,7 @@ public final class DistTensor implements Sliceable, HasMembers, LayerInput, Scor
     }
 
     /** The argument as a distributed tensor, or an error pointing at it. */
-    static DistTensor of(Args a, String param) {
+    static DistTensor of(Args a, mlp.eval.Param param) {
         if (a.get(param) instanceof DistTensor d) return d;
         throw a.error(param, a.sig().name() + ": " + param + " must be a distributed tensor (from c.load), not "
                 + Interpreter.describe(a.get(param)));
@@ -235,7 +235,7 @@ public final class DistTensor implements Sliceable, HasMembers, LayerInput, Scor
         try {
             Limits.check(n, cols());
         } catch (MlpError e) {
-            throw a.error("D", "collect: " + e.plainMessage());
+            throw a.error(SparkBuiltins.D, "collect: " + e.plainMessage());
         }
         List<double[]> rows = Jobs.run(cluster, a.interpreter().cancellation()::requested, "collect", () -> rdd().collect());
         DMatrixRMaj m = Limits.matrix((int) n, cols());
