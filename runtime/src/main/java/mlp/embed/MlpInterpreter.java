@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -79,7 +78,7 @@ public final class MlpInterpreter implements AutoCloseable {
     private final Interpreter interpreter;
     private final Settings settings;
     private final Duration timeLimit;
-    private final long graceNanos;
+    private final Duration grace;
     private final EvaluationWorker worker = new EvaluationWorker("mlp-interpreter");
     private volatile Evaluation current;
 
@@ -100,7 +99,7 @@ public final class MlpInterpreter implements AutoCloseable {
         if (b.listener != null) settings.trainingListener(adapt(b.listener));
         interpreter = new Interpreter(settings);
         timeLimit = b.timeLimit;
-        graceNanos = b.grace.toNanos();
+        grace = b.grace;
     }
 
     /** Starts configuring an interpreter; the builder can make any number of them. */
@@ -199,14 +198,9 @@ public final class MlpInterpreter implements AutoCloseable {
 
     private MlpStopped stopped(Evaluation ev, MlpError where) {
         String why = ev.timedOut
-                ? "stopped: the time limit of " + seconds(timeLimit) + " was reached"
+                ? EvaluationWorker.timeLimitReached(timeLimit)
                 : "stopped: the evaluation was cancelled";
         return new MlpStopped(why, where == null ? null : where.pos(), ev.timedOut);
-    }
-
-    private static String seconds(Duration d) {
-        double s = d.toNanos() / 1e9;
-        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
     }
 
     /**
@@ -236,20 +230,12 @@ public final class MlpInterpreter implements AutoCloseable {
     /** Waits for a result, stopping the evaluation when the limit is reached. */
     private <T> T await(Future<T> result, Evaluation ev, Duration limit) {
         try {
-            if (limit == null) return result.get();
-            try {
-                return result.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException late) {
+            return EvaluationWorker.await(result, limit, grace, () -> {
                 ev.timedOut = true;
                 stop(ev);
-                try {
-                    return result.get(graceNanos, TimeUnit.NANOSECONDS);
-                } catch (TimeoutException stuck) {
-                    throw new MlpStopped("stopped: the time limit of " + seconds(limit) + " was reached, in the middle of an "
-                            + "operation that cannot be interrupted; it finishes in the background, and this interpreter's "
-                            + "next call waits for it", null, true);
-                }
-            }
+            });
+        } catch (TimeoutException stuck) {
+            throw new MlpStopped(EvaluationWorker.timeLimitReachedInside(limit), null, true);
         } catch (ExecutionException e) {
             throw rethrown(e.getCause(), ev);
         } catch (InterruptedException e) {

@@ -24,6 +24,7 @@ public final class Args {
     private final List<String> names;
     private final List<Value> namedValues;
     private final List<Pos> namedPos;
+    private final List<Pos> nameOnlyPos;
 
     private Signature sig;
     private Value[] bound;
@@ -31,8 +32,13 @@ public final class Args {
     private final List<Value> rest = new ArrayList<>();
     private final List<Pos> restPos = new ArrayList<>();
 
+    /**
+     * @param namedPos  where each named argument's value is written (the {@code 0.1} of
+     *                  {@code lr=0.1}): a bad value points there
+     * @param namesPos  where each name is written (the {@code lr}): an unknown or repeated name points there
+     */
     public Args(Interpreter interpreter, Pos callPos, List<Value> positional, List<Pos> positionalPos,
-                List<String> names, List<Value> namedValues, List<Pos> namedPos) {
+                List<String> names, List<Value> namedValues, List<Pos> namedPos, List<Pos> namesPos) {
         this.interpreter = interpreter;
         this.callPos = callPos;
         this.positional = positional;
@@ -40,6 +46,12 @@ public final class Args {
         this.names = names;
         this.namedValues = namedValues;
         this.namedPos = namedPos;
+        this.nameOnlyPos = namesPos;
+    }
+
+    public Args(Interpreter interpreter, Pos callPos, List<Value> positional, List<Pos> positionalPos,
+                List<String> names, List<Value> namedValues, List<Pos> namedPos) {
+        this(interpreter, callPos, positional, positionalPos, names, namedValues, namedPos, namedPos);
     }
 
     /** Positional arguments only (how built-ins call lambdas and layers). */
@@ -119,10 +131,10 @@ public final class Args {
                 for (String known : signature.names()) if (near == null && name.startsWith(known + "_")) near = known; // batch_size
                 throw new MlpError("unknown argument '" + name + "'"
                         + (near != null ? " — did you mean '" + near + "'?" : " — " + signature + " takes " + argumentNames(signature)),
-                        namedPos.get(i));
+                        nameOnlyPos.get(i));
             }
             if (bound[k] != null)
-                throw new MlpError("the argument '" + name + "' of " + signature + " is given twice", namedPos.get(i));
+                throw new MlpError("the argument '" + name + "' of " + signature + " is given twice", nameOnlyPos.get(i));
             bound[k] = namedValues.get(i);
             boundPos[k] = namedPos.get(i);
         }

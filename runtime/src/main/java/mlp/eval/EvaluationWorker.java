@@ -2,6 +2,7 @@ package mlp.eval;
 
 import mlp.MlpError;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -9,14 +10,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one evaluation worker of every front end (the REPL's session, the command line, the Java
  * API): a thread with a deep stack (the interpreter recurses over the syntax tree), one job at a
  * time, a wait that turns the waiting thread's interrupt into a cancel, and the one wording of
- * failures that are not MlpErrors ({@link #TOO_DEEP}, out of memory, an internal error).
- * The time limit of the Java API waits on {@link #submit}'s future; cancelling is the
- * interpreter's {@link Cancellation}, which the work checks.
+ * failures that are not MlpErrors ({@link #TOO_DEEP}, out of memory, an internal error), and
+ * the time limit ({@link #await}: wait, stop the work when the limit passes, give it a grace to
+ * end) with its wording. Cancelling is the interpreter's {@link Cancellation}, which the work checks.
  */
 public final class EvaluationWorker implements AutoCloseable {
     /** The worker's stack: deep expressions and recursion must not overflow a default-sized one. */
@@ -69,6 +71,41 @@ public final class EvaluationWorker implements AutoCloseable {
                 throw failure(e.getCause());
             }
         }
+    }
+
+    /**
+     * Waits for a job's result. When {@code limit} (null: none) passes first, runs {@code stop}
+     * (the job's cancel) and waits up to {@code grace} more for the job to end at its next check.
+     *
+     * @throws TimeoutException   when it has not ended then (inside one operation that cannot
+     *                            be interrupted: it finishes in the background)
+     * @throws ExecutionException when the job failed ({@link #failure} words its cause)
+     */
+    public static <T> T await(Future<T> result, Duration limit, Duration grace, Runnable stop)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        if (limit == null) return result.get();
+        try {
+            return result.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException late) {
+            stop.run();
+            return result.get(grace.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** What a user reads when an evaluation was stopped by its time limit. */
+    public static String timeLimitReached(Duration limit) {
+        return "stopped: the time limit of " + seconds(limit) + " was reached";
+    }
+
+    /** ... and when it did not stop within the grace after it (see {@link #await}). */
+    public static String timeLimitReachedInside(Duration limit) {
+        return timeLimitReached(limit) + ", in the middle of an operation that cannot be interrupted; it finishes in"
+                + " the background, and this interpreter's next call waits for it";
+    }
+
+    private static String seconds(Duration d) {
+        double s = d.toNanos() / 1e9;
+        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
     }
 
     /** A failure of the work as a user reads it: an MlpError as it is, anything else worded here. */

@@ -326,7 +326,7 @@ public final class Interpreter {
         List<Pos> positionalPos = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Value> named = new ArrayList<>();
-        List<Pos> namedPos = new ArrayList<>();
+        List<Pos> namedPos = new ArrayList<>(), namesPos = new ArrayList<>();
         for (Expr.Arg a : c.args()) {
             Value v = value(a.value(), scope);
             if (a.name() == null) {
@@ -335,10 +335,11 @@ public final class Interpreter {
             } else {
                 names.add(a.name());
                 named.add(v);
-                namedPos.add(a.pos());
+                namedPos.add(a.value().pos()); // a bad value points at itself, not at its name
+                namesPos.add(a.pos());
             }
         }
-        return fn.call(new Args(this, c.pos(), positional, positionalPos, names, named, namedPos));
+        return fn.call(new Args(this, c.pos(), positional, positionalPos, names, named, namedPos, namesPos));
     }
 
     /** Calls a function value from a built-in (e.g. {@code grad} calling its lambda). */

@@ -15,9 +15,11 @@ import java.util.Map;
 /** A loss called as a function: {@code mse(model(X), y)} gives a number (a tensor under grad). */
 final class LossCall extends Calls.PartCall {
     /** The pred and y of every registered loss, checked once. */
-    private static final Signature[] SIGNATURES = mlp.train.Losses.ALL.stream()
-            .map(l -> Signature.of(l.signature())).toArray(Signature[]::new);
-    private static final Param PRED = Param.of("pred", SIGNATURES), Y = Param.of("y", SIGNATURES);
+    private static final Param PRED = Param.of("pred", registered()), Y = Param.of("y", registered());
+
+    private static Signature[] registered() {
+        return mlp.train.Losses.ALL.stream().map(l -> Signature.of(l.signature())).toArray(Signature[]::new);
+    }
 
     private final Loss loss;
 

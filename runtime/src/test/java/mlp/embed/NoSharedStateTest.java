@@ -87,7 +87,8 @@ class NoSharedStateTest {
 
     /** Types whose instances cannot change. */
     private static final List<String> IMMUTABLE = List.of("java.lang.String", "java.util.regex.Pattern", "java.lang.Integer",
-            "java.lang.Long", "java.lang.Double", "java.lang.Boolean", "java.time.Duration", "java.awt.Color", "java.awt.Font");
+            "java.lang.Long", "java.lang.Double", "java.lang.Boolean", "java.time.Duration", "java.awt.Color", "java.awt.Font",
+            "mlp.eval.Signature", "mlp.eval.Param"); // final fields: text, names, List.copyOf
 
     @Test
     void theRuntimeHasNoStaticMutableState() throws Exception {

@@ -44,7 +44,7 @@ class PicturesEmbedTest {
             MlpError e = assertThrows(MlpError.class, () -> mlp.eval("scatter(X, Y, file=\"../escape.png\")"));
             assertTrue(e.plainMessage().contains("file access is not allowed here"), e.plainMessage());
             assertEquals(1, e.line());
-            assertEquals(15, e.column());
+            assertEquals(20, e.column()); // at the file name
             assertThrows(MlpError.class, () -> mlp.eval("load(\"plots/the_points.png\")"), "pictures grant no load/save");
         }
         assertEquals(1, files(dir));

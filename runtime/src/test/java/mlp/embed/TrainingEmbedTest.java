@@ -143,7 +143,7 @@ class TrainingEmbedTest {
             MlpError e = assertThrows(MlpError.class, () -> mlp.eval("run = train(linear(2, 1), X, y, epochs=101)"));
             assertEquals("train: epochs=101 is more than this session allows (at most 100)", e.plainMessage());
             assertEquals(1, e.line());
-            assertEquals(33, e.column());
+            assertEquals(40, e.column()); // at the value 101
         }
     }
 

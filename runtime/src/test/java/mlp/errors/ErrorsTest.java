@@ -144,7 +144,7 @@ class ErrorsTest {
         fails("randn(2)", 1, 1, "randn(r, c) is missing its argument 'c'");
         fails("eye(1, 2)", 1, 8, "eye(n) takes 1 argument but was given 2");
         fails("f = (a, b) -> a\nf(1)", 2, 1, "lambda (a, b) takes 2 arguments but was given 1");
-        fails("sum(zeros(2, 2), dim=3)", 1, 18, "sum(x, dim=): dim must be 0 (down the rows) or 1 (across the columns), not 3");
+        fails("sum(zeros(2, 2), dim=3)", 1, 22, "sum(x, dim=): dim must be 0 (down the rows) or 1 (across the columns), not 3");
         fails("[a, b, c] = split(zeros(4, 1), zeros(4, 1))", 1, 1, "the right side gives 4 values but the left side names 3");
         fails("split(zeros(4, 1), zeros(4, 1), 0)", 1, 33,
                 "split(X, y, fraction=0.8): fraction must be between 0 and 1 (the part of the rows for training), not 0");

@@ -101,9 +101,9 @@ class LanguageErrorsTest {
         // a function layer: called from where it stands in the stack
         e = run("m = linear(2, 2) |> (x -> x @ [[1, 2]])\nm([[1, 2]])");
         assertTrue(e.format().endsWith("  called from bad.mlp:1:22"), e.format());
-        // a loss function: called from the loss= argument
+        // a loss function: called from the loss= argument's value
         e = run("train(linear(1, 1), [[1]], [[1]], loss=(p, t) -> mean(p @ [[1, 2]] @ t), progress=false)\n");
-        assertTrue(e.format().endsWith("  called from bad.mlp:1:35"), e.format());
+        assertTrue(e.format().endsWith("  called from bad.mlp:1:40"), e.format());
     }
 
     @Test
@@ -121,9 +121,9 @@ class LanguageErrorsTest {
                 "function (line 1) must keep its input's shape (1×2) (a function in a stack is a layer of the same width),"
                         + " but gave (1×1)");
         fails("m = linear(2, 2) |> ((a, b) -> a)", 1, 22, "a function in a stack is a layer of one argument (x -> ...), but this one takes 2");
-        fails("train(linear(1, 1), [[1], [2]], [[1], [2]], loss=(p, t) -> p - t, progress=false)", 1, 45,
+        fails("train(linear(1, 1), [[1], [2]], [[1], [2]], loss=(p, t) -> p - t, progress=false)", 1, 50,
                 "the loss function must give a number or a 1×1 tensor (e.g. mean(...)), but gave a tensor (2×1)");
-        fails("train(linear(1, 1), [[1]], [[1]], loss=p -> p)", 1, 35,
+        fails("train(linear(1, 1), [[1]], [[1]], loss=p -> p)", 1, 40,
                 "a loss function takes two arguments, (pred, y) -> ..., but this one takes 1");
     }
 

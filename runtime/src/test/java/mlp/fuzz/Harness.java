@@ -36,7 +36,7 @@ import java.util.concurrent.TimeoutException;
 public final class Harness {
     public static final long MAX_ELEMENTS = 20_000;
     public static final long MAX_EPOCHS = 20;
-    /** How long one input may run before it counts as a hang. */
+    /** How much CPU time the interpreter's thread may spend on one input before it counts as a hang (wall time would count the load of a shared machine). */
     public static final long TIME_LIMIT_MS = Long.getLong("mlp.fuzz.timeLimitMs", 3_000);
 
     private static final Path SANDBOX;
@@ -171,11 +171,32 @@ public final class Harness {
         return within(source, job, null);
     }
 
+    /** The worker thread's CPU time, the measure of "ran too long": a shared, busy machine does not stretch it. */
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Waits for a job; it ran too long when the worker spent TIME_LIMIT_MS of CPU on it, or (stuck without working) 20 times that of wall time. */
+    private static Object waitFor(Future<Object> result, long[] worker) throws ExecutionException, InterruptedException, TimeoutException {
+        long start = System.nanoTime();
+        while (true) {
+            try {
+                return result.get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException notYet) {
+                long cpu = worker[0] == 0 ? 0 : THREADS.getThreadCpuTime(worker[0]) - worker[1];
+                if (cpu > TIME_LIMIT_MS * 1_000_000 || System.nanoTime() - start > 20 * TIME_LIMIT_MS * 1_000_000) throw notYet;
+            }
+        }
+    }
+
     private static Outcome within(Source source, Job job, Interpreter interpreter) {
         long start = System.nanoTime();
-        Future<Object> result = WORKER.submit(job::call);
+        long[] worker = new long[2]; // the thread's id, its CPU time when the job started
+        Future<Object> result = WORKER.submit(() -> {
+            worker[1] = THREADS.getThreadCpuTime(Thread.currentThread().getId());
+            worker[0] = Thread.currentThread().getId();
+            return job.call();
+        });
         try {
-            result.get(TIME_LIMIT_MS, TimeUnit.MILLISECONDS);
+            waitFor(result, worker);
             return new Outcome(null, System.nanoTime() - start);
         } catch (TimeoutException e) {
             if (interpreter != null) interpreter.cancellation().request();
@@ -188,7 +209,7 @@ public final class Harness {
             } catch (Exception other) {
                 stopped = "it then stopped when cancelled: " + other.getCause();
             }
-            throw new AssertionError("ran longer than " + TIME_LIMIT_MS + " ms (" + stopped + "):\n" + shown(source.text()));
+            throw new AssertionError("ran longer than " + TIME_LIMIT_MS + " ms of CPU time (" + stopped + "):\n" + shown(source.text()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted");

@@ -258,7 +258,7 @@ class PictureFilesTest {
         MlpError e = assertThrows(MlpError.class, () -> p.run("animate(run, file=\"x.jpg\")"));
         assertEquals("an animation file must end in .png, .gif or .html: \"x.jpg\"", e.plainMessage());
         assertEquals(1, e.line());
-        assertEquals(14, e.column(), "at the argument");
+        assertEquals(19, e.column(), "at the argument's value");
     }
 
     @Test
@@ -341,10 +341,10 @@ class PictureFilesTest {
         }
         for (Case c : List.of(
                 new Case("animate(5)", "animate(run, ...): run must be a run (what train returns), not a number (5)", 9),
-                new Case("animate(run, duration=0)", "duration is milliseconds per frame: it must be above 0 and at most 60000, not 0", 14),
+                new Case("animate(run, duration=0)", "duration is milliseconds per frame: it must be above 0 and at most 60000, not 0", 23),
                 new Case("scatter([[1, 2]], [[1], [2]])", "scatter draws column 0 against column 1, but this tensor (2×1) has only 1 column", 19),
-                new Case("scatter([[1, 2]], [[1, 2]], labels=[\"a\"])", "there are 2 series to name but 1 label", 29),
-                new Case("scatter([[1, 2]], [[1, 2]], labels=5)", "labels must be a list of strings, e.g. [\"X\", \"y\"], not a number (5)", 29),
+                new Case("scatter([[1, 2]], [[1, 2]], labels=[\"a\"])", "there are 2 series to name but 1 label", 36),
+                new Case("scatter([[1, 2]], [[1, 2]], labels=5)", "labels must be a list of strings, e.g. [\"X\", \"y\"], not a number (5)", 36),
                 new Case("plot(run, 5)", "plot(run1, run2, ...) compares runs, but this is a number (5)", 11),
                 new Case("plot([1, 2], [1, 2, 3])", "plot(x, y): x has 2 values but y (1×3) has 3 points", 14),
                 new Case("boundary(x -> x, [[1, 2, 3]], [[0]])", "boundary draws a model of 2 inputs: X must have 2 columns, not (1×3)", 18),
