@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 
 /** Output, randomness, constants and autograd's {@code grad}. */
 final class CoreBuiltins implements Builtins.Module {
+    // the signatures, and a handle for each parameter the bodies read: checked when this class initialises (see Param)
     private static final Signature PRINT = Signature.of("print(...)");
     private static final Signature SEED = Signature.of("seed(n)");
     private static final Signature GRAD = Signature.of("grad(f, x)");

@@ -18,6 +18,7 @@ import java.util.Random;
 
 /** Making tensors (random draws, constants, ranges, joining) and preparing real data. */
 final class DataBuiltins implements Builtins.Module {
+    // the signatures, and a handle for each parameter the bodies read: checked when this class initialises (see Param)
     private static final Signature RANDN = Signature.of("randn(r, c)");
     private static final Signature RAND = Signature.of("rand(r, c)");
     private static final Signature ZEROS = Signature.of("zeros(r, c)");

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 /** load and save: numeric CSV files, and models as JSON (mlp.io.ModelFiles). */
 public final class IoBuiltins implements Builtins.Module {
+    // the signatures, and a handle for each parameter the bodies read: checked when this class initialises (see Param)
     private static final Signature LOAD = Signature.of("load(file)");
     private static final Signature SAVE = Signature.of("save(value, file, precision=)");
     private static final Param FILE = Param.of("file", LOAD, SAVE);

@@ -23,6 +23,7 @@ import java.util.List;
 
 /** The layers (linear, the activations, residual, batchnorm, dropout, mlp), the inits, summary and lstsq. */
 public final class LayerBuiltins implements Builtins.Module {
+    // the signatures, and a handle for each parameter the bodies read: checked when this class initialises (see Param)
     private static final Signature LINEAR = Signature.of("linear(in, out=, init=default, bias=true)");
     private static final Signature RESIDUAL = Signature.of("residual(width=, init=default)");
     private static final Signature BATCHNORM = Signature.of("batchnorm(width=)");

@@ -14,6 +14,7 @@ import java.util.List;
 
 /** Lists and strings: range, len, map, append, str, format; the constants nan and inf. */
 final class ListBuiltins implements Builtins.Module {
+    // the signatures, and a handle for each parameter the bodies read: checked when this class initialises (see Param)
     private static final Signature RANGE = Signature.of("range(a, b=, step=1)");
     private static final Signature LEN = Signature.of("len(v)");
     private static final Signature MAP = Signature.of("map(xs, f)");

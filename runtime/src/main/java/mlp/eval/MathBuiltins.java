@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 
 /** Elementwise math, reductions and the matrix inverse. Numbers in give numbers out; tensors give tensors. */
 final class MathBuiltins implements Builtins.Module {
+    // the signatures, and a handle for each parameter the bodies read: checked when this class initialises (see Param)
     private static final Signature ARGMAX = Signature.of("argmax(x, dim=)");
     private static final Signature INV = Signature.of("inv(A)");
     private static final Param A = Param.of("A", INV);

@@ -25,6 +25,7 @@ import java.util.List;
 
 /** animate, scatter, plot, boundary. */
 public final class PlotBuiltins implements Builtins.Module {
+    // the signatures, and a handle for each parameter the bodies read: checked when this class initialises (see Param)
     private static final Signature ANIMATE = Signature.of("animate(run, title=, duration=5, file=)");
     private static final Signature SCATTER = Signature.of("scatter(A, ..., labels=, title=, file=)");
     private static final Signature PLOT = Signature.of("plot(a, ..., labels=, title=, file=, points=)");

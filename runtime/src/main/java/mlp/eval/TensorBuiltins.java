@@ -14,6 +14,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /** More on tensors: reshape, std, var, argmin, round, floor, ceil, clip, where. */
 final class TensorBuiltins implements Builtins.Module {
+    // the signatures, and a handle for each parameter the bodies read: checked when this class initialises (see Param)
     private static final Signature RESHAPE = Signature.of("reshape(X, r, c)");
     private static final Signature VAR = Signature.of("var(x, dim=)");
     private static final Signature STD = Signature.of("std(x, dim=)");

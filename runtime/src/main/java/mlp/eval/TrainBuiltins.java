@@ -23,6 +23,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /** train, the losses, the optimizers, accuracy. */
 public final class TrainBuiltins implements Builtins.Module {
+    // the signatures, and a handle for each parameter the bodies read: checked when this class initialises (see Param)
     private static final Signature TRAIN = Signature.of("train(model, X, y, epochs=100, optimizer=adam, loss=mse, lr=, batch=0, frames=100, live=false, progress=true, val=, patience=0)");
     private static final Signature STEP_LR = Signature.of("step_lr(lr, every=, gamma=0.1)");
     private static final Signature EXP_LR = Signature.of("exp_lr(lr, gamma=)");
