@@ -54,7 +54,13 @@ final class FunctionOnnx {
         Random random = new Random(seed);
         for (int i = 0; i < data.data.length; i++) data.data[i] = random.nextGaussian();
         Node input = Ops.traced(Node.constant(data));
-        Node output = body.apply(input, false);
+        Node output;
+        try {
+            output = body.apply(input, false);
+        } catch (MlpError e) { // e.g. a slice of rows by position, which holds for one batch size only
+            throw new MlpError("cannot save " + name + " as ONNX: on a batch of " + rows + " rows (an ONNX graph holds for any batch)"
+                    + " it fails: " + e.plainMessage());
+        }
         Recording r = new Recording();
         new Translation(name, input, r).value(output);
         r.output = r.names.get(output) == null ? Recording.INPUT : r.names.get(output);
@@ -67,6 +73,8 @@ final class FunctionOnnx {
         private final Node input;
         private final Recording out;
         private final Map<Node, Boolean> depends = new IdentityHashMap<>();
+        /** The label of the op whose operands are being written (a constant's error names it). */
+        private String consumer = "";
 
         Translation(String function, Node input, Recording out) {
             this.function = function;
@@ -90,13 +98,16 @@ final class FunctionOnnx {
             if (known != null) return known;
             String name;
             if (!dependsOnInput(n)) {
-                out.by = "a constant";
+                out.by = "a constant operand of " + describe(consumer);
                 name = out.constant("c", n.value);
             } else {
                 List<Node> args = n.arguments();
                 String[] ins = new String[args.size()];
-                for (int i = 0; i < ins.length; i++) ins[i] = value(args.get(i));
-                out.by = n.label();
+                for (int i = 0; i < ins.length; i++) {
+                    consumer = n.label();
+                    ins[i] = value(args.get(i));
+                }
+                out.by = "the op " + describe(n.label());
                 name = op(n, ins);
             }
             out.names.put(n, name);
@@ -209,7 +220,7 @@ final class FunctionOnnx {
     private static final class Recording implements OnnxWriter {
         static final String INPUT = "in";
 
-        /** One call: the op (or the expression) written, its inputs, attributes or constant, and the mlp op it came from. */
+        /** One call: the op (or the expression) written, its inputs, attributes or constant, and what in mlp it came from. */
         record Step(String kind, Object what, String[] inputs, Object[] attrs, String by) {
             boolean same(Step o) {
                 return kind.equals(o.kind) && Arrays.equals(inputs, o.inputs) && Arrays.deepEquals(attrs, o.attrs)
@@ -264,14 +275,10 @@ final class FunctionOnnx {
         /** The mlp op where this trace and the other first differ ("a constant" for a number), or null. */
         String firstDifference(Recording other) {
             for (int i = 0; i < Math.min(steps.size(), other.steps.size()); i++)
-                if (!steps.get(i).same(other.steps.get(i))) return describe(steps.get(i).by);
+                if (!steps.get(i).same(other.steps.get(i))) return steps.get(i).by;
             if (steps.size() != other.steps.size())
-                return describe(steps.size() < other.steps.size() ? other.steps.get(steps.size()).by : steps.get(other.steps.size()).by);
+                return steps.size() < other.steps.size() ? other.steps.get(steps.size()).by : steps.get(other.steps.size()).by;
             return output.equals(other.output) ? null : "its result";
-        }
-
-        private static String describe(String by) {
-            return by.equals("a constant") ? by : "the op " + Translation.describe(by);
         }
 
         /** Writes the recorded steps into the real writer, with {@code x} as the input; the output's name. */
