@@ -126,6 +126,15 @@ class FunctionOnnxTest {
     }
 
     @Test
+    void aFileWithAFunctionLayerRunsButDoesNotReadBackAsAFunction() {
+        ModelProto p = OnnxFiles.toOnnx((Layer) Mlp.eval("m = linear(2, 2) |> (x -> x * sigmoid(x))\nm"), false);
+        MlpError e = assertThrows(MlpError.class, () -> OnnxReader.read(OnnxFiles.parse(p.toByteArray())));
+        assertTrue(e.getMessage().matches("node 'function_0/\\w+' \\(\\w+\\) belongs to a function layer mlp wrote: ONNX runtimes run it,"
+                + " but mlp does not read a function back \\(save the layers around it on their own, and write the function again"
+                + " after load\\)"), e.getMessage());
+    }
+
+    @Test
     void aFunctionAtTheStartOfAModelNeedsAKnownWidth() {
         MlpError e = assertThrows(MlpError.class, () -> OnnxFiles.toOnnx((Layer) Mlp.eval("m = (x -> x * x) |> relu\nm"), false));
         assertEquals("cannot save function (line 1) as ONNX: the width of its input is not known (start the model with a layer of"
