@@ -62,7 +62,7 @@ final class FunctionOnnx {
                     + " it fails: " + e.plainMessage());
         }
         Recording r = new Recording();
-        new Translation(name, input, r).value(output);
+        new Translation(name, input, r).write(output);
         r.output = r.names.get(output) == null ? Recording.INPUT : r.names.get(output);
         return r;
     }
@@ -73,8 +73,6 @@ final class FunctionOnnx {
         private final Node input;
         private final Recording out;
         private final Map<Node, Boolean> depends = new IdentityHashMap<>();
-        /** The label of the op whose operands are being written (a constant's error names it). */
-        private String consumer = "";
 
         Translation(String function, Node input, Recording out) {
             this.function = function;
@@ -83,33 +81,51 @@ final class FunctionOnnx {
             out.names.put(input, Recording.INPUT);
         }
 
-        private boolean dependsOnInput(Node n) {
-            Boolean known = depends.get(n);
-            if (known != null) return known;
-            boolean d = n == input;
-            for (Node a : n.arguments()) d |= dependsOnInput(a);
-            depends.put(n, d);
-            return d;
+        /**
+         * Writes the graph that gives {@code output}, inputs before the ops that use them (an
+         * explicit stack, not recursion: a body may chain thousands of ops).
+         */
+        void write(Node output) {
+            for (Node n : inputsFirst(output)) {
+                boolean d = n == input;
+                for (Node a : n.arguments()) d |= depends.get(a);
+                depends.put(n, d);
+                if (d && n != input) {
+                    List<Node> args = n.arguments();
+                    String[] ins = new String[args.size()];
+                    for (int i = 0; i < ins.length; i++) ins[i] = value(args.get(i), n);
+                    out.by = "the op " + describe(n.label());
+                    out.names.put(n, op(n, ins));
+                }
+            }
+            if (!depends.get(output)) value(output, output);
         }
 
-        /** The name of n's value in the ONNX graph, writing what it needs first. */
-        String value(Node n) {
+        /** The nodes output is computed from, each once, every node after its inputs. */
+        private static List<Node> inputsFirst(Node output) {
+            List<Node> order = new ArrayList<>();
+            Map<Node, Boolean> seen = new IdentityHashMap<>();
+            java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+            stack.push(output);
+            while (!stack.isEmpty()) {
+                Node n = stack.peek();
+                if (seen.containsKey(n)) { // its inputs are done
+                    stack.pop();
+                    if (!seen.put(n, true)) order.add(n);
+                    continue;
+                }
+                seen.put(n, false);
+                for (Node a : n.arguments()) if (!seen.containsKey(a)) stack.push(a);
+            }
+            return order;
+        }
+
+        /** The name of an operand of {@code consumer}: an op written already, or a constant written now. */
+        private String value(Node n, Node consumer) {
             String known = out.names.get(n);
             if (known != null) return known;
-            String name;
-            if (!dependsOnInput(n)) {
-                out.by = "a constant operand of " + describe(consumer);
-                name = out.constant("c", n.value);
-            } else {
-                List<Node> args = n.arguments();
-                String[] ins = new String[args.size()];
-                for (int i = 0; i < ins.length; i++) {
-                    consumer = n.label();
-                    ins[i] = value(args.get(i));
-                }
-                out.by = "the op " + describe(n.label());
-                name = op(n, ins);
-            }
+            out.by = "a constant operand of " + describe(consumer.label());
+            String name = out.constant("c", n.value);
             out.names.put(n, name);
             return name;
         }
