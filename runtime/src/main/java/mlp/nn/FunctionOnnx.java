@@ -214,7 +214,8 @@ final class FunctionOnnx {
         private static String describe(String label) {
             return switch (label) {
                 case "linear", "batchnorm", "dropout", "layernorm" -> label + " (a layer applied inside the function: put it in the stack instead)";
-                default -> label.chars().allMatch(Character::isLetterOrDigit) || label.contains("_") ? label : "'" + label + "'";
+                case "'" -> "' (transpose)";
+                default -> label.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_') ? label : "'" + label + "'";
             };
         }
     }
@@ -288,7 +289,7 @@ final class FunctionOnnx {
             return add("int64s", values.clone(), new String[0], new Object[]{what});
         }
 
-        /** The mlp op where this trace and the other first differ ("a constant" for a number), or null. */
+        /** What in mlp gave the first step where this trace and the other differ ("the op slice"), or null when they do not. */
         String firstDifference(Recording other) {
             for (int i = 0; i < Math.min(steps.size(), other.steps.size()); i++)
                 if (!steps.get(i).same(other.steps.get(i))) return steps.get(i).by;
