@@ -142,7 +142,7 @@ public final class LayerOps {
         Node node = Node.op("leaky_relu", y, () -> {
             double[] xd = x.value.data, yd = y.data;
             for (int i = 0; i < len; i++) yd[i] = xd[i] > 0 ? xd[i] : slope * xd[i];
-        }, x);
+        }, x).params(slope);
         return node.backward(() -> {
             double[] xd = x.value.data, g = node.grad().data, gx = x.grad().data;
             for (int i = 0; i < len; i++) gx[i] += xd[i] > 0 ? g[i] : slope * g[i];

@@ -20,6 +20,8 @@ public final class Node {
     private Runnable backward;
     private final boolean requiresGrad;
     private final String label;
+    /** The numbers an op is made with beyond its inputs (a reduction's dim, a slice's bounds): see {@link #params()}. */
+    private double[] params;
 
     private Node(String label, DMatrixRMaj value, Node[] inputs, Runnable forward, boolean requiresGrad) {
         this.label = label;
@@ -89,6 +91,26 @@ public final class Node {
 
     Node[] inputs() {
         return inputs;
+    }
+
+    /** The inputs it was computed from (none for a leaf, or once detached), for tools that read a graph. */
+    public java.util.List<Node> arguments() {
+        return java.util.List.of(inputs);
+    }
+
+    /**
+     * Records the numbers this op was made with besides its inputs, so that a tool reading the
+     * graph (ONNX export of a function layer) knows what the op is from its {@link #label()} and
+     * these, not from its code: a reduction's dim, a slice's bounds, picked positions, a slope.
+     */
+    public Node params(double... params) {
+        this.params = params;
+        return this;
+    }
+
+    /** What {@link #params(double...)} recorded (empty when nothing was). */
+    public double[] params() {
+        return params == null ? new double[0] : params.clone();
     }
 
     Runnable forwardStep() {

@@ -281,7 +281,7 @@ public final class Ops {
             for (int r = 0; r < rows; r++)
                 for (int c = 0; c < cols; c++) o[dim == -1 ? 0 : dim == 0 ? c : r] += x[r * cols + c];
             if (average) for (int i = 0; i < out.getNumElements(); i++) o[i] /= count; // as NumPy: a division, not a product with 1/count
-        }, a);
+        }, a).params(dim);
         return n.backward(() -> {
             double[] g = n.grad().data, ga = a.grad().data;
             for (int r = 0; r < rows; r++)
@@ -307,7 +307,7 @@ public final class Ops {
                         winner[k] = i;
                     }
                 }
-        }, a);
+        }, a).params(dim);
         return n.backward(() -> {
             double[] g = n.grad().data, ga = a.grad().data;
             for (int k = 0; k < winner.length; k++) ga[winner[k]] += g[k];
@@ -323,7 +323,7 @@ public final class Ops {
         Node n = Node.op("slice", out, () -> {
             for (int r = 0; r < rows; r++)
                 System.arraycopy(a.value.data, (r0 + r) * width + c0, out.data, r * cols, cols);
-        }, a);
+        }, a).params(r0, r1, c0, c1);
         return n.backward(() -> {
             double[] g = n.grad().data, ga = a.grad().data;
             for (int r = 0; r < rows; r++)
@@ -356,7 +356,7 @@ public final class Ops {
                 copyBlock(p.value, out, dim == 0 ? offset : 0, dim == 0 ? 0 : offset, false);
                 offset += dim == 0 ? p.rows() : p.cols();
             }
-        }, parts);
+        }, parts).params(dim);
         return n.backward(() -> {
             int offset = 0;
             for (Node p : parts) {
@@ -382,7 +382,7 @@ public final class Ops {
     /** A copy with another shape (same elements, row-major). */
     public static Node reshape(Node a, int rows, int cols) {
         DMatrixRMaj out = Limits.matrix(rows, cols);
-        Node n = Node.op("reshape", out, () -> System.arraycopy(a.value.data, 0, out.data, 0, rows * cols), a);
+        Node n = Node.op("reshape", out, () -> System.arraycopy(a.value.data, 0, out.data, 0, rows * cols), a).params(rows, cols);
         return n.backward(() -> {
             double[] g = n.grad().data, ga = a.grad().data;
             for (int i = 0; i < rows * cols; i++) ga[i] += g[i];

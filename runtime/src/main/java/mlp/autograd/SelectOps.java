@@ -19,7 +19,7 @@ public final class SelectOps {
         DMatrixRMaj out = Limits.matrix(picks.length, cols);
         Node n = Node.op("rows", out, () -> {
             for (int i = 0; i < picks.length; i++) System.arraycopy(a.value.data, picks[i] * cols, out.data, i * cols, cols);
-        }, a);
+        }, a).params(java.util.Arrays.stream(picks).asDoubleStream().toArray());
         return n.backward(() -> {
             double[] g = n.grad().data, ga = a.grad().data;
             for (int i = 0; i < picks.length; i++)
@@ -34,7 +34,7 @@ public final class SelectOps {
         Node n = Node.op("cols", out, () -> {
             for (int r = 0; r < rows; r++)
                 for (int j = 0; j < k; j++) out.data[r * k + j] = a.value.data[r * width + picks[j]];
-        }, a);
+        }, a).params(java.util.Arrays.stream(picks).asDoubleStream().toArray());
         return n.backward(() -> {
             double[] g = n.grad().data, ga = a.grad().data;
             for (int r = 0; r < rows; r++)
@@ -48,7 +48,7 @@ public final class SelectOps {
         Node n = Node.op("clip", out, () -> {
             double[] x = a.value.data, o = out.data;
             for (int i = 0, len = out.getNumElements(); i < len; i++) o[i] = Double.isNaN(x[i]) ? x[i] : Math.min(hi, Math.max(lo, x[i]));
-        }, a);
+        }, a).params(lo, hi);
         return n.backward(() -> {
             double[] x = a.value.data, g = n.grad().data, ga = a.grad().data;
             for (int i = 0, len = out.getNumElements(); i < len; i++) if (x[i] >= lo && x[i] <= hi) ga[i] += g[i];

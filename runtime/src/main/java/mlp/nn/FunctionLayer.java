@@ -43,6 +43,15 @@ public final class FunctionLayer extends AnyWidthLayer {
         return "function";
     }
 
+    /**
+     * Its ONNX form: the ops its body runs, traced (see {@link FunctionOnnx}); a body using
+     * something ONNX cannot hold is an error naming this function and the op.
+     */
+    @Override
+    public String writeOnnx(OnnxWriter out, String x) {
+        return FunctionOnnx.write(name, body, out, x);
+    }
+
     /** A function is code, not data: a model file cannot hold it. */
     @Override
     public void write(LayerWriter out) {

@@ -34,6 +34,8 @@ public final class OnnxBuilder implements mlp.nn.OnnxWriter {
     private final boolean float32;
     private final GraphProto.Builder graph = GraphProto.newBuilder();
     private final Map<String, Integer> used = new HashMap<>();
+    /** The widths of the values layers were written on and gave, where known (a function layer traces its body at its width). */
+    private final Map<String, Integer> widths = new HashMap<>();
     private String scope = "";
 
     /** A builder writing float32 numbers when {@code float32}, else float64. */
@@ -77,10 +79,23 @@ public final class OnnxBuilder implements mlp.nn.OnnxWriter {
     public String layer(mlp.nn.Layer l, String x) {
         String outer = scope(l.type());
         try {
-            return l.writeOnnx(this, x);
+            int in = width(x);
+            String y = l.writeOnnx(this, x);
+            if (in >= 0) widths.putIfAbsent(y, l.outWidth(in));
+            return y;
         } finally {
             restore(outer);
         }
+    }
+
+    /** Records that {@code value} (the model's input) has {@code width} columns. */
+    public void knownWidth(String value, int width) {
+        if (width >= 0) widths.put(value, width);
+    }
+
+    @Override
+    public int width(String value) {
+        return widths.getOrDefault(value, -1);
     }
 
     /** One node; its output's name is returned. {@code ints} are integer attributes (name, value, name, value...). */
@@ -92,6 +107,12 @@ public final class OnnxBuilder implements mlp.nn.OnnxWriter {
         for (String in : inputs) n.addInput(in);
         for (int i = 0; i < ints.length; i += 2) {
             AttributeProto.Builder a = AttributeProto.newBuilder().setName((String) ints[i]);
+            if (ints[i + 1] instanceof long[] list) { // a list of integers (Transpose's perm, Reduce's axes)
+                a.setType(AttributeProto.AttributeType.INTS);
+                for (long v : list) a.addInts(v);
+                n.addAttribute(a);
+                continue;
+            }
             long v = ((Number) ints[i + 1]).longValue();
             // ReduceMean's axes (opset 17) is a list: written as the list of that one axis
             if (ints[i].equals("axes")) a.setType(AttributeProto.AttributeType.INTS).addInts(v);
@@ -106,6 +127,22 @@ public final class OnnxBuilder implements mlp.nn.OnnxWriter {
     public String constant(String what, DMatrixRMaj m, boolean vector) {
         long[] dims = vector ? new long[]{m.getNumElements()} : new long[]{m.numRows, m.numCols};
         return constant(what, m.data, m.getNumElements(), dims);
+    }
+
+    @Override
+    public String constant(String what, DMatrixRMaj m) {
+        return constant(what, m, false);
+    }
+
+    @Override
+    public String int64s(String what, long... values) {
+        String name = scope.isEmpty() ? what : scope + "." + what;
+        if (used.merge(name, 1, Integer::sum) > 1) name = fresh(name);
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) bytes.putLong(v);
+        graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber())
+                .addDims(values.length).setRawData(ByteString.copyFrom(bytes.array())));
+        return name;
     }
 
     /** A scalar initializer. */

@@ -35,8 +35,9 @@ public final class OnnxFiles {
         if (!model.resolved())
             throw new MlpError("cannot save " + model.describe() + " yet: its input width is not known (apply it to data or train it first)");
         OnnxBuilder b = new OnnxBuilder(float32);
-        String y = b.layer(model, OnnxBuilder.INPUT);
         int in = model.inWidth();
+        b.knownWidth(OnnxBuilder.INPUT, in);
+        String y = b.layer(model, OnnxBuilder.INPUT);
         return b.finish(y, in, in < 0 ? -1 : model.outWidth(in), "written by mlp: " + model.describe());
     }
 

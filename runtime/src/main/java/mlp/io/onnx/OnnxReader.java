@@ -183,8 +183,19 @@ final class OnnxReader {
     private MlpError unreadable(String v, List<Node> readers) {
         for (Node n : reachable(v, Set.of()))
             if (!KNOWN_OPS.contains(n.op()))
-                return new MlpError(n.describe() + " is an op mlp cannot read; mlp reads " + OnnxForms.SUPPORTED);
+                return ofFunction(n) ? functionNode(n) : new MlpError(n.describe() + " is an op mlp cannot read; mlp reads " + OnnxForms.SUPPORTED);
         Node n = readers.get(0);
-        return new MlpError(n.describe() + " does not fit any layer mlp knows (as it is used here); mlp reads " + OnnxForms.SUPPORTED);
+        return ofFunction(n) ? functionNode(n)
+                : new MlpError(n.describe() + " does not fit any layer mlp knows (as it is used here); mlp reads " + OnnxForms.SUPPORTED);
+    }
+
+    /** A node mlp wrote for a function layer (named {@code function_0/...}). */
+    private static boolean ofFunction(Node n) {
+        return n.proto().getName().startsWith("function_");
+    }
+
+    private static MlpError functionNode(Node n) {
+        return new MlpError(n.describe() + " belongs to a function layer mlp wrote: ONNX runtimes run it, but mlp does not read"
+                + " a function back (save the layers around it on their own, and write the function again after load)");
     }
 }

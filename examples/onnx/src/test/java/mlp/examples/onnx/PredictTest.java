@@ -18,6 +18,16 @@ class PredictTest {
 
     @Test
     void theExamplePredictsWhatMlpPredicts() throws Exception {
+        check("", 1e-12);
+    }
+
+    /** A float32 file (precision=32): its input is float32 too. */
+    @Test
+    void theExampleRunsAFloat32File() throws Exception {
+        check(", precision=32", 1e-6);
+    }
+
+    private void check(String precision, double tolerance) throws Exception {
         String file = dir.resolve("m.onnx").toString();
         String[] want;
         try (MlpInterpreter mlp = MlpInterpreter.builder().allowFiles(dir).outputOff().progressOff().picturesOff().build()) {
@@ -27,9 +37,9 @@ class PredictTest {
                     y = sin(X)
                     model = mlp(2, 16, 16, 2)
                     train(model, X, y, epochs=200, lr=0.01, progress=false)
-                    save(model, "%s")
+                    save(model, "%s"%s)
                     P = model([[0.5, -1], [2, 0.25]])
-                    """.formatted(file));
+                    """.formatted(file, precision));
             double[][] p = mlp.getArray("P");
             want = new String[]{java.util.Arrays.toString(p[0]), java.util.Arrays.toString(p[1])};
         }
@@ -43,14 +53,14 @@ class PredictTest {
         }
         String[] got = out.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(2, got.length, out.toString());
-        for (int i = 0; i < 2; i++) near(want[i], got[i]);
+        for (int i = 0; i < 2; i++) near(want[i], got[i], tolerance);
     }
 
-    private static void near(String want, String got) {
+    private static void near(String want, String got, double tolerance) {
         double[] w = parse(want), g = parse(got);
         assertEquals(w.length, g.length, got);
         for (int i = 0; i < w.length; i++)
-            assertEquals(w[i], g[i], 1e-12, "ONNX Runtime says " + got + ", mlp " + want);
+            assertEquals(w[i], g[i], tolerance, "ONNX Runtime says " + got + ", mlp " + want);
     }
 
     private static double[] parse(String row) {
