@@ -88,8 +88,6 @@ public final class TrainBuiltins implements Builtins.Module {
             throw a.error("loss", "train: loss must be " + Losses.names() + ", not " + Interpreter.describe(a.get("loss")));
         Trainer.Rates rates = rates(a, optimizer.lr(), epochs);
         if (a.bool("live")) throw a.error("live", "train: live=true needs the rows here; a distributed tensor's stay on the cluster");
-        if (a.has("val")) throw a.error("val", "train: val= is not supported yet for rows on a cluster");
-        if (a.count("patience") > 0) throw a.error("patience", "train: patience= is not supported yet for rows on a cluster");
         try {
             model.resolve(x.cols(), it.random(), w -> "X has " + w + (w == 1 ? " column" : " columns"));
         } catch (MlpError e) {
@@ -106,11 +104,46 @@ public final class TrainBuiltins implements Builtins.Module {
         } catch (MlpError e) {
             throw e.pos() != null ? e : a.error("y", "train: " + e.plainMessage());
         }
-        org.ejml.data.DMatrixRMaj none = new org.ejml.data.DMatrixRMaj(0, 0);
-        Trainer.Request request = new Trainer.Request(model, none, none, epochs, optimizer, loss, rates, a.count("batch"), 0, false,
-                a.bool("progress"), null, null, 0, 0);
+        DMatrixRMaj valX = null, valY = null;
+        mlp.train.ValidationSource remoteVal = null;
         try (source) {
-            return new Trainer(request, host, source).run();
+            if (a.has("val")) {
+                Value v = a.get("val");
+                if (!(v instanceof mlp.value.ListValue list) || list.length() != 2)
+                    throw a.error("val", "train: val= takes the validation data as a list [Xv, yv], not " + Interpreter.describe(v));
+                if (list.item(0) instanceof mlp.train.TrainingRows vx) { // a validation set on the cluster too
+                    if (vx.cols() != x.cols())
+                        throw a.error("val", "train: val=[Xv, yv]: Xv has " + vx.cols() + " columns but X has " + x.cols());
+                    try {
+                        remoteVal = vx.validation(list.item(1), model, loss, host);
+                    } catch (MlpError e) {
+                        throw e.pos() != null ? e : a.error("val", "train: val=[Xv, yv]: " + e.plainMessage());
+                    }
+                } else if (list.item(0) instanceof Tensor vx && list.item(1) instanceof Tensor vy) { // a local one: checked here each epoch
+                    if (vx.cols() != x.cols())
+                        throw a.error("val", "train: val=[Xv, yv]: Xv has " + vx.cols() + " columns but X has " + x.cols());
+                    if (vx.rows() == 0) throw a.error("val", "train: val=[Xv, yv]: Xv is empty " + Shapes.of(vx.data()));
+                    if (vy.rows() != vx.rows())
+                        throw a.error("val", "train: val=[Xv, yv]: yv " + Shapes.of(vy.data()) + " must have Xv's " + vx.rows() + " rows");
+                    finite(a, "val", vx.data());
+                    finite(a, "val", vy.data());
+                    String vwhy = loss.mismatch(vx.rows(), model.outWidth(x.cols()), vy.data(), "the model's output on Xv");
+                    if (vwhy != null) throw a.error("val", "train: val=[Xv, yv]: " + vwhy);
+                    valX = vx.data();
+                    valY = vy.data();
+                } else
+                    throw a.error("val", "train: val= takes the validation data as a list [Xv, yv] (tensors, or distributed tensors like X), not "
+                            + Interpreter.describe(v));
+            }
+            int patience = a.count("patience");
+            if (patience > 0 && valX == null && remoteVal == null)
+                throw a.error("patience", "train: patience= watches the validation loss: give val=[Xv, yv] too");
+            DMatrixRMaj none = new DMatrixRMaj(0, 0);
+            Trainer.Request request = new Trainer.Request(model, none, none, epochs, optimizer, loss, rates, a.count("batch"), 0, false,
+                    a.bool("progress"), valX, valY, patience, 0);
+            return new Trainer(request, host, source, remoteVal).run();
+        } finally {
+            if (remoteVal != null) remoteVal.close();
         }
     }
 
