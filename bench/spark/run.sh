@@ -10,5 +10,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -q -pl spark -am test-compile dependency:build-classpath -Dmdep.outputFile=target/spark-bench.cp -Dmdep.includeScope=test
 cp="spark/target/test-classes:spark/target/classes:$(cat spark/target/spark-bench.cp)"
-SPARK_LOCAL_IP=127.0.0.1 exec java -Xmx"${MLP_BENCH_HEAP:-16g}" -Dlog4j2.configurationFile=spark/src/test/resources/log4j2-test.properties \
+# OpenBLAS single-threaded, as ./mlp runs it (mlp spreads a product over cores itself; Spark runs a task per core)
+OPENBLAS_NUM_THREADS=1 SPARK_LOCAL_IP=127.0.0.1 exec java -Xmx"${MLP_BENCH_HEAP:-16g}" -Dlog4j2.configurationFile=spark/src/test/resources/log4j2-test.properties \
   -cp "$cp" mlp.spark.SparkBench "${@}"

@@ -253,10 +253,11 @@ public final class DistTensor implements Sliceable, HasMembers, LayerInput, Scor
     @Override
     public Value predictedBy(Layer model, Random random) {
         model.resolve(cols(), random, Layer.Given.tensor());
-        String json = ModelFiles.toJson(model);
+        // broadcast: in the closure, the model would travel with every task of every job on the predictions
+        org.apache.spark.broadcast.Broadcast<String> json = cluster.context().broadcast(ModelFiles.toJson(model));
         int out = model.outWidth(cols());
         int f = from, t = to;
-        JavaRDD<double[]> predicted = base.mapPartitions(it -> Predict.rows(json, it, f, t), true).cache();
+        JavaRDD<double[]> predicted = base.mapPartitions(it -> Predict.rows(json.value(), it, f, t), true).cache();
         return new DistTensor(cluster, predicted, counts, out);
     }
 

@@ -99,6 +99,9 @@ final class Shard implements Serializable {
         }
     }
 
+    /** Steps whose earlier phases a shard had to run again (in this JVM): the shard was rebuilt, or moved. */
+    static final java.util.concurrent.atomic.AtomicLong REDONE = new java.util.concurrent.atomic.AtomicLong();
+
     private transient Layer model;
     private transient long doneStep = -1; // the step (its parameters' broadcast) whose phases this shard has run
     private transient int donePhase;      // the last phase of it run here
@@ -117,6 +120,7 @@ final class Shard implements Serializable {
     double[] phase(Step s, int phase) {
         int from = (int) ((long) n * s.step / s.steps), rows = (int) rowsOf(n, s.step, s.steps);
         if (rows == 0) return null;
+        oneTaskOneCore();
         String json = s.json.value();
         if (json != compiledFor && !json.equals(compiledFor)) { // the same broadcast value: no comparison of its text
             model = ModelFiles.fromJson(json);
@@ -127,6 +131,7 @@ final class Shard implements Serializable {
         Loss loss = s.lossKind.loss();
         Compiled c = compiled.computeIfAbsent(rows, r -> new Compiled(model, loss, in, out, r, new Random(s.seed * 31 + partition)));
         int first = doneStep == s.id && donePhase == phase - 1 ? phase : 0;
+        if (first == 0 && phase > 0) REDONE.incrementAndGet();
         double[] result = null;
         for (int q = first; q <= phase; q++) result = run(c, s, q, from, rows);
         doneStep = s.id;
@@ -203,6 +208,7 @@ final class Shard implements Serializable {
     /** {loss × rows, rows} of the model in inference mode (its parameters and running statistics {@code state}) over these rows. */
     double[] validate(String modelJson, LossSpec lossKind, double[][] state) {
         if (n == 0) return new double[2];
+        oneTaskOneCore();
         if (modelJson != compiledFor && !modelJson.equals(compiledFor)) {
             model = ModelFiles.fromJson(modelJson);
             Node prediction = model.forward(Node.constant(new DMatrixRMaj(in, n, true, x)), Graph.compiledInference());
@@ -214,6 +220,15 @@ final class Shard implements Serializable {
         for (int i = 0; i < ms.size(); i++) System.arraycopy(state[i], 0, ms.get(i).data, 0, state[i].length);
         validation.forward();
         return new double[]{validationLoss.value.data[0] * n, n};
+    }
+
+    /**
+     * A task's products use the cores Spark gave it (spark.task.cpus, 1 by default), not all the
+     * machine's: the executor runs as many tasks as it has cores side by side.
+     */
+    static void oneTaskOneCore() {
+        org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+        mlp.tensor.Products.threads(task == null ? 1 : task.cpus());
     }
 
     /** This epoch's order of the shard's rows (the same on any executor: seeded by run, epoch and partition). */

@@ -87,6 +87,7 @@ class TrainingParityTest {
         String model = "seed(7)\nm = linear(32, 256) |> relu |> residual |> residual |> batchnorm |> linear(8)\n";
         String fit = "train(m, D[:, 0:32], D[:, 32:40], lr=0.001, epochs=10)";
         Run local = (Run) Scripts.eval(dir, "D = load(\"scaled.csv\")\n" + model + fit);
+        long redone = Shard.REDONE.get();
         for (int partitions : new int[]{1, 2, 8}) {
             Run cluster = (Run) Scripts.eval(dir, "c = spark()\nD = c.load(\"scaled.csv\", partitions=" + partitions + ")\n" + model + fit);
             for (int e = 0; e < 10; e++)
@@ -95,6 +96,7 @@ class TrainingParityTest {
             assertEquals(runningStats(local), runningStats(cluster), 1e-9 * Math.abs(runningStats(local)), partitions + " partitions: running statistics");
         }
         assertTrue(local.loss(9) < 0.8 * local.loss(0), "it learns: " + local.loss(0) + " -> " + local.loss(9));
+        assertEquals(redone, Shard.REDONE.get(), "each phase of a step went on from the last one, kept with its cached shard");
     }
 
     private static double runningStats(Run run) {
