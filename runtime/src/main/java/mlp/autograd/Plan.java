@@ -84,6 +84,35 @@ public final class Plan {
         for (Runnable r : forwards) r.run();
     }
 
+    // In parts, for a computation that must pause between nodes (a cluster's synchronous batch
+    // norm gathers every partition's statistics before its node runs): positions are those of nodes().
+
+    /** Runs the forward steps of the nodes at positions [from, to). */
+    public void forward(int from, int to) {
+        for (int i = from; i < to; i++) {
+            Runnable r = order[i].forwardStep();
+            if (r != null) r.run();
+        }
+    }
+
+    /** Starts a backward pass in parts: clears the leaves' gradients and seeds the output's with {@code seed}. */
+    public void backwardStart(double seed) {
+        for (Node n : leaves) n.zeroGrad();
+        DMatrixRMaj s = output.grad();
+        java.util.Arrays.fill(s.data, 0, s.getNumElements(), seed);
+    }
+
+    /** Runs the backward steps of the nodes at positions [from, to), the highest first (as {@link #backward()}). */
+    public void backward(int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            Node n = order[i];
+            if (!n.requiresGrad() || n.inputs().length == 0) continue;
+            Runnable step = n.backwardStep();
+            if (step != null) step.run();
+            n.zeroGrad();
+        }
+    }
+
     /**
      * Seeds the output's gradient with ones and runs the backward steps, outputs first; the
      * leaves' (parameters') gradients are cleared first and hold the result afterwards.

@@ -113,8 +113,6 @@ public final class TrainBuiltins implements Builtins.Module {
             throw a.error(LOSS, "train: loss must be " + Losses.names() + ", not " + Interpreter.describe(a.get(LOSS)));
         Trainer.Rates rates = rates(a, optimizer.lr(), epochs);
         if (a.bool(LIVE)) throw a.error(LIVE, "train: live=true needs the rows here; a distributed tensor's stay on the cluster");
-        if (a.has(VAL)) throw a.error(VAL, "train: val= is not supported yet for rows on a cluster");
-        if (a.count(PATIENCE) > 0) throw a.error(PATIENCE, "train: patience= is not supported yet for rows on a cluster");
         try {
             model.resolve(x.cols(), it.random(), w -> "X has " + w + (w == 1 ? " column" : " columns"));
         } catch (MlpError e) {
@@ -131,11 +129,46 @@ public final class TrainBuiltins implements Builtins.Module {
         } catch (MlpError e) {
             throw e.pos() != null ? e : a.error(Y, "train: " + e.plainMessage());
         }
-        org.ejml.data.DMatrixRMaj none = new org.ejml.data.DMatrixRMaj(0, 0);
-        Trainer.Request request = new Trainer.Request(model, none, none, epochs, optimizer, loss, rates, a.count(BATCH), 0, false,
-                a.bool(PROGRESS), null, null, 0, 0);
+        DMatrixRMaj valX = null, valY = null;
+        mlp.train.ValidationSource remoteVal = null;
         try (source) {
-            return new Trainer(request, host, source).run();
+            if (a.has(VAL)) {
+                Value v = a.get(VAL);
+                if (!(v instanceof mlp.value.ListValue list) || list.length() != 2)
+                    throw a.error(VAL, "train: val= takes the validation data as a list [Xv, yv], not " + Interpreter.describe(v));
+                if (list.item(0) instanceof mlp.train.TrainingRows vx) { // a validation set on the cluster too
+                    if (vx.cols() != x.cols())
+                        throw a.error(VAL, "train: val=[Xv, yv]: Xv has " + vx.cols() + " columns but X has " + x.cols());
+                    try {
+                        remoteVal = vx.validation(list.item(1), model, loss, host);
+                    } catch (MlpError e) {
+                        throw e.pos() != null ? e : a.error(VAL, "train: val=[Xv, yv]: " + e.plainMessage());
+                    }
+                } else if (list.item(0) instanceof Tensor vx && list.item(1) instanceof Tensor vy) { // a local one: checked here each epoch
+                    if (vx.cols() != x.cols())
+                        throw a.error(VAL, "train: val=[Xv, yv]: Xv has " + vx.cols() + " columns but X has " + x.cols());
+                    if (vx.rows() == 0) throw a.error(VAL, "train: val=[Xv, yv]: Xv is empty " + Shapes.of(vx.data()));
+                    if (vy.rows() != vx.rows())
+                        throw a.error(VAL, "train: val=[Xv, yv]: yv " + Shapes.of(vy.data()) + " must have Xv's " + vx.rows() + " rows");
+                    finite(a, VAL, vx.data());
+                    finite(a, VAL, vy.data());
+                    String vwhy = loss.mismatch(vx.rows(), model.outWidth(x.cols()), vy.data(), "the model's output on Xv");
+                    if (vwhy != null) throw a.error(VAL, "train: val=[Xv, yv]: " + vwhy);
+                    valX = vx.data();
+                    valY = vy.data();
+                } else
+                    throw a.error(VAL, "train: val= takes the validation data as a list [Xv, yv] (tensors, or distributed tensors like X), not "
+                            + Interpreter.describe(v));
+            }
+            int patience = a.count(PATIENCE);
+            if (patience > 0 && valX == null && remoteVal == null)
+                throw a.error(PATIENCE, "train: patience= watches the validation loss: give val=[Xv, yv] too");
+            DMatrixRMaj none = new DMatrixRMaj(0, 0);
+            Trainer.Request request = new Trainer.Request(model, none, none, epochs, optimizer, loss, rates, a.count(BATCH), 0, false,
+                    a.bool(PROGRESS), valX, valY, patience, 0);
+            return new Trainer(request, host, source, remoteVal).run();
+        } finally {
+            if (remoteVal != null) remoteVal.close();
         }
     }
 

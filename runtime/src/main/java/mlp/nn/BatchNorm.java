@@ -106,6 +106,7 @@ public final class BatchNorm extends Layer {
     public Node forward(Node x, Graph graph) {
         if (!graph.training())
             return LayerOps.batchNormInfer(x, graph.param(weight), graph.param(bias), runningMean, runningVar, eps);
+        if (graph.batchNorms() != null) return graph.batchNorms().build(this, x, graph.param(weight), graph.param(bias));
         if (x.cols() < 2) // feature-major: the samples are the columns
             throw new MlpError(describe() + " needs more than one row per batch while training (the batch's variance of one row is undefined)");
         return LayerOps.batchNormTrain(x, graph.param(weight), graph.param(bias), runningMean, runningVar, momentum, eps);

@@ -20,6 +20,7 @@ public final class Graph {
     private final boolean compiled; // built once into a plan that is re-run (training, or a run's validation and regions)
     private final Random random;
     private final Map<Param, Node> nodes = new IdentityHashMap<>();
+    private BatchNormTraining batchNorms; // null: each batch norm normalises with its own batch's statistics
     private final List<Param> order = new ArrayList<>();
 
     private Graph(boolean training, Random random, boolean tracking, boolean compiled) {
@@ -57,6 +58,24 @@ public final class Graph {
         Graph g = new Graph(false, null, true, false);
         for (Param p : first) g.param(p);
         return g;
+    }
+
+    /**
+     * How a batch norm trains when its batch is spread over several machines (a cluster's
+     * synchronous batch norm): the node it builds instead of {@link mlp.autograd.LayerOps#batchNormTrain}.
+     */
+    public interface BatchNormTraining {
+        Node build(BatchNorm layer, Node x, Node weight, Node bias);
+    }
+
+    /** This training graph, its batch norms built by {@code b}. */
+    public Graph withBatchNorms(BatchNormTraining b) {
+        batchNorms = b;
+        return this;
+    }
+
+    BatchNormTraining batchNorms() {
+        return batchNorms;
     }
 
     public boolean training() {

@@ -12,6 +12,9 @@ public interface GradientSource extends AutoCloseable {
     /** Optimizer steps per epoch: 1 for full batch, more for {@code batch=}. */
     int steps();
 
+    /** The rows step {@code step} (0-based) of an epoch holds: the epoch's loss weighs its steps by them. */
+    long rows(int step);
+
     /**
      * The mean loss over step {@code step} (0-based) of epoch {@code epoch} (1-based), with the
      * mean gradient of every parameter (in {@code model.params()} order) written into

@@ -119,7 +119,8 @@ public final class Trainer {
     private final Optimizer.Stepper stepper;
     private final Checkpoint checkpoint; // the model as the last two steps started: a nan or a cancel undoes a step
     private boolean lossNotFinite;
-    private final Inference validation;   // null without val=
+    private final Inference validation;   // null without val= (or with a module's validation rows)
+    private final ValidationSource remoteValidation; // a module's validation rows, else null
     private final Inference grid;         // a classification run's decision regions, else null
     private final DecisionGrid gridShape;
     private double bestVal = Double.POSITIVE_INFINITY;
@@ -137,16 +138,23 @@ public final class Trainer {
      * steps, progress, listeners, nan stops and cancellation, without predictions or frames.
      */
     public Trainer(Request req, Host host, GradientSource source) {
+        this(req, host, source, null);
+    }
+
+    /**
+     * As {@link #Trainer(Request, Host, GradientSource)}, the validation loss computed by
+     * {@code remoteValidation} (a module's validation rows) when {@code req.valX()} is null.
+     */
+    public Trainer(Request req, Host host, GradientSource source, ValidationSource remoteValidation) {
         this.host = host;
         this.req = req;
         this.source = source;
+        this.remoteValidation = remoteValidation;
         this.rows = req.x().numRows;
         Random random = host.random();
         List<Param> params = req.model().params();
         stepper = req.optimizer().start(params); // each epoch sets its rate
         if (source != null) {
-            if (req.valX() != null)
-                throw new MlpError("train: val= is not supported yet for rows on a cluster");
             sourceParams = new Node[params.size()];
             for (int i = 0; i < sourceParams.length; i++) {
                 sourceParams[i] = Node.variable(params.get(i).value);
@@ -156,7 +164,8 @@ public final class Trainer {
             order = null;
             predictions = new DMatrixRMaj(0, 0);
             checkpoint = new Checkpoint(req.model());
-            validation = grid = null;
+            validation = req.valX() == null ? null : new Inference(req.model(), req.valX(), req.loss(), req.valY());
+            grid = null;
             gridShape = null;
             return;
         }
@@ -246,7 +255,7 @@ public final class Trainer {
 
     public Run run() {
         run = new Run(req.model(), req.x(), req.y(), req.epochs());
-        if (validation != null) run.withValidation();
+        if (validates()) run.withValidation();
         if (grid != null) run.withRegions(gridShape, this::regions);
         schedule = new FrameSchedule(req.epochs(), req.frames());
         Limits.check(schedule.size(), (long) rows * predictions.numCols); // the frames must fit in memory too
@@ -285,11 +294,15 @@ public final class Trainer {
             run.trainingEnded();
             run.seconds((System.nanoTime() - start) / 1e9);
             int done = run.epochs();
-            progress.set(done, done == 0 ? Double.NaN : run.loss(done - 1), done == 0 || validation == null ? Double.NaN : run.valLoss(done - 1));
+            progress.set(done, done == 0 ? Double.NaN : run.loss(done - 1), done == 0 || !validates() ? Double.NaN : run.valLoss(done - 1));
             progress.close();
             for (TrainingListener l : listeners) l.finished(run);
         }
         return run;
+    }
+
+    private boolean validates() {
+        return validation != null || remoteValidation != null;
     }
 
     /** One epoch and its bookkeeping; false when training must stop (cancelled). */
@@ -299,9 +312,9 @@ public final class Trainer {
         boolean framed = schedule.keeps(epoch);
         if (framed && grid != null) run.addRegions(regions()); // the regions of the model that makes this epoch's predictions
         double loss = source != null ? sourceEpoch(epoch) : order == null ? fullBatchEpoch(epoch) : miniBatchEpoch(epoch);
-        double val = validation == null ? Double.NaN : validation.run().data[0];
+        double val = validation != null ? validation.run().data[0] : remoteValidation != null ? remoteValidation.loss() : Double.NaN;
         run.addEpoch(loss, val, rate);
-        if (validation != null && val < bestVal) {
+        if (validates() && val < bestVal) {
             bestVal = val;
             bestEpoch = epoch;
             run.bestEpoch(epoch);
@@ -343,15 +356,18 @@ public final class Trainer {
         int steps = source.steps();
         DMatrixRMaj[] grads = new DMatrixRMaj[sourceParams.length];
         for (int i = 0; i < grads.length; i++) grads[i] = sourceParams[i].grad();
-        double total = 0;
+        double total = 0, last = Double.NaN;
+        long rows = 0;
         for (int step = 0; step < steps; step++) {
             checkpoint.stepStarts();
-            double loss = source.gradients(epoch, step, grads);
-            if (!Double.isFinite(loss)) throw nan(epoch, loss);
-            total += loss;
+            last = source.gradients(epoch, step, grads);
+            if (!Double.isFinite(last)) throw nan(epoch, last);
+            long n = source.rows(step);
+            total += last * n; // weighed by rows, as a local epoch of mini-batches
+            rows += n;
             stepper.step(sourceParams);
         }
-        return total / steps;
+        return steps == 1 ? last : total / rows;
     }
 
     /** One epoch on all rows: forward, loss, backward, step. */

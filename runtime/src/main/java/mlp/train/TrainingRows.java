@@ -19,4 +19,11 @@ public interface TrainingRows extends Value {
      * cancels the work under way. Mismatched targets are a plain MlpError naming y.
      */
     GradientSource gradients(Value y, Layer model, Loss loss, int batch, Trainer.Host host);
+
+    /**
+     * These rows as a validation set ({@code val=[Xv, yv]}): the loss of {@code model} (resolved)
+     * against the targets {@code y}, computed where the rows are. Mismatched targets are a plain
+     * MlpError naming yv.
+     */
+    ValidationSource validation(Value y, Layer model, Loss loss, Trainer.Host host);
 }

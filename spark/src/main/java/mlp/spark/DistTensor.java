@@ -14,6 +14,7 @@ import mlp.train.Scorable;
 import mlp.train.GradientSource;
 import mlp.train.Trainer;
 import mlp.train.TrainingRows;
+import mlp.train.ValidationSource;
 import mlp.value.HasMembers;
 import mlp.value.Num;
 import mlp.value.Sliceable;
@@ -94,6 +95,10 @@ public final class DistTensor implements Sliceable, HasMembers, LayerInput, Scor
         if (a.get(param) instanceof DistTensor d) return d;
         throw a.error(param, a.sig().name() + ": " + param + " must be a distributed tensor (from c.load), not "
                 + Interpreter.describe(a.get(param)));
+    }
+
+    long[] counts() {
+        return counts.clone();
     }
 
     public Cluster cluster() {
@@ -248,10 +253,11 @@ public final class DistTensor implements Sliceable, HasMembers, LayerInput, Scor
     @Override
     public Value predictedBy(Layer model, Random random) {
         model.resolve(cols(), random, Layer.Given.tensor());
-        String json = ModelFiles.toJson(model);
+        // broadcast: in the closure, the model would travel with every task of every job on the predictions
+        org.apache.spark.broadcast.Broadcast<String> json = cluster.context().broadcast(ModelFiles.toJson(model));
         int out = model.outWidth(cols());
         int f = from, t = to;
-        JavaRDD<double[]> predicted = base.mapPartitions(it -> Predict.rows(json, it, f, t), true).cache();
+        JavaRDD<double[]> predicted = base.mapPartitions(it -> Predict.rows(json.value(), it, f, t), true).cache();
         return new DistTensor(cluster, predicted, counts, out);
     }
 
@@ -297,6 +303,16 @@ public final class DistTensor implements Sliceable, HasMembers, LayerInput, Scor
             throw new MlpError("X has " + rows() + " rows but y has " + targets.rows()
                     + (targets.rows() == rows() ? " in other partitions" : "") + " (one target row per sample)");
         return new DistTraining(this, targets, model, loss, batch, host);
+    }
+
+    @Override
+    public ValidationSource validation(Value y, Layer model, Loss loss, Trainer.Host host) {
+        if (!(y instanceof DistTensor targets))
+            throw new MlpError("yv must be a distributed tensor too (the targets of Xv's rows), not " + Interpreter.describe(y));
+        if (targets.rows() != rows() || !Arrays.equals(targets.counts, counts))
+            throw new MlpError("Xv has " + rows() + " rows but yv has " + targets.rows()
+                    + (targets.rows() == rows() ? " in other partitions" : "") + " (one target row per sample)");
+        return new DistValidation(this, targets, model, loss, host);
     }
 
     // ---- saving ----

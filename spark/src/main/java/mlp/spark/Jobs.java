@@ -17,6 +17,7 @@ final class Jobs {
     }
 
     static <T> T run(Cluster cluster, BooleanSupplier stop, String what, Supplier<T> job) {
+        if (stop != null && stop.getAsBoolean()) throw new Cancelled(what); // Ctrl-C came between two jobs: start no more
         String group = "mlp-" + NEXT.incrementAndGet();
         var sc = cluster.context();
         sc.setJobGroup(group, "mlp " + what, true);

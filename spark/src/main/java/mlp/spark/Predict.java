@@ -23,6 +23,7 @@ final class Predict {
 
     /** The model's predictions (inference mode) for the columns [f, t) of a partition's rows. */
     static Iterator<double[]> rows(String modelJson, Iterator<double[]> it, int f, int t) {
+        Shard.oneTaskOneCore();
         Layer model = ModelFiles.fromJson(modelJson);
         List<double[]> out = new ArrayList<>();
         List<double[]> chunk = new ArrayList<>(CHUNK);

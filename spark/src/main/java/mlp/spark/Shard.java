@@ -67,20 +67,28 @@ final class Shard implements Serializable {
         return v;
     }
 
-    /** The graph of model + loss over a batch of {@code rows} rows. */
-    private static final class Compiled {
+    /** The graph of model + loss over a batch of {@code rows} rows; its batch norms synchronous, in the plan's order. */
+    static final class Compiled {
         final DMatrixRMaj x, y;
         final Node loss;
         final Plan plan;
         final Node[] params;
+        final List<SyncBatchNorm> norms;
+        final int[] at; // the plan positions of the norms' nodes
 
         Compiled(Layer model, Loss lossFn, int in, int out, int rows, Random random) {
             x = new DMatrixRMaj(in, rows);
             y = new DMatrixRMaj(out, rows);
-            Graph graph = Graph.training(random);
+            SyncBatchNorm.Builder b = new SyncBatchNorm.Builder();
+            Graph graph = Graph.training(random).withBatchNorms(b);
             Node prediction = model.forward(Node.constant(x), graph);
             loss = lossFn.build(prediction, Node.constant(y));
             plan = new Plan(loss);
+            List<Node> nodes = plan.nodes();
+            norms = new java.util.ArrayList<>(b.built);
+            norms.sort(java.util.Comparator.comparingInt(s -> nodes.indexOf(s.node)));
+            at = new int[norms.size()];
+            for (int i = 0; i < at.length; i++) at[i] = nodes.indexOf(norms.get(i).node);
             List<Param> ps = model.params();
             params = new Node[ps.size()];
             for (int i = 0; i < ps.size(); i++) {
@@ -91,45 +99,136 @@ final class Shard implements Serializable {
         }
     }
 
+    /** Steps whose earlier phases a shard had to run again (in this JVM): the shard was rebuilt, or moved. */
+    static final java.util.concurrent.atomic.AtomicLong REDONE = new java.util.concurrent.atomic.AtomicLong();
+
     private transient Layer model;
+    private transient long doneStep = -1; // the step (its parameters' broadcast) whose phases this shard has run
+    private transient int donePhase;      // the last phase of it run here
+
+    /** The rows this shard gives to step {@code step} of {@code steps}: [n·step/steps, n·(step+1)/steps) of the epoch's shuffle. */
+    static long rowsOf(long n, int step, int steps) {
+        return n * (step + 1) / steps - n * step / steps;
+    }
 
     /**
-     * Adds this shard's part of one step to {@code acc} = {loss × rows, rows, gradients × rows...}:
-     * all its rows (steps == 1), or its share of a synchronous mini-batch step (rows
-     * [n·step/steps, n·(step+1)/steps) of this epoch's shuffle of them).
+     * Runs phase {@code phase} of a step here (see {@link Step}), and returns this shard's part
+     * of its result, or null when the step takes none of its rows. When the phases before it
+     * did not run here (the first phase, or the cached shard was rebuilt on another executor),
+     * they run again first from the step's message: it holds all the driver has gathered.
      */
-    double[] add(double[] acc, String modelJson, LossSpec lossKind, double[][] values, int epoch, int step, int steps, long seed) {
-        int from = (int) ((long) n * step / steps), to = (int) ((long) n * (step + 1) / steps), rows = to - from;
-        if (rows == 0) return acc;
-        if (modelJson != compiledFor && !modelJson.equals(compiledFor)) { // the same broadcast value: no comparison of its text
-            model = ModelFiles.fromJson(modelJson);
+    double[] phase(Step s, int phase) {
+        int from = (int) ((long) n * s.step / s.steps), rows = (int) rowsOf(n, s.step, s.steps);
+        if (rows == 0) return null;
+        oneTaskOneCore();
+        String json = s.json.value();
+        if (json != compiledFor && !json.equals(compiledFor)) { // the same broadcast value: no comparison of its text
+            model = ModelFiles.fromJson(json);
             compiled = new HashMap<>();
-            compiledFor = modelJson;
+            compiledFor = json;
+            doneStep = -1;
         }
-        Loss loss = lossKind.loss();
-        Compiled c = compiled.computeIfAbsent(rows, r -> new Compiled(model, loss, in, out, r, new Random(seed * 31 + partition)));
+        Loss loss = s.lossKind.loss();
+        Compiled c = compiled.computeIfAbsent(rows, r -> new Compiled(model, loss, in, out, r, new Random(s.seed * 31 + partition)));
+        int first = doneStep == s.id && donePhase == phase - 1 ? phase : 0;
+        if (first == 0 && phase > 0) REDONE.incrementAndGet();
+        double[] result = null;
+        for (int q = first; q <= phase; q++) result = run(c, s, q, from, rows);
+        doneStep = s.id;
+        donePhase = phase;
+        return result;
+    }
+
+    /** One phase: the forward up to the next batch norm, or the rest of the forward and the backward down to the last one, and so on. */
+    private double[] run(Compiled c, Step s, int q, int from, int rows) {
+        int k = c.norms.size();
+        if (q == 0) load(c, s, from, rows);
+        if (q <= k) {
+            if (q > 0) s.statsInto(c.norms.get(q - 1), q - 1);
+            int start = q == 0 ? 0 : c.at[q - 1];
+            if (q < k) {
+                c.plan.forward(start, c.at[q]);
+                return c.norms.get(q).moments();
+            }
+            c.plan.forward(start, c.plan.nodes().size());
+            c.plan.backwardStart((double) rows / s.rows); // this shard's share of the step's mean loss
+            lossTimesRows = c.loss.value.data[0] * rows;
+            int end = c.plan.nodes().size();
+            if (k == 0) {
+                c.plan.backward(0, end);
+                return gradients(c, rows);
+            }
+            c.plan.backward(c.at[k - 1] + 1, end);
+            return c.norms.get(k - 1).gradSums();
+        }
+        int j = 2 * k - q; // the batch norm whose backward step runs now, with the whole batch's sums
+        s.sumsInto(c.norms.get(j), j);
+        c.plan.backward(j == 0 ? 0 : c.at[j - 1] + 1, c.at[j] + 1);
+        return j == 0 ? gradients(c, rows) : c.norms.get(j - 1).gradSums();
+    }
+
+    private transient double lossTimesRows;
+
+    private void load(Compiled c, Step s, int from, int rows) {
         List<Param> ps = model.params();
+        double[][] values = s.values.value();
         for (int i = 0; i < ps.size(); i++) System.arraycopy(values[i], 0, ps.get(i).value.data, 0, values[i].length);
-        if (steps == 1) {
+        if (s.steps == 1) {
             System.arraycopy(x, 0, c.x.data, 0, x.length);
             System.arraycopy(y, 0, c.y.data, 0, y.length);
         } else {
-            int[] order = shuffle(seed, epoch);
+            int[] order = shuffle(s.seed, s.epoch);
             gather(x, in, order, from, rows, c.x.data);
             gather(y, out, order, from, rows, c.y.data);
         }
-        c.plan.forward();
-        double l = c.loss.value.data[0];
-        c.plan.backward();
-        acc[0] += l * rows;
-        acc[1] += rows;
+    }
+
+    /** {loss × rows, rows, the gradients of this shard's share of the step's mean loss...}. */
+    private double[] gradients(Compiled c, int rows) {
+        int size = 0;
+        for (Node p : c.params) size += p.value.getNumElements();
+        double[] acc = new double[size + 2];
+        acc[0] = lossTimesRows;
+        acc[1] = rows;
         int k = 2;
         for (Node p : c.params) {
             double[] g = p.grad().data;
-            int size = p.value.getNumElements();
-            for (int j = 0; j < size; j++) acc[k++] += g[j] * rows;
+            int len = p.value.getNumElements();
+            System.arraycopy(g, 0, acc, k, len);
+            k += len;
         }
         return acc;
+    }
+
+    // ---- a validation set's shard ----
+
+    private transient Plan validation;
+    private transient Node validationLoss;
+
+    /** {loss × rows, rows} of the model in inference mode (its parameters and running statistics {@code state}) over these rows. */
+    double[] validate(String modelJson, LossSpec lossKind, double[][] state) {
+        if (n == 0) return new double[2];
+        oneTaskOneCore();
+        if (modelJson != compiledFor && !modelJson.equals(compiledFor)) {
+            model = ModelFiles.fromJson(modelJson);
+            Node prediction = model.forward(Node.constant(new DMatrixRMaj(in, n, true, x)), Graph.compiledInference());
+            validationLoss = lossKind.loss().build(prediction, Node.constant(new DMatrixRMaj(out, n, true, y)));
+            validation = new Plan(validationLoss);
+            compiledFor = modelJson;
+        }
+        List<DMatrixRMaj> ms = model.state();
+        for (int i = 0; i < ms.size(); i++) System.arraycopy(state[i], 0, ms.get(i).data, 0, state[i].length);
+        validation.forward();
+        return new double[]{validationLoss.value.data[0] * n, n};
+    }
+
+    /**
+     * A task's products use the cores Spark gave it (spark.task.cpus, 1 by default), not all the
+     * machine's: the executor runs as many tasks as it has cores side by side.
+     */
+    static void oneTaskOneCore() {
+        org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+        mlp.tensor.Products.threads(task == null ? 1 : task.cpus());
     }
 
     /** This epoch's order of the shard's rows (the same on any executor: seeded by run, epoch and partition). */

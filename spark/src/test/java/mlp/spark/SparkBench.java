@@ -12,60 +12,96 @@ import java.util.Random;
 /**
  * Not a test: the cost of a training epoch on Spark local[N] against local mlp, side by side in
  * one JVM, for a number of rows of the scaled workload's shape (32 inputs, 8 targets; the model
- * linear(32, 256) |> relu |> two residual(256) blocks |> linear(256, 8), the scaled workload
- * without its batchnorm, which does not train on a cluster). Run by bench/spark/run.sh.
- * Arguments: rows... (e.g. 10000 100000); MLP_BENCH_EPOCHS epochs each (default 2),
- * MLP_BENCH_PARTITIONS partitions (default: 4 per core).
+ * linear(32, 256) |> relu |> two residual(256) blocks |> batchnorm |> linear(256, 8), full batch,
+ * Adam). Per size, after a one-epoch warm-up of each, the two sides alternate MLP_BENCH_ROUNDS
+ * times (default 2) so that a busy machine weighs on both alike; wall and CPU seconds (this
+ * process's: Spark local runs in it) per epoch are the means over the rounds. Run by
+ * bench/spark/run.sh. Arguments: rows... (e.g. 10000 100000); MLP_BENCH_EPOCHS epochs per
+ * round (default 1), MLP_BENCH_PARTITIONS partitions (default: 4 per core).
  */
 public final class SparkBench {
-    static final String MODEL = "linear(32, 256) |> relu |> residual(256) |> residual(256) |> linear(256, 8)";
+    static final String MODEL = "linear(32, 256) |> relu |> residual(256) |> residual(256) |> batchnorm |> linear(256, 8)";
 
     public static void main(String[] args) {
-        int epochs = Integer.parseInt(System.getenv().getOrDefault("MLP_BENCH_EPOCHS", "2"));
+        int epochs = Integer.parseInt(System.getenv().getOrDefault("MLP_BENCH_EPOCHS", "1"));
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("MLP_BENCH_ROUNDS", "2"));
+        long localMax = Long.parseLong(System.getenv().getOrDefault("MLP_BENCH_LOCAL_MAX", "200000"));
         Cluster c = Cluster.connect(null);
         JavaSparkContext jsc = c.context();
         int partitions = Integer.parseInt(System.getenv().getOrDefault("MLP_BENCH_PARTITIONS", Integer.toString(4 * jsc.defaultParallelism())));
-        System.out.printf("master %s, %d partitions, %d epochs per size, model %s%n", c.master(), partitions, epochs, MODEL);
-        System.out.printf("%10s %14s %14s %10s %14s%n", "rows", "local s/epoch", "spark s/epoch", "ratio", "spark pack s");
+        System.out.printf("master %s, %d partitions, %d rounds of %d epochs per size, model %s%n", c.master(), partitions, rounds, epochs, MODEL);
+        System.out.printf("%10s %11s %11s %11s %11s %8s %8s %10s%n", "rows", "local s/ep", "spark s/ep", "local cpu", "spark cpu",
+                "ratio", "cpu ratio", "pack s");
         try (MlpInterpreter mlp = MlpInterpreter.builder().outputOff().progressOff().build()) {
-            mlp.eval("seed(1)\nmodel = " + MODEL);
             for (String a : args) {
                 int n = Integer.parseInt(a);
-                double local = Double.NaN;
-                if (n <= Integer.parseInt(System.getenv().getOrDefault("MLP_BENCH_LOCAL_MAX", "200000"))) {
-                    DMatrixRMaj all = rows(0, n);
-                    mlp.set("D", all);
-                    mlp.eval("X = D[:, 0:32]\ny = D[:, 32:40]\nrun = train(model, X, y, epochs=1, progress=false)"); // warm-up
-                    local = mlp.eval("run = train(model, X, y, epochs=" + epochs + ", progress=false)\nrun.seconds").asDouble() / epochs;
-                    mlp.remove("D");
-                    mlp.remove("X");
-                    mlp.remove("y");
+                boolean local = n <= localMax;
+                mlp.eval("seed(1)\nmodel = " + MODEL);
+                if (local) {
+                    mlp.set("L", localRows(n, partitions));
+                    mlp.eval("LX = L[:, 0:32]\nLy = L[:, 32:40]\nrun = train(model, LX, Ly, epochs=1, progress=false)"); // warm-up
                 }
-                int per = (n + partitions - 1) / partitions;
-                List<Integer> parts = new ArrayList<>();
-                for (int p = 0; p < partitions; p++) parts.add(p);
-                JavaRDD<double[]> rdd = jsc.parallelize(parts, partitions).flatMap(p -> {
-                    DMatrixRMaj m = rows(p, Math.max(0, Math.min(per, n - p * per)));
-                    List<double[]> out = new ArrayList<>(m.numRows);
-                    for (int r = 0; r < m.numRows; r++) {
-                        double[] row = new double[m.numCols];
-                        System.arraycopy(m.data, r * m.numCols, row, 0, m.numCols);
-                        out.add(row);
-                    }
-                    return out.iterator();
-                });
+                JavaRDD<double[]> rdd = distributed(jsc, n, partitions).cache();
                 mlp.set("D", MlpSpark.distributed(rdd));
-                mlp.eval("X = D[:, 0:32]\ny = D[:, 32:40]\nrun = train(model, X, y, epochs=1, progress=false)"); // warm-up (and a packing)
                 long t = System.nanoTime();
-                double sparkSeconds = mlp.eval("run = train(model, X, y, epochs=" + epochs + ", progress=false)\nrun.seconds").asDouble();
-                double total = (System.nanoTime() - t) / 1e9;
-                double spark = sparkSeconds / epochs;
-                System.out.printf("%10d %14.3f %14.3f %10.2f %14.2f%n", n, local, spark, spark / local, total - sparkSeconds);
-                mlp.remove("D");
+                mlp.eval("X = D[:, 0:32]\ny = D[:, 32:40]\nrun = train(model, X, y, epochs=1, progress=false)"); // warm-up (rows made, cached, packed)
+                double pack = (System.nanoTime() - t) / 1e9 - mlp.eval("run.seconds").asDouble();
+                double[] localS = new double[2], sparkS = new double[2];
+                for (int r = 0; r < rounds; r++) {
+                    if (local) add(localS, time(mlp, "LX", "Ly", epochs));
+                    add(sparkS, time(mlp, "X", "y", epochs));
+                }
+                double lw = local ? localS[0] / rounds : Double.NaN, lc = local ? localS[1] / rounds : Double.NaN;
+                double sw = sparkS[0] / rounds, sc = sparkS[1] / rounds;
+                System.out.printf("%10d %11.3f %11.3f %11.3f %11.3f %8.2f %8.2f %10.2f%n", n, lw, sw, lc, sc, sw / lw, sc / lc, pack);
+                for (String v : new String[]{"D", "X", "y", "L", "LX", "Ly"}) mlp.remove(v);
                 rdd.unpersist(true);
             }
         }
         c.session().stop();
+    }
+
+    private static void add(double[] acc, double[] x) {
+        acc[0] += x[0];
+        acc[1] += x[1];
+    }
+
+    /** {wall seconds, CPU seconds of this process} per epoch of a full-batch train on x, y. */
+    private static double[] time(MlpInterpreter mlp, String x, String y, int epochs) {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime(), t = System.nanoTime();
+        mlp.eval("run = train(model, " + x + ", " + y + ", epochs=" + epochs + ", progress=false)");
+        return new double[]{(System.nanoTime() - t) / 1e9 / epochs, (os.getProcessCpuTime() - cpu) / 1e9 / epochs};
+    }
+
+    /** The same n rows as {@link #distributed}, here. */
+    private static DMatrixRMaj localRows(int n, int partitions) {
+        int per = (n + partitions - 1) / partitions;
+        DMatrixRMaj all = new DMatrixRMaj(n, 40);
+        int at = 0;
+        for (int p = 0; p < partitions; p++) {
+            DMatrixRMaj m = rows(p, Math.max(0, Math.min(per, n - p * per)));
+            System.arraycopy(m.data, 0, all.data, at, m.data.length);
+            at += m.data.length;
+        }
+        return all;
+    }
+
+    /** n rows made on the executors, partition p from its own seed. */
+    private static JavaRDD<double[]> distributed(JavaSparkContext jsc, int n, int partitions) {
+        int per = (n + partitions - 1) / partitions;
+        List<Integer> parts = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) parts.add(p);
+        return jsc.parallelize(parts, partitions).flatMap(p -> {
+            DMatrixRMaj m = rows(p, Math.max(0, Math.min(per, n - p * per)));
+            List<double[]> out = new ArrayList<>(m.numRows);
+            for (int r = 0; r < m.numRows; r++) {
+                double[] row = new double[m.numCols];
+                System.arraycopy(m.data, r * m.numCols, row, 0, m.numCols);
+                out.add(row);
+            }
+            return out.iterator();
+        });
     }
 
     /** n rows of 40 numbers: 32 inputs N(0, 1) and 8 targets, a fixed nonlinear function of them plus noise. */
