@@ -10,7 +10,8 @@
 # BEFORE_JAR (an mlp.jar built from another commit) started as main's launcher starts it (`java
 # --add-modules=jdk.incubator.vector -jar`), then PyTorch. Make BEFORE_JAR without touching this tree:
 #   git archive main | tar -x -C /tmp/before && (cd /tmp/before && mvn -B -q -pl repl -am package -DskipTests)
-# Each process's wall and CPU seconds (user + system, all its threads) are kept too. The machine may
+# FIRST_VARIANTS="OPTS1;OPTS2" adds ./mlp runs with MLP_JAVA_OPTS=OPTS1, ... (labelled after+OPTS) to try JVM
+# flags side by side. Each process's wall and CPU seconds (user + system, all its threads) are kept too. The machine may
 # be shared: the load average is printed per round; compare only figures of one run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -35,6 +36,8 @@ timed() { # label command...: runs it, appends "label i it/s" per run and "label
 for r in $(seq 1 "$rounds"); do
   echo "round $r/$rounds, load average $(cut -d' ' -f1 /proc/loadavg)" >&2
   timed after ./mlp --headless bench/blas/tutorial.mlp
+  IFS=';' read -r -a variants <<< "${FIRST_VARIANTS:-}"
+  for v in "${variants[@]}"; do MLP_JAVA_OPTS="$v" timed "after+${v// /}" ./mlp --headless bench/blas/tutorial.mlp; done
   [ -n "$before" ] && OPENBLAS_NUM_THREADS=1 timed before java --add-modules=jdk.incubator.vector -jar "$before" --headless bench/blas/tutorial.mlp
   /usr/bin/time -f '%e %U %S' -o "$out/time.txt" /usr/bin/python3 bench/training/pytorch_runs.py \
       runtime/src/test/resources/parity 1 "$measured" 5 | awk '$2 != "w" { print "torch", $1, $5 }' >> "$out/results.txt"

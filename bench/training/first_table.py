@@ -2,7 +2,7 @@
 JVM (this tree's ./mlp, and a before jar when given), PyTorch's it/s and the ratios; then the whole
 processes' wall and CPU seconds. Medians over the rounds, (min–max) beside them.
 
-Result lines: "after|before I IT/S" (the I-th run's bar), "after|before process WALL CPU",
+Result lines: "LABEL I IT/S" (LABEL: before, after or after+OPTS) (the I-th run's bar), "after|before process WALL CPU",
 "torch NAME IT/S"."""
 import statistics
 import sys
@@ -25,7 +25,8 @@ def main():
             procs[p[0]].append((float(p[2]), float(p[3])))
         else:
             bars[(p[0], int(p[1]) - 1)].append(float(p[2]))
-    sides = [s for s in ("before", "after") if (s, 0) in bars]
+    sides = ["before"] if ("before", 0) in bars else []
+    sides += sorted({s for s, _ in bars if s != "before"}, key=lambda s: (s != "after", s))
     head = " | ".join(f"{s}: mlp it/s | {s}: ×PyTorch" for s in sides)
     print(f"| run | PyTorch it/s | {head} |")
     print("|---" * (2 + 2 * len(sides)) + "|")
