@@ -6,13 +6,14 @@
 #
 #   bench/training/first.sh [rounds=5] [BEFORE_JAR] [measured=3]
 #
-# Each round runs, taking turns in the order: ./mlp (this tree, with the launcher's flags), then
-# BEFORE_JAR (an mlp.jar built from another commit) started as main's launcher starts it (`java
-# --add-modules=jdk.incubator.vector -jar`), then PyTorch. Make BEFORE_JAR without touching this tree:
+# Each round runs ./mlp (this tree, with the launcher's flags) and BEFORE_JAR (an mlp.jar built from
+# another commit) started as main's launcher starts it (`java --add-modules=jdk.incubator.vector
+# -jar`), the two taking turns going first, then PyTorch. Make BEFORE_JAR without touching this tree:
 #   git archive main | tar -x -C /tmp/before && (cd /tmp/before && mvn -B -q -pl repl -am package -DskipTests)
-# FIRST_VARIANTS="OPTS1;OPTS2" adds ./mlp runs with MLP_JAVA_OPTS=OPTS1, ... (labelled after+OPTS) to try JVM
-# flags side by side. Each process's wall and CPU seconds (user + system, all its threads) are kept too. The machine may
-# be shared: the load average is printed per round; compare only figures of one run.
+# FIRST_VARIANTS="OPTS1;OPTS2" adds ./mlp runs with MLP_JAVA_OPTS=OPTS1, ... (labelled after+OPTS)
+# to try JVM flags side by side. Each process's wall and CPU seconds (user + system, all its
+# threads) are kept too. The machine may be shared: the load average is printed per round; compare
+# only figures of one run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-5}"
@@ -33,14 +34,18 @@ timed() { # label command...: runs it, appends "label i it/s" per run and "label
   read -r e u s < "$out/time.txt"
   echo "$label process $e $(awk "BEGIN{print $u + $s}")" >> "$out/results.txt"
 }
-for r in $(seq 1 "$rounds"); do
-  echo "round $r/$rounds, load average $(cut -d' ' -f1 /proc/loadavg)" >&2
+mlp_runs() {
   timed after ./mlp --headless bench/blas/tutorial.mlp
   IFS=';' read -r -a variants <<< "${FIRST_VARIANTS:-}"
   for v in "${variants[@]}"; do MLP_JAVA_OPTS="$v" timed "after+${v// /}" ./mlp --headless bench/blas/tutorial.mlp; done
+}
+for r in $(seq 1 "$rounds"); do
+  echo "round $r/$rounds, load average $(cut -d' ' -f1 /proc/loadavg)" >&2
+  ((r % 2)) && mlp_runs # this tree and the before jar take turns going first
   [ -n "$before" ] && OPENBLAS_NUM_THREADS=1 timed before java --add-modules=jdk.incubator.vector -jar "$before" --headless bench/blas/tutorial.mlp
-  /usr/bin/time -f '%e %U %S' -o "$out/time.txt" /usr/bin/python3 bench/training/pytorch_runs.py \
-      runtime/src/test/resources/parity 1 "$measured" 5 | awk '$2 != "w" { print "torch", $1, $5 }' >> "$out/results.txt"
+  ((r % 2)) || mlp_runs
+  /usr/bin/python3 bench/training/pytorch_runs.py runtime/src/test/resources/parity 1 "$measured" 5 \
+      | awk '$2 != "w" { print "torch", $1, $5 }' >> "$out/results.txt"
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 /usr/bin/python3 bench/training/first_table.py "$out/results.txt"
