@@ -10,6 +10,7 @@
 # mlp runs OpenBLAS single-threaded and spreads bands over THREADS itself (as ./mlp does); NumPy
 # and PyTorch get OPENBLAS_NUM_THREADS=THREADS and torch.set_num_threads(THREADS).
 # The MNIST-shaped case runs its JVM with -Xmx at three times the data's size (60000×784 doubles).
+# TUTORIAL=0 leaves out the tutorial processes (bench/training/first.sh times those run by run).
 # Needs Maven, Java 17 and python3-torch (/usr/bin/python3). The machine may be shared: compare
 # only figures of one run, and repeat.
 set -euo pipefail
@@ -43,6 +44,7 @@ for r in $(seq 1 "$rounds"); do
       MLP_BLAS=java $jvm $heap mlp.bench.BlasBench mlp-java "$t" "$c" 2> >(quiet) >> "$out/results.txt"
       OPENBLAS_NUM_THREADS=$t /usr/bin/python3 bench/blas/torch_side.py "$t" "$c" >> "$out/results.txt"
     done
+    [ "${TUTORIAL:-1}" = 0 ] && continue # TUTORIAL=0: skip the tutorial processes
     # whole processes: wall seconds, then user + system CPU seconds
     /usr/bin/time -f '%e %U %S' -o "$out/mlp-time.txt" ./mlp --headless --threads "$t" bench/blas/tutorial.mlp > /dev/null 2>&1
     read -r e u s < "$out/mlp-time.txt"

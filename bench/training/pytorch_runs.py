@@ -5,8 +5,8 @@ per-epoch `outputs.append(predictions.detach().numpy())`, and the notebook's mod
 with identity weights and zero biases. Timed around the whole train_model call (optimizer
 creation included), like the .mlp side is timed around the whole train(...) statement.
 
-Usage: /usr/bin/python3 pytorch_runs.py PARITY_DIR [warmups] [measured]
-Each run `warmups` times unmeasured (labelled w), then `measured` times. Prints one line per run
+Usage: /usr/bin/python3 pytorch_runs.py PARITY_DIR [warmups] [measured] [runs]
+Each run `warmups` times unmeasured (labelled w), then `measured` times; `runs`: only the first that many runs (5: the tutorial's). Prints one line per run
 and repetition: name rep epochs seconds it/s cpu-seconds cpu-it/s
 """
 import sys
@@ -143,7 +143,8 @@ def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else "runtime/src/test/resources/parity"
     warmups = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     measured = int(sys.argv[3]) if len(sys.argv) > 3 else 5
-    for name, data, make, epochs in RUNS:
+    count = int(sys.argv[4]) if len(sys.argv) > 4 else len(RUNS)
+    for name, data, make, epochs in RUNS[:count]:
         if data == "practice":
             x_np, y_np = practice_data()
         else:

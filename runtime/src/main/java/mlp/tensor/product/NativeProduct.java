@@ -22,8 +22,12 @@ import java.util.logging.Logger;
  * one after the other and OpenBLAS spreads each over its threads.
  */
 public final class NativeProduct implements MatrixProduct {
-    /** Multiply-adds per band, at most: tens of milliseconds on a current core. */
-    static final long BAND_WORK = 1L << 31;
+    /**
+     * Multiply-adds per band, at most: about a tenth of a second on a current core. Each band is a
+     * call in which the BLAS packs all of B again, so smaller bands cost more: at 4000² bands of
+     * 128 rows took 18% more CPU time than one call, bands of 256 rows 10% (bench/blas/README.md).
+     */
+    static final long BAND_WORK = 1L << 32;
     /** Bands wanted, at least (of 16 rows or more), so that two or more cores have about equal shares. */
     private static final int MIN_BANDS = 8;
     /** Whether OpenBLAS was told to use one thread, so that mlp's threads may call it side by side. */
