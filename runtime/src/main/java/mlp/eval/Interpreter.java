@@ -1,6 +1,7 @@
 package mlp.eval;
 
 import mlp.io.Settings;
+import mlp.tensor.Budget;
 import mlp.MlpError;
 import mlp.autograd.Ops;
 import mlp.syntax.Expr;
@@ -91,9 +92,18 @@ public final class Interpreter {
 
     /** Runs statements parsed earlier (the Java API's compiled scripts: parse once, run many times). */
     public void run(List<Stmt> program, Consumer<Value> onValue) {
-        Limits.maxElements(settings.maxElements());
-        mlp.tensor.Interrupt.requested(cancellation::requested);
-        mlp.tensor.Products.threads(settings.threads());
+        budget().during(() -> runStatements(program, onValue));
+    }
+
+    /**
+     * What an evaluation of this interpreter may use, as its settings and its cancellation say
+     * now: made afresh for each run, so a changed setting applies from the next run on.
+     */
+    public Budget budget() {
+        return new Budget(settings.maxElements(), settings.threads(), cancellation::requested);
+    }
+
+    private void runStatements(List<Stmt> program, Consumer<Value> onValue) {
         for (Stmt stmt : program) {
             if (cancellation.requested()) throw new MlpError("cancelled", stmt.pos());
             Value v = execute(stmt);

@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Lets a long kernel stop part-way when its evaluation is cancelled (Ctrl-C, a host's cancel()):
- * the interpreter says, for the thread it evaluates on, how to ask whether a stop was requested,
- * and large matrix products ask between blocks of rows. A kernel that stops throws "cancelled"
+ * the evaluation's {@link Budget} says how to ask whether a stop was requested, and large matrix
+ * products ask between blocks of rows. A kernel that stops throws "cancelled"
  * and leaves only its own output buffer half-written, which nobody gets to see.
  *
  * <p>A decomposition inside EJML (lstsq's pseudo-inverse, inv's LU) cannot be stopped part-way:
@@ -23,15 +23,7 @@ import java.util.function.Supplier;
  * copies or values nobody changes; its output is dropped).
  */
 public final class Interrupt {
-    private static final BooleanSupplier NEVER = () -> false;
-    private static final ThreadLocal<BooleanSupplier> REQUESTED = ThreadLocal.withInitial(() -> NEVER);
-
     private Interrupt() {
-    }
-
-    /** How kernels on this thread learn of a stop request (null: never). */
-    public static void requested(BooleanSupplier requested) {
-        REQUESTED.set(requested == null ? NEVER : requested);
     }
 
     private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(job -> {
@@ -43,13 +35,15 @@ public final class Interrupt {
     /**
      * Runs {@code work} (a kernel that cannot look at {@link #check()} itself) so that a cancel
      * need not wait for it: on a background thread, when this thread's evaluation can be
-     * cancelled at all. Errors of the work come through as they are.
+     * cancelled at all. The work runs during the evaluation's budget there too (its cap, its
+     * cores). Errors of the work come through as they are.
      */
     public static <T> T uninterruptible(Supplier<T> work) {
-        BooleanSupplier stop = REQUESTED.get();
-        if (stop == NEVER) return work.get();
-        check();
-        Future<T> result = BACKGROUND.submit(work::get);
+        Budget budget = Budget.current();
+        if (!budget.stoppable()) return work.get();
+        budget.stopIfRequested();
+        BooleanSupplier stop = budget.stop();
+        Future<T> result = BACKGROUND.submit(() -> budget.during(work));
         try {
             while (true) {
                 try {
@@ -74,8 +68,8 @@ public final class Interrupt {
         }
     }
 
-    /** Throws "cancelled" when a stop was requested for this thread's evaluation. */
+    /** Throws "cancelled" when a stop was requested for the evaluation this thread works for. */
     public static void check() {
-        if (REQUESTED.get().getAsBoolean()) throw new MlpError("cancelled");
+        Budget.current().stopIfRequested();
     }
 }

@@ -5,21 +5,17 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The size cap on tensors, so that {@code zeros(1e6, 1e6)} is a clear error and not an
- * OutOfMemoryError. The interpreter sets the cap for the thread it evaluates on.
+ * OutOfMemoryError. The cap is the one of the evaluation the work is for (its {@link Budget}).
  */
 public final class Limits {
     public static final long DEFAULT_MAX_ELEMENTS = 100_000_000L;
-    private static final ThreadLocal<long[]> MAX = ThreadLocal.withInitial(() -> new long[]{DEFAULT_MAX_ELEMENTS});
 
     private Limits() {
     }
 
-    public static void maxElements(long max) {
-        MAX.get()[0] = max;
-    }
-
+    /** The cap of the evaluation the current thread works for. */
     public static long maxElements() {
-        return MAX.get()[0];
+        return Budget.current().maxElements();
     }
 
     /** The most elements a Java array (so a DMatrixRMaj) can hold, whatever the cap says. */
@@ -28,7 +24,7 @@ public final class Limits {
     /** Throws when a rows×cols tensor would exceed the cap. */
     public static void check(long rows, long cols) {
         if (rows < 0 || cols < 0) throw new MlpError("a tensor cannot have a negative size " + rows + "×" + cols);
-        long max = Math.min(MAX.get()[0], ARRAY_MAX);
+        long max = Math.min(maxElements(), ARRAY_MAX);
         if (rows > 0 && cols > Long.MAX_VALUE / rows)
             throw new MlpError("a " + rows + "×" + cols + " tensor is too large (the limit is " + max + " elements)");
         if (rows * cols > max)
@@ -38,7 +34,7 @@ public final class Limits {
 
     /** Throws when a string of this many characters would exceed the cap (strings count as elements too). */
     public static void checkString(long length) {
-        long max = Math.min(MAX.get()[0], ARRAY_MAX);
+        long max = Math.min(maxElements(), ARRAY_MAX);
         if (length > max)
             throw new MlpError("a string of " + length + " characters is too long (the limit is " + max + ")");
     }

@@ -10,7 +10,7 @@ import mlp.tensor.product.NativeProduct;
  *
  * <p>Which runs: {@code MLP_BLAS=java} (or the system property {@code mlp.blas=java}) keeps to
  * pure Java; {@code native} or nothing uses the machine's BLAS when it loads. The number of cores
- * is a setting of the evaluating thread ({@link #threads(int)}; default: all).
+ * is the evaluation's ({@link Budget#threads()}; default: all).
  */
 public final class Products {
     private Products() {
@@ -18,8 +18,6 @@ public final class Products {
 
     /** Products of fewer multiply-adds than this stay in Java even when a native BLAS is there. */
     static final long NATIVE_WORK = 1L << 15;
-
-    private static final ThreadLocal<Integer> THREADS = new ThreadLocal<>();
 
     /** Loaded on first use, so a program of small products never touches the native library. */
     private static final class Chosen {
@@ -34,15 +32,17 @@ public final class Products {
         }
     }
 
-    /** The number of cores products use on this thread from now on (at least 1). */
+    /**
+     * The number of cores products use on this thread from now on (at least 1), for threads that
+     * do work outside an interpreter's run (a Spark task, a benchmark): see {@link Budget#install()}.
+     */
     public static void threads(int threads) {
-        THREADS.set(Math.max(1, threads));
+        Budget.current().withThreads(Math.max(1, threads)).install();
     }
 
-    /** The number of cores products use on this thread: as set, else all the machine has. */
+    /** The number of cores products of the current evaluation use. */
     public static int threads() {
-        Integer n = THREADS.get();
-        return n != null ? n : Runtime.getRuntime().availableProcessors();
+        return Budget.current().cores();
     }
 
     /** {@code C (=|+=) op(A) op(B)}: see {@link MatrixProduct#multiply}; a cancelled evaluation stops it part-way. */
@@ -50,7 +50,8 @@ public final class Products {
                                 int ldb, double[] c, int ldc, boolean accumulate) {
         long work = (long) m * n * k;
         MatrixProduct p = Chosen.NATIVE != null && work >= NATIVE_WORK ? Chosen.NATIVE : Chosen.JAVA;
-        p.multiply(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads(), Interrupt::check);
+        Budget budget = Budget.current(); // its cores and its cancel go with the blocks to the worker threads
+        p.multiply(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, budget.cores(), budget::stopIfRequested);
     }
 
     /** The product large products get, in words: what {@code mlp --version} prints. */
