@@ -254,18 +254,24 @@ public final class MlpInterpreter implements AutoCloseable {
         return worker.submit(job);
     }
 
-    /** Runs a short job on the interpreter's thread (directly, when already on it) and waits for it. */
+    /**
+     * Runs a short job on the interpreter's thread (directly, when already on it: inside a run,
+     * during its budget) and waits for it; a job sent there works during the interpreter's budget
+     * (its cap applies to the lists a snapshot makes).
+     */
     private <T> T onWorker(Callable<T> job) {
-        if (worker.onWorkerThread()) {
-            try {
-                return job.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        if (worker.onWorkerThread()) return callUnchecked(job);
+        return await(submit(() -> interpreter.budget().during(() -> callUnchecked(job))), null, null);
+    }
+
+    private static <T> T callUnchecked(Callable<T> job) {
+        try {
+            return job.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return await(submit(job), null, null);
     }
 
     // ---- names ----
