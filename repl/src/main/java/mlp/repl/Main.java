@@ -116,9 +116,14 @@ public final class Main implements Callable<Integer> {
         }
         try {
             if (files.isEmpty() && code.isEmpty()) return noArguments();
+            List<String> texts = new ArrayList<>();
+            for (Path f : files) texts.add(Files.readString(f, StandardCharsets.UTF_8));
+            List<String> all = new ArrayList<>(code);
+            all.addAll(texts);
+            Warmup.startFor(all.toArray(new String[0])); // the JIT compiles the training loop on another core meanwhile
             Interpreter interpreter = new Interpreter(settings());
             for (String line : code) interpreter.run(new Source("<-e>", line));
-            for (Path f : files) interpreter.run(new Source(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+            for (int i = 0; i < files.size(); i++) interpreter.run(new Source(files.get(i).toString(), texts.get(i)));
             mlp.plot.Windows.awaitAllClosed(); // like plt.show(): stay while a picture is open
             return 0;
         } catch (MlpError e) {
