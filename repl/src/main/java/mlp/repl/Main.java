@@ -50,6 +50,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         if (System.getenv("MLP_ERASE_WARNING") != null) eraseIncubatorWarning();
+        Warmup.startForArguments(args); // the JIT compiles the training loop on another core meanwhile
         int[] code = {0};
         // the interpreter recurses over the syntax tree: give it a deep stack of its own
         try {
@@ -120,7 +121,7 @@ public final class Main implements Callable<Integer> {
             for (Path f : files) texts.add(Files.readString(f, StandardCharsets.UTF_8));
             List<String> all = new ArrayList<>(code);
             all.addAll(texts);
-            Warmup.startFor(all.toArray(new String[0])); // the JIT compiles the training loop on another core meanwhile
+            Warmup.startFor(all.toArray(new String[0])); // (started already in main(); here for Main.run's callers)
             Interpreter interpreter = new Interpreter(settings());
             for (String line : code) interpreter.run(new Source("<-e>", line));
             for (int i = 0; i < files.size(); i++) interpreter.run(new Source(files.get(i).toString(), texts.get(i)));

@@ -30,17 +30,44 @@ final class Warmup {
     static final String SCRIPT = """
             X = randn(100, 2)
             y = X @ [[1, 2], [3, 4]] + 0.5
-            run = train(linear(2, 2), X, y, lr=0.01, epochs=2000, progress=false)
+            run = train(linear(2, 2), X, y, lr=0.01, epochs=1500, progress=false)
             model = linear(2, 2) |> relu |> residual |> batchnorm |> linear(2, 2)
-            run = train(model, X, y, lr=0.01, epochs=1000, progress=false)
+            run = train(model, X, y, lr=0.01, epochs=600, progress=false)
             """;
 
-    /** Starts the warm-up thread when some script trains and it is worth it; returns it, or null. */
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * As early as possible, before the command line is parsed: the warm-up for the arguments that
+     * are script files (read here, if small) or code ({@code -e}). The JVM's first ~0.1 s of mlp
+     * (the command line's classes) is then warm-up time too.
+     */
+    static void startForArguments(String[] args) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (String a : args) {
+            texts.add(a);
+            try {
+                java.nio.file.Path p = java.nio.file.Path.of(a);
+                if (java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.size(p) < 1 << 20)
+                    texts.add(java.nio.file.Files.readString(p));
+            } catch (java.io.IOException | RuntimeException e) {
+                // not a readable script: the command line reports it
+            }
+        }
+        startFor(texts.toArray(new String[0]));
+    }
+
+    /** Whether a warm-up thread was started in this JVM. */
+    static boolean started() {
+        return STARTED.get();
+    }
+
+    /** Starts the warm-up thread (once per JVM) when some script trains and it is worth it; returns it, or null. */
     static Thread startFor(String... scripts) {
         if ("off".equals(System.getenv("MLP_WARMUP")) || Runtime.getRuntime().availableProcessors() < 2) return null;
         boolean trains = false;
         for (String s : scripts) trains |= s.contains("train(");
-        if (!trains) return null;
+        if (!trains || !STARTED.compareAndSet(false, true)) return null;
         Thread t = new Thread(Warmup::run, "mlp-jit-warmup");
         t.setDaemon(true); // never keeps the process alive
         t.setPriority(Thread.MIN_PRIORITY);

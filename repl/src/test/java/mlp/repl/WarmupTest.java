@@ -15,13 +15,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The JIT warm-up thread of a script that trains: when it starts, that it runs, that it changes nothing. */
 class WarmupTest {
     @Test
-    void startsOnlyForAScriptThatTrains() throws InterruptedException {
+    void startsOnceAndOnlyForAScriptThatTrains() throws InterruptedException {
+        boolean before = Warmup.started(); // another test's script may have started it in this JVM
         assertNull(Warmup.startFor("x = 1", "print(randn(2, 2))"));
+        assertEquals(before, Warmup.started(), "no warm-up for a script that does not train");
         Thread t = Warmup.startFor("x = 1", "run = train(linear(2, 1), X, y, epochs=10)");
         if (Runtime.getRuntime().availableProcessors() >= 2 && !"off".equals(System.getenv("MLP_WARMUP"))) {
-            assertTrue(t != null && t.isDaemon(), "a daemon warm-up thread");
-            t.join(60_000);
+            assertTrue(Warmup.started());
+            if (t != null) {
+                assertTrue(t.isDaemon(), "never keeps the process alive");
+                t.join(60_000);
+            }
         }
+        assertNull(Warmup.startFor("run = train(linear(2, 1), X, y, epochs=10)"), "once per JVM");
     }
 
     /** A warm-up script that stopped running (a changed built-in) would silently leave the first run slow. */
