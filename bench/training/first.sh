@@ -10,8 +10,11 @@
 # another commit) started as main's launcher starts it (`java --add-modules=jdk.incubator.vector
 # -jar`), the two taking turns going first, then PyTorch. Make BEFORE_JAR without touching this tree:
 #   git archive main | tar -x -C /tmp/before && (cd /tmp/before && mvn -B -q -pl repl -am package -DskipTests)
+# BEFORE_JAR may also be that tree's launcher (/tmp/before/mlp): then it runs as a user runs it,
+# with its own class-data archive, as ./mlp does here.
 # FIRST_VARIANTS="OPTS1;OPTS2" adds ./mlp runs with MLP_JAVA_OPTS=OPTS1, ... (labelled after+OPTS)
-# to try JVM flags side by side. Each process's wall and CPU seconds (user + system, all its
+# to try JVM flags side by side; FIRST_ENVS="VAR=VALUE;..." the same with environment variables
+# (FIRST_ENVS=MLP_WARMUP=off: without the JIT warm-up thread). Each process's wall and CPU seconds (user + system, all its
 # threads) are kept too. The machine may be shared: the load average is printed per round; compare
 # only figures of one run.
 set -euo pipefail
@@ -38,11 +41,17 @@ mlp_runs() {
   timed after ./mlp --headless bench/blas/tutorial.mlp
   IFS=';' read -r -a variants <<< "${FIRST_VARIANTS:-}"
   for v in "${variants[@]}"; do MLP_JAVA_OPTS="$v" timed "after+${v// /}" ./mlp --headless bench/blas/tutorial.mlp; done
+  IFS=';' read -r -a envs <<< "${FIRST_ENVS:-}"
+  for v in "${envs[@]}"; do timed "after+${v// /}" env $v ./mlp --headless bench/blas/tutorial.mlp; done
 }
 for r in $(seq 1 "$rounds"); do
   echo "round $r/$rounds, load average $(cut -d' ' -f1 /proc/loadavg)" >&2
   ((r % 2)) && mlp_runs # this tree and the before jar take turns going first
-  [ -n "$before" ] && OPENBLAS_NUM_THREADS=1 timed before java --add-modules=jdk.incubator.vector -jar "$before" --headless bench/blas/tutorial.mlp
+  if [[ "$before" == *.jar ]]; then
+    OPENBLAS_NUM_THREADS=1 timed before java --add-modules=jdk.incubator.vector -jar "$before" --headless bench/blas/tutorial.mlp
+  elif [ -n "$before" ]; then # another tree's launcher (./mlp): its own jar and class-data archive
+    timed before "$before" --headless bench/blas/tutorial.mlp
+  fi
   ((r % 2)) || mlp_runs
   /usr/bin/python3 bench/training/pytorch_runs.py runtime/src/test/resources/parity 1 "$measured" 5 \
       | awk '$2 != "w" { print "torch", $1, $5 }' >> "$out/results.txt"

@@ -50,6 +50,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         if (System.getenv("MLP_ERASE_WARNING") != null) eraseIncubatorWarning();
+        Warmup.startForArguments(args); // the JIT compiles the training loop on another core meanwhile
         int[] code = {0};
         // the interpreter recurses over the syntax tree: give it a deep stack of its own
         try {
@@ -116,9 +117,14 @@ public final class Main implements Callable<Integer> {
         }
         try {
             if (files.isEmpty() && code.isEmpty()) return noArguments();
+            List<String> texts = new ArrayList<>();
+            for (Path f : files) texts.add(Files.readString(f, StandardCharsets.UTF_8));
+            List<String> all = new ArrayList<>(code);
+            all.addAll(texts);
+            Warmup.startFor(all.toArray(new String[0])); // (started already in main(); here for Main.run's callers)
             Interpreter interpreter = new Interpreter(settings());
             for (String line : code) interpreter.run(new Source("<-e>", line));
-            for (Path f : files) interpreter.run(new Source(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+            for (int i = 0; i < files.size(); i++) interpreter.run(new Source(files.get(i).toString(), texts.get(i)));
             mlp.plot.Windows.awaitAllClosed(); // like plt.show(): stay while a picture is open
             return 0;
         } catch (MlpError e) {
