@@ -4,7 +4,9 @@ import mlp.io.Settings;
 import mlp.io.FileAccess;
 import mlp.io.CsvFiles;
 import mlp.MlpError;
+import mlp.io.AtomicFiles;
 import mlp.io.onnx.OnnxFiles;
+import mlp.nn.Layer;
 import mlp.io.ModelFiles;
 import mlp.io.SavesItself;
 import mlp.value.Num;
@@ -98,16 +100,21 @@ public final class IoBuiltins implements Builtins.Module {
         if (Files.isDirectory(path)) throw a.error(FILE, a.sig() + ": " + name + " is a folder, not a file");
         int precision = precision(a);
         try {
-            if (ModelFiles.isModel(v) && OnnxFiles.isOnnx(name)) {
-                OnnxFiles.save(v, path, precision == 32);
+            if (v instanceof Layer model) {
+                boolean onnx = OnnxFiles.isOnnx(name);
+                if (!onnx && a.has(PRECISION))
+                    throw a.error(PRECISION, a.sig() + ": precision= is for .onnx files");
+                AtomicFiles.Writer form;
+                try { // what the model cannot be written as is the model's problem; what the file cannot take, the file's
+                    form = onnx ? OnnxFiles.form(model, precision == 32) : ModelFiles.form(model);
+                } catch (MlpError e) {
+                    throw e.pos() != null ? e : a.error(VALUE, a.sig() + ": " + e.plainMessage());
+                }
+                AtomicFiles.write(path, form);
                 return null;
             }
             if (a.has(PRECISION))
                 throw a.error(PRECISION, a.sig() + ": precision= is for .onnx files");
-            if (ModelFiles.isModel(v)) {
-                ModelFiles.save(v, path);
-                return null;
-            }
             if (!(v instanceof Tensor || v instanceof Num))
                 throw a.error(VALUE, a.sig() + ": value must be a tensor (saved as CSV) or a model (saved as JSON or ONNX), not "
                         + Interpreter.describe(v));

@@ -51,13 +51,18 @@ public final class ModelFiles {
     /** Writes the model atomically (see mlp.io.AtomicFiles). */
     public static void save(Value model, Path path) {
         if (!(model instanceof Layer layer)) throw new MlpError("only a model (a layer or a stack of layers) can be saved as a model file");
+        AtomicFiles.write(path, form(layer));
+    }
+
+    /** The model's file contents, made before any file is touched: what a model cannot hold fails here. */
+    public static AtomicFiles.Writer form(Layer layer) {
         if (!layer.resolved())
             throw new MlpError("cannot save " + layer.describe() + " yet: its input width is not known (apply it to data or train it first)");
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.set("model", write(layer));
-        AtomicFiles.write(path, out -> JSON.writeValue(out, root));
+        return out -> JSON.writeValue(out, root);
     }
 
     /** The model file's text, for a model sent elsewhere (a cluster's executors rebuild it with {@link #fromJson}). */

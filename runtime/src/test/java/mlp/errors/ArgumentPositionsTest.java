@@ -16,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArgumentPositionsTest {
     /** The error of {@code code}, which must be at the column of the first {@code marker} in it. */
     private static MlpError at(String code, String marker, String message) {
-        MlpError e = Mlp.fail(code);
+        return at(Mlp.fail(code), code, marker, message);
+    }
+
+    private static MlpError at(MlpError e, String code, String marker, String message) {
         assertEquals(message, e.plainMessage(), code);
         int column = code.indexOf(marker) + 1;
         assertEquals("1:" + column, e.line() + ":" + e.column(), "position of: " + message);
@@ -54,5 +57,31 @@ class ArgumentPositionsTest {
     @Test
     void aBadPositionalValuePointsAtIt() {
         at("x = clip(5,   \"a\", 1)", "\"a\"", "clip(x, lo, hi): lo must be a number, not a string");
+    }
+
+    @Test
+    void aModelThatCannotBeWrittenPointsAtTheModelNotAtTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.util.function.Function<String, MlpError> failIn = code -> org.junit.jupiter.api.Assertions.assertThrows(MlpError.class,
+                () -> new mlp.eval.Interpreter(new mlp.io.Settings().out(new java.io.PrintWriter(new java.io.StringWriter()))
+                        .progress(null).pictures(mlp.io.Settings.Pictures.OFF).fileRoot(dir).workingDir(dir))
+                        .run(new mlp.syntax.Source("test.mlp", code)));
+        String[] codes = {
+                "save(linear(2, 2) |> (x -> x @ inv(x' @ x)), \"never.onnx\")",
+                "m = linear(2, 2) |> (x -> x * x); m(zeros(1, 2)); save(  m, \"never.json\")",
+                "save(linear(2), \"never.json\")"};
+        at(failIn.apply(codes[0]), codes[0], "|>", // a pipeline stands at its operator
+                "save(value, file, precision=): cannot save function (line 1) as ONNX: it uses inv, which has no ONNX form in mlp"
+                        + " (a function layer can use + - * / ^, comparisons, where, clip, exp, log, sqrt, abs, sin, cos, tan, the"
+                        + " activations, @ and ' (transpose), sum, mean, max and min, slices, cat and reshape)");
+        at(failIn.apply(codes[1]), codes[1], "m, ",
+                "save(value, file, precision=): cannot save function (line 1): a function in a model is code, which a model file"
+                        + " cannot hold (save the layers around it, or write the function again after load)");
+        at(failIn.apply(codes[2]), codes[2], "linear",
+                "save(value, file, precision=): cannot save linear(?, 2) yet: its input width is not known (apply it to data or train it first)");
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(0, files.count(), "a model that cannot be written leaves no file");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

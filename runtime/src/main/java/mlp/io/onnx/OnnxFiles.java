@@ -45,8 +45,12 @@ public final class OnnxFiles {
     public static void save(Value model, Path path, boolean float32) {
         if (!(model instanceof Layer layer))
             throw new MlpError("only a model (a layer or a stack of layers) can be saved as ONNX");
-        ModelProto m = toOnnx(layer, float32);
-        AtomicFiles.write(path, m::writeTo);
+        AtomicFiles.write(path, form(layer, float32));
+    }
+
+    /** The model's file contents, made before any file is touched: a layer ONNX cannot hold fails here. */
+    public static AtomicFiles.Writer form(Layer model, boolean float32) {
+        return toOnnx(model, float32)::writeTo;
     }
 
     /** Reads a model; a file that is not one mlp can read is a clear error naming the file. */
