@@ -282,24 +282,45 @@ final class Shard implements Serializable {
 
     // ---- a validation set's shard ----
 
-    private transient Plan validation;
-    private transient Node validationLoss;
+    private static final int VALIDATION_CHUNK = 4096; // rows per inference pass: bounded memory, products large enough
+    private transient Map<Integer, Validation> validations;
 
-    /** {loss × rows, rows} of the model in inference mode (its parameters and running statistics {@code state}) over these rows. */
+    /** The model and loss over a chunk of rows in inference mode. */
+    private static final class Validation {
+        final DMatrixRMaj x, y;
+        final Node loss;
+        final Plan plan;
+
+        Validation(Layer model, LossSpec lossKind, int in, int out, int rows) {
+            x = new DMatrixRMaj(in, rows);
+            y = new DMatrixRMaj(out, rows);
+            loss = lossKind.loss().build(model.forward(Node.constant(x), Graph.compiledInference()), Node.constant(y));
+            plan = new Plan(loss);
+        }
+    }
+
+    /** {loss × rows, rows} of the model in inference mode (its parameters and running statistics {@code state}) over these rows, chunk by chunk. */
     double[] validate(String modelJson, LossSpec lossKind, double[][] state) {
         if (n == 0) return new double[2];
         oneTaskOneCore();
         if (modelJson != compiledFor && !modelJson.equals(compiledFor)) {
             model = ModelFiles.fromJson(modelJson);
-            Node prediction = model.forward(Node.constant(new DMatrixRMaj(in, n, true, x)), Graph.compiledInference());
-            validationLoss = lossKind.loss().build(prediction, Node.constant(new DMatrixRMaj(out, n, true, y)));
-            validation = new Plan(validationLoss);
+            validations = new HashMap<>();
             compiledFor = modelJson;
         }
         List<DMatrixRMaj> ms = model.state();
         for (int i = 0; i < ms.size(); i++) System.arraycopy(state[i], 0, ms.get(i).data, 0, state[i].length);
-        validation.forward();
-        return new double[]{validationLoss.value.data[0] * n, n};
+        int chunks = (n + VALIDATION_CHUNK - 1) / VALIDATION_CHUNK;
+        double sum = 0;
+        for (int i = 0; i < chunks; i++) {
+            int a = (int) ((long) n * i / chunks), size = (int) ((long) n * (i + 1) / chunks) - a;
+            Validation v = validations.computeIfAbsent(size, r -> new Validation(model, lossKind, in, out, r));
+            gather(x, in, null, a, size, v.x.data);
+            gather(y, out, null, a, size, v.y.data);
+            v.plan.forward();
+            sum += v.loss.value.data[0] * size;
+        }
+        return new double[]{sum, n};
     }
 
     /**
