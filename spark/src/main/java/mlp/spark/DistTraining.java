@@ -167,5 +167,6 @@ final class DistTraining implements GradientSource {
     public void close() {
         shards.unpersist(false);
         modelJson.destroy(false);
+        Shard.POOL.clear();
     }
 }

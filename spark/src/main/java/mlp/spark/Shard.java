@@ -119,24 +119,34 @@ final class Shard implements Serializable {
     /**
      * An executor's graphs for chunks, shared by its tasks: a task borrows one for a chunk and
      * gives it back, so an executor holds about one chunk's activations per task it runs at once.
-     * It keeps the graphs of one training (one model broadcast) at a time.
+     * It keeps the graphs of one training (one model broadcast) at a time, softly: the JVM may
+     * take them back when it needs the memory (they are made again).
      */
     static final class Pool {
         private long training = -1;
-        private final Map<Integer, java.util.ArrayDeque<Compiled>> free = new HashMap<>();
+        private final Map<Integer, java.util.ArrayDeque<java.lang.ref.SoftReference<Compiled>>> free = new HashMap<>();
 
         synchronized Compiled borrow(long training, int rows, java.util.function.Supplier<Compiled> make) {
             if (training != this.training) {
                 free.clear();
                 this.training = training;
             }
-            java.util.ArrayDeque<Compiled> q = free.get(rows);
-            Compiled c = q == null ? null : q.poll();
-            return c != null ? c : make.get();
+            java.util.ArrayDeque<java.lang.ref.SoftReference<Compiled>> q = free.get(rows);
+            while (q != null && !q.isEmpty()) {
+                Compiled c = q.pop().get();
+                if (c != null) return c;
+            }
+            return make.get();
         }
 
         synchronized void giveBack(long training, int rows, Compiled c) {
-            if (training == this.training) free.computeIfAbsent(rows, r -> new java.util.ArrayDeque<>()).push(c);
+            if (training == this.training) free.computeIfAbsent(rows, r -> new java.util.ArrayDeque<>()).push(new java.lang.ref.SoftReference<>(c));
+        }
+
+        /** Forgets every graph (a training ended: in Spark local mode this JVM is the executor). */
+        synchronized void clear() {
+            free.clear();
+            training = -1;
         }
     }
 
