@@ -75,10 +75,14 @@ public final class SparkBench {
     /** {wall seconds, CPU seconds of this process} per epoch of a full-batch train on x, y. */
     private static double[] time(MlpInterpreter mlp, String x, String y, int epochs) {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans();
+        pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         long cpu = os.getProcessCpuTime(), t = System.nanoTime();
         mlp.eval("run = train(model, " + x + ", " + y + ", epochs=" + epochs + ", progress=false)");
         double[] r = {(System.nanoTime() - t) / 1e9 / epochs, (os.getProcessCpuTime() - cpu) / 1e9 / epochs};
-        System.out.printf("  (%s: %.3f s/epoch, %.3f s CPU, load %.1f)%n", x, r[0], r[1], os.getSystemLoadAverage());
+        long peak = 0; // the heap's peak, garbage not yet collected included: an upper bound of what the epoch needed
+        for (var p : pools) if (p.getType() == java.lang.management.MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
+        System.out.printf("  (%s: %.3f s/epoch, %.3f s CPU, load %.1f, heap peak %.1f GB)%n", x, r[0], r[1], os.getSystemLoadAverage(), peak / 1e9);
         return r;
     }
 
