@@ -3,7 +3,7 @@
 # alternating in one JVM (wall and CPU seconds per epoch, and their ratios).
 # Usage: bench/spark/run.sh [rows...]   (default: 10000 100000)
 #   MLP_BENCH_EPOCHS=1 (per round)  MLP_BENCH_ROUNDS=2  MLP_BENCH_PARTITIONS=(4 per core)
-#   MLP_BENCH_LOCAL_MAX=200000 (local runs up to this many rows)
+#   MLP_BENCH_LOCAL_MAX=200000 (local runs up to this many rows: local full batch holds ~46 KB a row)
 #   MLP_SPARK_MASTER=local[2] (default local[*])  MLP_BENCH_HEAP=16g
 #   MLP_BENCH_CHUNK=256m (spark.mlp.chunk: a partition of more rows' activations runs chunk by chunk)
 set -euo pipefail
