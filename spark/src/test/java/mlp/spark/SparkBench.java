@@ -51,6 +51,7 @@ public final class SparkBench {
                 long t = System.nanoTime();
                 mlp.eval("X = D[:, 0:32]\ny = D[:, 32:40]\nrun = train(model, X, y, epochs=1, progress=false)"); // warm-up (rows made, cached, packed)
                 double pack = (System.nanoTime() - t) / 1e9 - mlp.eval("run.seconds").asDouble();
+                System.out.printf("  (X: warm-up epoch %.3f s, packing included; load %.1f)%n", mlp.eval("run.seconds").asDouble(), os.getSystemLoadAverage());
                 double[] localS = new double[2], sparkS = new double[2];
                 for (int r = 0; r < rounds; r++) {
                     if (local) add(localS, time(mlp, "LX", "Ly", epochs));
