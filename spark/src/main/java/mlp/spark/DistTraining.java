@@ -37,6 +37,7 @@ final class DistTraining implements GradientSource {
     private final long[] counts;         // rows per partition
     private final int steps;
     private final long seed;
+    private final int chunk; // rows a partition runs through one graph at a time
     private final Trainer.Host host;
 
     DistTraining(DistTensor x, DistTensor y, Layer model, Loss loss, int batch, Trainer.Host host) {
@@ -59,12 +60,27 @@ final class DistTraining implements GradientSource {
         Jobs.run(cluster, host.stopRequested(), "train", shards::count); // packs now: bad rows are refused before epoch 1
         // the same graph the shards build, on two rows: which batch norms a step meets, in which order
         norms = new ArrayList<>();
-        for (SyncBatchNorm s : new Shard.Compiled(model, loss, x.cols(), y.cols(), 2, new Random(0)).norms) norms.add(s.layer);
+        Shard.Compiled two = new Shard.Compiled(model, loss, x.cols(), y.cols(), 2, new Random(0));
+        for (SyncBatchNorm s : two.norms) norms.add(s.layer);
+        long perRow = 8 * (new Shard.Compiled(model, loss, x.cols(), y.cols(), 3, new Random(0)).doubles() - two.doubles());
+        this.chunk = chunkRows(cluster.context().getConf().getSizeAsBytes(CHUNK, System.getProperty(CHUNK, DEFAULT_CHUNK)), perRow);
         for (int s = 0; s < steps && !norms.isEmpty(); s++)
             if (rows(s) < 2) {
                 close();
                 throw new MlpError(norms.get(0).describe() + " needs more than one row per batch while training (the batch's variance of one row is undefined)");
             }
+    }
+
+    /**
+     * The Spark setting of the memory a partition's graph may take for its activations and their
+     * gradients (or the JVM's system property of that name, read when training starts).
+     */
+    static final String CHUNK = "spark.mlp.chunk";
+    static final String DEFAULT_CHUNK = "256m";
+
+    /** Rows per chunk: as many as {@code bytes} hold at {@code perRow} bytes of activations and gradients a row. */
+    static int chunkRows(long bytes, long perRow) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes / Math.max(1, perRow)));
     }
 
     @Override
@@ -85,7 +101,7 @@ final class DistTraining implements GradientSource {
         for (int i = 0; i < values.length; i++) values[i] = params.get(i).value.data.clone();
         Broadcast<double[][]> now = cluster.context().broadcast(values);
         int k = norms.size();
-        Step s = new Step(modelJson, now, lossKind, epoch, step, steps, seed, rows(step), k);
+        Step s = new Step(modelJson, now, lossKind, epoch, step, steps, seed, rows(step), chunk, k);
         try {
             for (int q = 0; q < k; q++) statistics(s, q, gather(s, q));
             for (int q = k; q < 2 * k; q++) { // the sums of dy of the batch norm whose backward step comes next
@@ -151,5 +167,6 @@ final class DistTraining implements GradientSource {
     public void close() {
         shards.unpersist(false);
         modelJson.destroy(false);
+        Shard.POOL.clear();
     }
 }

@@ -23,6 +23,12 @@ import java.util.Random;
  * mlp's compiled graphs take them) and cached by Spark. On its executor a shard compiles the
  * model and the loss into mlp's own autograd plan, once per batch size, and each step runs its
  * forward and backward with the parameters the driver broadcast.
+ *
+ * <p>A step's rows of this partition that fit in one chunk ({@link Step#chunk} rows) run through
+ * one graph the shard keeps between the step's phases. More rows run chunk by chunk through
+ * graphs sized for a chunk, borrowed from the executor's {@link #POOL}, summing the chunks'
+ * statistics, sums and gradients in a fixed order; each phase then runs its chunk's forward
+ * (and backward) again from the start, as only the chunk in flight keeps its activations.
  */
 final class Shard implements Serializable {
     final int partition, in, out, n;
@@ -75,8 +81,12 @@ final class Shard implements Serializable {
         final Node[] params;
         final List<SyncBatchNorm> norms;
         final int[] at; // the plan positions of the norms' nodes
+        final Layer model; // whose parameters the graph reads
+        final Random random; // dropout's masks
 
         Compiled(Layer model, Loss lossFn, int in, int out, int rows, Random random) {
+            this.model = model;
+            this.random = random;
             x = new DMatrixRMaj(in, rows);
             y = new DMatrixRMaj(out, rows);
             SyncBatchNorm.Builder b = new SyncBatchNorm.Builder();
@@ -97,7 +107,53 @@ final class Shard implements Serializable {
                 params[i].grad();
             }
         }
+
+        /** Doubles held by the graph's values and their gradients (parameters included). */
+        long doubles() {
+            long d = 0;
+            for (Node node : plan.nodes()) d += 2L * node.value.getNumElements();
+            return d;
+        }
     }
+
+    /**
+     * An executor's graphs for chunks, shared by its tasks: a task borrows one for a chunk and
+     * gives it back, so an executor holds about one chunk's activations per task it runs at once.
+     * It keeps the graphs of one training (one model broadcast) at a time, softly: the JVM may
+     * take them back when it needs the memory (they are made again).
+     */
+    static final class Pool {
+        private long training = -1;
+        private final Map<Integer, java.util.ArrayDeque<java.lang.ref.SoftReference<Compiled>>> free = new HashMap<>();
+
+        synchronized Compiled borrow(long training, int rows, java.util.function.Supplier<Compiled> make) {
+            if (training != this.training) {
+                free.clear();
+                this.training = training;
+            }
+            java.util.ArrayDeque<java.lang.ref.SoftReference<Compiled>> q = free.get(rows);
+            while (q != null && !q.isEmpty()) {
+                Compiled c = q.pop().get();
+                if (c != null) return c;
+            }
+            return make.get();
+        }
+
+        synchronized void giveBack(long training, int rows, Compiled c) {
+            if (training == this.training) free.computeIfAbsent(rows, r -> new java.util.ArrayDeque<>()).push(new java.lang.ref.SoftReference<>(c));
+        }
+
+        /** Forgets every graph (a training ended: in Spark local mode this JVM is the executor). */
+        synchronized void clear() {
+            free.clear();
+            training = -1;
+        }
+    }
+
+    static final Pool POOL = new Pool();
+
+    /** Chunks run through a borrowed graph (in this JVM), for tests to see which path ran. */
+    static final java.util.concurrent.atomic.AtomicLong CHUNKS = new java.util.concurrent.atomic.AtomicLong();
 
     /** Steps whose earlier phases a shard had to run again (in this JVM): the shard was rebuilt, or moved. */
     static final java.util.concurrent.atomic.AtomicLong REDONE = new java.util.concurrent.atomic.AtomicLong();
@@ -129,20 +185,59 @@ final class Shard implements Serializable {
             doneStep = -1;
         }
         Loss loss = s.lossKind.loss();
+        if (rows > s.chunk) return chunked(s, phase, from, rows, json, loss);
         Compiled c = compiled.computeIfAbsent(rows, r -> new Compiled(model, loss, in, out, r, new Random(s.seed * 31 + partition)));
         int first = doneStep == s.id && donePhase == phase - 1 ? phase : 0;
         if (first == 0 && phase > 0) REDONE.incrementAndGet();
         double[] result = null;
-        for (int q = first; q <= phase; q++) result = run(c, s, q, from, rows);
+        int[] order = first == 0 && s.steps > 1 ? shuffle(s.seed, s.epoch) : null;
+        for (int q = first; q <= phase; q++) result = run(c, s, q, order, from, rows);
         doneStep = s.id;
         donePhase = phase;
         return result;
     }
 
+    /**
+     * Phase {@code phase} of a step over more rows than a chunk: each chunk (in order) runs the
+     * step's phases 0..phase through a borrowed graph; their results are summed (a batch norm's
+     * statistics pooled) into this partition's.
+     */
+    private double[] chunked(Step s, int phase, int from, int rows, String json, Loss loss) {
+        int chunks = (rows + s.chunk - 1) / s.chunk;
+        int[] order = s.steps > 1 ? shuffle(s.seed, s.epoch) : null;
+        boolean statistics = phase < s.mean.length;
+        List<double[]> parts = new java.util.ArrayList<>();
+        List<Long> sizes = new java.util.ArrayList<>();
+        double[] sum = null;
+        for (int i = 0; i < chunks; i++) {
+            int a = (int) ((long) rows * i / chunks), size = (int) ((long) rows * (i + 1) / chunks) - a;
+            Compiled c = POOL.borrow(s.json.id(), size, () -> new Compiled(ModelFiles.fromJson(json), loss, in, out, size, new Random()));
+            try {
+                // the same dropout masks in every phase's pass over this chunk
+                c.random.setSeed(s.seed ^ (s.epoch * 0x9E3779B97F4A7C15L) ^ ((long) s.step << 20) ^ ((long) partition << 40) ^ i);
+                double[] r = null;
+                for (int q = 0; q <= phase; q++) r = run(c, s, q, order, from + a, size);
+                if (phase >= c.norms.size() && phase < 2 * c.norms.size()) { // a backward stopped at a batch norm: clear what it left
+                    List<Node> nodes = c.plan.nodes();
+                    for (int j = 0; j <= c.at[c.at.length - 1]; j++) nodes.get(j).zeroGrad();
+                }
+                CHUNKS.incrementAndGet();
+                if (statistics) {
+                    parts.add(r);
+                    sizes.add((long) size);
+                } else if (sum == null) sum = r;
+                else for (int j = 0; j < sum.length; j++) sum[j] += r[j];
+            } finally {
+                POOL.giveBack(s.json.id(), size, c);
+            }
+        }
+        return statistics ? SyncBatchNorm.pooled(parts, sizes, parts.get(0).length / 2) : sum;
+    }
+
     /** One phase: the forward up to the next batch norm, or the rest of the forward and the backward down to the last one, and so on. */
-    private double[] run(Compiled c, Step s, int q, int from, int rows) {
+    private double[] run(Compiled c, Step s, int q, int[] order, int from, int rows) {
         int k = c.norms.size();
-        if (q == 0) load(c, s, from, rows);
+        if (q == 0) load(c, s, order, from, rows);
         if (q <= k) {
             if (q > 0) s.statsInto(c.norms.get(q - 1), q - 1);
             int start = q == 0 ? 0 : c.at[q - 1];
@@ -169,18 +264,13 @@ final class Shard implements Serializable {
 
     private transient double lossTimesRows;
 
-    private void load(Compiled c, Step s, int from, int rows) {
-        List<Param> ps = model.params();
+    /** The step's parameters, and rows [from, from + rows) of this epoch's order (null: the packed order). */
+    private void load(Compiled c, Step s, int[] order, int from, int rows) {
+        List<Param> ps = c.model.params();
         double[][] values = s.values.value();
         for (int i = 0; i < ps.size(); i++) System.arraycopy(values[i], 0, ps.get(i).value.data, 0, values[i].length);
-        if (s.steps == 1) {
-            System.arraycopy(x, 0, c.x.data, 0, x.length);
-            System.arraycopy(y, 0, c.y.data, 0, y.length);
-        } else {
-            int[] order = shuffle(s.seed, s.epoch);
-            gather(x, in, order, from, rows, c.x.data);
-            gather(y, out, order, from, rows, c.y.data);
-        }
+        gather(x, in, order, from, rows, c.x.data);
+        gather(y, out, order, from, rows, c.y.data);
     }
 
     /** {loss × rows, rows, the gradients of this shard's share of the step's mean loss...}. */
@@ -202,24 +292,45 @@ final class Shard implements Serializable {
 
     // ---- a validation set's shard ----
 
-    private transient Plan validation;
-    private transient Node validationLoss;
+    private static final int VALIDATION_CHUNK = 4096; // rows per inference pass: bounded memory, products large enough
+    private transient Map<Integer, Validation> validations;
 
-    /** {loss × rows, rows} of the model in inference mode (its parameters and running statistics {@code state}) over these rows. */
+    /** The model and loss over a chunk of rows in inference mode. */
+    private static final class Validation {
+        final DMatrixRMaj x, y;
+        final Node loss;
+        final Plan plan;
+
+        Validation(Layer model, LossSpec lossKind, int in, int out, int rows) {
+            x = new DMatrixRMaj(in, rows);
+            y = new DMatrixRMaj(out, rows);
+            loss = lossKind.loss().build(model.forward(Node.constant(x), Graph.compiledInference()), Node.constant(y));
+            plan = new Plan(loss);
+        }
+    }
+
+    /** {loss × rows, rows} of the model in inference mode (its parameters and running statistics {@code state}) over these rows, chunk by chunk. */
     double[] validate(String modelJson, LossSpec lossKind, double[][] state) {
         if (n == 0) return new double[2];
         oneTaskOneCore();
         if (modelJson != compiledFor && !modelJson.equals(compiledFor)) {
             model = ModelFiles.fromJson(modelJson);
-            Node prediction = model.forward(Node.constant(new DMatrixRMaj(in, n, true, x)), Graph.compiledInference());
-            validationLoss = lossKind.loss().build(prediction, Node.constant(new DMatrixRMaj(out, n, true, y)));
-            validation = new Plan(validationLoss);
+            validations = new HashMap<>();
             compiledFor = modelJson;
         }
         List<DMatrixRMaj> ms = model.state();
         for (int i = 0; i < ms.size(); i++) System.arraycopy(state[i], 0, ms.get(i).data, 0, state[i].length);
-        validation.forward();
-        return new double[]{validationLoss.value.data[0] * n, n};
+        int chunks = (n + VALIDATION_CHUNK - 1) / VALIDATION_CHUNK;
+        double sum = 0;
+        for (int i = 0; i < chunks; i++) {
+            int a = (int) ((long) n * i / chunks), size = (int) ((long) n * (i + 1) / chunks) - a;
+            Validation v = validations.computeIfAbsent(size, r -> new Validation(model, lossKind, in, out, r));
+            gather(x, in, null, a, size, v.x.data);
+            gather(y, out, null, a, size, v.y.data);
+            v.plan.forward();
+            sum += v.loss.value.data[0] * size;
+        }
+        return new double[]{sum, n};
     }
 
     /**
@@ -245,6 +356,10 @@ final class Shard implements Serializable {
     }
 
     private void gather(double[] src, int features, int[] order, int from, int rows, double[] dst) {
+        if (order == null) {
+            for (int f = 0; f < features; f++) System.arraycopy(src, f * n + from, dst, f * rows, rows);
+            return;
+        }
         for (int f = 0; f < features; f++)
             for (int i = 0; i < rows; i++) dst[f * rows + i] = src[f * n + order[from + i]];
     }

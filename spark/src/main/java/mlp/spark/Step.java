@@ -20,10 +20,11 @@ final class Step implements Serializable {
     final long id;                      // the parameters' broadcast: unique to this step
     final int epoch, step, steps;
     final long seed, rows;              // rows: of the whole step, over every partition
+    final int chunk;                    // the most rows a partition runs through one graph (see Shard)
     final double[][] mean, invStd, total, dot; // per batch norm, filled in as the phases go
 
     Step(Broadcast<String> json, Broadcast<double[][]> values, LossSpec lossKind, int epoch, int step, int steps, long seed,
-         long rows, int norms) {
+         long rows, int chunk, int norms) {
         this.json = json;
         this.values = values;
         this.lossKind = lossKind;
@@ -33,6 +34,7 @@ final class Step implements Serializable {
         this.steps = steps;
         this.seed = seed;
         this.rows = rows;
+        this.chunk = chunk;
         mean = new double[norms][];
         invStd = new double[norms][];
         total = new double[norms][];

@@ -102,6 +102,15 @@ final class SyncBatchNorm {
     static double[] combine(List<double[]> parts, List<Long> rows, int c) {
         long all = 0;
         for (long r : rows) all += r;
+        double[] out = pooled(parts, rows, c);
+        for (int j = 0; j < c; j++) out[j] /= all;
+        return out;
+    }
+
+    /** Parts' {@link #moments()} pooled into the moments of all their rows: {sum of x..., squared deviations...}. */
+    static double[] pooled(List<double[]> parts, List<Long> rows, int c) {
+        long all = 0;
+        for (long r : rows) all += r;
         double[] out = new double[2 * c];
         for (int j = 0; j < c; j++) {
             double s = 0;
@@ -113,7 +122,7 @@ final class SyncBatchNorm {
                 double d = p[j] / np - mu;
                 q += p[c + j] + np * d * d;
             }
-            out[j] = mu;
+            out[j] = s;
             out[c + j] = q;
         }
         return out;

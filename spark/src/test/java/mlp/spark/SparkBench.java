@@ -30,8 +30,11 @@ public final class SparkBench {
         JavaSparkContext jsc = c.context();
         int partitions = Integer.parseInt(System.getenv().getOrDefault("MLP_BENCH_PARTITIONS", Integer.toString(4 * jsc.defaultParallelism())));
         System.out.printf("master %s, %d partitions, %d rounds of %d epochs per size, model %s%n", c.master(), partitions, rounds, epochs, MODEL);
-        System.out.printf("%10s %11s %11s %11s %11s %8s %8s %10s%n", "rows", "local s/ep", "spark s/ep", "local cpu", "spark cpu",
-                "ratio", "cpu ratio", "pack s");
+        System.out.printf("chunk: %s (spark.mlp.chunk; a partition of more rows runs chunk by chunk)%n",
+                jsc.getConf().get(DistTraining.CHUNK, System.getProperty(DistTraining.CHUNK, DistTraining.DEFAULT_CHUNK)));
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf("%10s %11s %11s %11s %11s %8s %8s %10s %9s%n", "rows", "local s/ep", "spark s/ep", "local cpu", "spark cpu",
+                "ratio", "cpu ratio", "pack s", "load avg");
         try (MlpInterpreter mlp = MlpInterpreter.builder().outputOff().progressOff().build()) {
             for (String a : args) {
                 int n = Integer.parseInt(a);
@@ -41,11 +44,14 @@ public final class SparkBench {
                     mlp.set("L", localRows(n, partitions));
                     mlp.eval("LX = L[:, 0:32]\nLy = L[:, 32:40]\nrun = train(model, LX, Ly, epochs=1, progress=false)"); // warm-up
                 }
-                JavaRDD<double[]> rdd = distributed(jsc, n, partitions).cache();
+                double load0 = os.getSystemLoadAverage();
+                // not cached: made again from their seeds when needed (training packs and caches its own copy)
+                JavaRDD<double[]> rdd = distributed(jsc, n, partitions);
                 mlp.set("D", MlpSpark.distributed(rdd));
                 long t = System.nanoTime();
                 mlp.eval("X = D[:, 0:32]\ny = D[:, 32:40]\nrun = train(model, X, y, epochs=1, progress=false)"); // warm-up (rows made, cached, packed)
                 double pack = (System.nanoTime() - t) / 1e9 - mlp.eval("run.seconds").asDouble();
+                System.out.printf("  (X: warm-up epoch %.3f s, packing included; load %.1f)%n", mlp.eval("run.seconds").asDouble(), os.getSystemLoadAverage());
                 double[] localS = new double[2], sparkS = new double[2];
                 for (int r = 0; r < rounds; r++) {
                     if (local) add(localS, time(mlp, "LX", "Ly", epochs));
@@ -53,7 +59,8 @@ public final class SparkBench {
                 }
                 double lw = local ? localS[0] / rounds : Double.NaN, lc = local ? localS[1] / rounds : Double.NaN;
                 double sw = sparkS[0] / rounds, sc = sparkS[1] / rounds;
-                System.out.printf("%10d %11.3f %11.3f %11.3f %11.3f %8.2f %8.2f %10.2f%n", n, lw, sw, lc, sc, sw / lw, sc / lc, pack);
+                System.out.printf("%10d %11.3f %11.3f %11.3f %11.3f %8.2f %8.2f %10.2f %4.1f-%4.1f%n", n, lw, sw, lc, sc, sw / lw, sc / lc, pack,
+                        load0, os.getSystemLoadAverage());
                 for (String v : new String[]{"D", "X", "y", "L", "LX", "Ly"}) mlp.remove(v);
                 rdd.unpersist(true);
             }
@@ -69,9 +76,15 @@ public final class SparkBench {
     /** {wall seconds, CPU seconds of this process} per epoch of a full-batch train on x, y. */
     private static double[] time(MlpInterpreter mlp, String x, String y, int epochs) {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans();
+        pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         long cpu = os.getProcessCpuTime(), t = System.nanoTime();
         mlp.eval("run = train(model, " + x + ", " + y + ", epochs=" + epochs + ", progress=false)");
-        return new double[]{(System.nanoTime() - t) / 1e9 / epochs, (os.getProcessCpuTime() - cpu) / 1e9 / epochs};
+        double[] r = {(System.nanoTime() - t) / 1e9 / epochs, (os.getProcessCpuTime() - cpu) / 1e9 / epochs};
+        long peak = 0; // the heap's peak, garbage not yet collected included: an upper bound of what the epoch needed
+        for (var p : pools) if (p.getType() == java.lang.management.MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
+        System.out.printf("  (%s: %.3f s/epoch, %.3f s CPU, load %.1f, heap peak %.1f GB)%n", x, r[0], r[1], os.getSystemLoadAverage(), peak / 1e9);
+        return r;
     }
 
     /** The same n rows as {@link #distributed}, here. */

@@ -99,6 +99,34 @@ class TrainingParityTest {
         assertEquals(redone, Shard.REDONE.get(), "each phase of a step went on from the last one, kept with its cached shard");
     }
 
+    /**
+     * Partitions of more rows than a chunk (spark.mlp.chunk of 3 MB: 67 rows of this model) run
+     * chunk by chunk, each phase of a step computing its chunks' forward again: still the local
+     * run, batch norm included, in 1 and 3 partitions (chunks of unequal rows).
+     */
+    @Test
+    void partitionsOfManyChunksEqualTheLocalRunWithBatchNorm() {
+        String model = "seed(7)\nm = linear(32, 256) |> relu |> residual |> residual |> batchnorm |> linear(8)\n";
+        String fit = "train(m, D[:, 0:32], D[:, 32:40], lr=0.001, epochs=3)";
+        Run local = (Run) Scripts.eval(dir, "D = load(\"scaled.csv\")\n" + model + fit);
+        System.setProperty(DistTraining.CHUNK, "3m");
+        try {
+            for (int partitions : new int[]{1, 3}) {
+                long chunks = Shard.CHUNKS.get();
+                Run cluster = (Run) Scripts.eval(dir, "c = spark()\nD = c.load(\"scaled.csv\", partitions=" + partitions + ")\n" + model + fit);
+                // 3 epochs of 3 phases, each over ceil(rows / 67) chunks per partition
+                long perPass = partitions == 1 ? 15 : 3 * 5;
+                assertEquals(3 * 3 * perPass, Shard.CHUNKS.get() - chunks, partitions + " partitions: chunks run");
+                for (int e = 0; e < 3; e++)
+                    assertEquals(local.loss(e), cluster.loss(e), 1e-9 * Math.abs(local.loss(e)), partitions + " partitions, epoch " + (e + 1));
+                assertEquals(weights(local), weights(cluster), 1e-9 * Math.abs(weights(local)), partitions + " partitions: weights");
+                assertEquals(runningStats(local), runningStats(cluster), 1e-9 * Math.abs(runningStats(local)), partitions + " partitions: running statistics");
+            }
+        } finally {
+            System.clearProperty(DistTraining.CHUNK);
+        }
+    }
+
     private static double runningStats(Run run) {
         double s = 0;
         for (org.ejml.data.DMatrixRMaj m : ((mlp.nn.Layer) run.model()).state()) s += java.util.Arrays.stream(m.data).sum();
