@@ -12,5 +12,11 @@ cd "$(dirname "$0")/../.."
 mvn -B -q -pl spark -am test-compile dependency:build-classpath -Dmdep.outputFile=target/spark-bench.cp -Dmdep.includeScope=test
 cp="spark/target/test-classes:spark/target/classes:$(cat spark/target/spark-bench.cp)"
 # OpenBLAS single-threaded, as ./mlp runs it (mlp spreads a product over cores itself; Spark runs a task per core)
-OPENBLAS_NUM_THREADS=1 SPARK_LOCAL_IP=127.0.0.1 exec java -Xmx"${MLP_BENCH_HEAP:-16g}" ${MLP_BENCH_CHUNK:+-Dspark.mlp.chunk=$MLP_BENCH_CHUNK} -Dlog4j2.configurationFile=spark/src/test/resources/log4j2-test.properties \
+# and the module options Spark's own launcher gives its JVMs (a block spilled to disk needs java.nio open)
+opens=""
+for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
+    java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
+  opens="$opens --add-opens=java.base/$p=ALL-UNNAMED"
+done
+OPENBLAS_NUM_THREADS=1 SPARK_LOCAL_IP=127.0.0.1 exec java $opens -Xmx"${MLP_BENCH_HEAP:-16g}" ${MLP_BENCH_CHUNK:+-Dspark.mlp.chunk=$MLP_BENCH_CHUNK} -Dlog4j2.configurationFile=spark/src/test/resources/log4j2-test.properties \
   -cp "$cp" mlp.spark.SparkBench "${@}"
