@@ -145,15 +145,7 @@ public final class TrainBuiltins implements Builtins.Module {
                         throw e.pos() != null ? e : a.error(VAL, "train: val=[Xv, yv]: " + e.plainMessage());
                     }
                 } else if (list.item(0) instanceof Tensor vx && list.item(1) instanceof Tensor vy) { // a local one: checked here each epoch
-                    if (vx.cols() != x.cols())
-                        throw a.error(VAL, "train: val=[Xv, yv]: Xv has " + vx.cols() + " columns but X has " + x.cols());
-                    if (vx.rows() == 0) throw a.error(VAL, "train: val=[Xv, yv]: Xv is empty " + Shapes.of(vx.data()));
-                    if (vy.rows() != vx.rows())
-                        throw a.error(VAL, "train: val=[Xv, yv]: yv " + Shapes.of(vy.data()) + " must have Xv's " + vx.rows() + " rows");
-                    finite(a, VAL, vx.data());
-                    finite(a, VAL, vy.data());
-                    String vwhy = loss.mismatch(vx.rows(), model.outWidth(x.cols()), vy.data(), "the model's output on Xv");
-                    if (vwhy != null) throw a.error(VAL, "train: val=[Xv, yv]: " + vwhy);
+                    validation(a, vx, vy, x.cols(), -1, model, loss);
                     valX = vx.data();
                     valY = vy.data();
                 } else
@@ -238,16 +230,7 @@ public final class TrainBuiltins implements Builtins.Module {
             if (!(v instanceof mlp.value.ListValue list) || list.length() != 2
                     || !(list.item(0) instanceof Tensor vx) || !(list.item(1) instanceof Tensor vy))
                 throw a.error(VAL, "train: val= takes the validation data as a list [Xv, yv], not " + Interpreter.describe(v));
-            if (vx.cols() != x.cols())
-                throw a.error(VAL, "train: val=[Xv, yv]: Xv has " + vx.cols() + " columns but X has " + x.cols());
-            if (vx.rows() == 0) throw a.error(VAL, "train: val=[Xv, yv]: Xv is empty " + Shapes.of(vx.data()));
-            if (vy.rows() != vx.rows() || vy.cols() != y.cols())
-                throw a.error(VAL, "train: val=[Xv, yv]: yv " + Shapes.of(vy.data()) + " must have Xv's " + vx.rows()
-                        + " rows and y's " + y.cols() + (y.cols() == 1 ? " column" : " columns"));
-            finite(a, VAL, vx.data());
-            finite(a, VAL, vy.data());
-            String vwhy = loss.mismatch(vx.rows(), model.outWidth(x.cols()), vy.data(), "the model's output on Xv");
-            if (vwhy != null) throw a.error(VAL, "train: val=[Xv, yv]: " + vwhy);
+            validation(a, vx, vy, x.cols(), y.cols(), model, loss);
             valX = vx.data();
             valY = vy.data();
         }
@@ -318,6 +301,23 @@ public final class TrainBuiltins implements Builtins.Module {
         double g = a.number(GAMMA);
         if (!(g > 0) || Double.isInfinite(g)) throw a.error(GAMMA, name + ": gamma must be a number > 0, not " + Format.number(g));
         return g;
+    }
+
+    /**
+     * Checks a local validation set [Xv, yv] against X's columns and, when known ({@code yCols >= 0};
+     * a cluster's y is not here), y's.
+     */
+    private static void validation(Args a, Tensor vx, Tensor vy, int xCols, int yCols, Layer model, Loss loss) {
+        if (vx.cols() != xCols)
+            throw a.error(VAL, "train: val=[Xv, yv]: Xv has " + vx.cols() + " columns but X has " + xCols);
+        if (vx.rows() == 0) throw a.error(VAL, "train: val=[Xv, yv]: Xv is empty " + Shapes.of(vx.data()));
+        if (vy.rows() != vx.rows() || (yCols >= 0 && vy.cols() != yCols))
+            throw a.error(VAL, "train: val=[Xv, yv]: yv " + Shapes.of(vy.data()) + " must have Xv's " + vx.rows() + " rows"
+                    + (yCols >= 0 ? " and y's " + yCols + (yCols == 1 ? " column" : " columns") : ""));
+        finite(a, VAL, vx.data());
+        finite(a, VAL, vy.data());
+        String why = loss.mismatch(vx.rows(), model.outWidth(xCols), vy.data(), "the model's output on Xv");
+        if (why != null) throw a.error(VAL, "train: val=[Xv, yv]: " + why);
     }
 
     private static void finite(Args a, Param param, DMatrixRMaj m) {
