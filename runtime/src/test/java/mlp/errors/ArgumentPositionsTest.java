@@ -5,7 +5,6 @@ import mlp.MlpError;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An error about one argument points at that argument as written: a bad value at the value
@@ -20,11 +19,7 @@ class ArgumentPositionsTest {
     }
 
     private static MlpError at(MlpError e, String code, String marker, String message) {
-        assertEquals(message, e.plainMessage(), code);
-        int column = code.indexOf(marker) + 1;
-        assertEquals("1:" + column, e.line() + ":" + e.column(), "position of: " + message);
-        assertTrue(e.format().startsWith("test.mlp:1:" + column + ": " + message + "\n  " + code + "\n  "
-                + " ".repeat(column - 1) + "^"), e.format());
+        ErrorShown.check(e, "test.mlp", code, 1, code.indexOf(marker) + 1, message);
         return e;
     }
 

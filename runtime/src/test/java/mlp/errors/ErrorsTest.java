@@ -15,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bad programs: each gives one {@link MlpError} with this message, at this line and column, with
@@ -46,14 +44,7 @@ class ErrorsTest {
         Interpreter interpreter = new Interpreter(new Settings().out(new PrintWriter(out)).progress(null)
                 .pictures(Settings.Pictures.OFF).fileRoot(dir).workingDir(dir));
         MlpError e = assertThrows(MlpError.class, () -> interpreter.run(new Source("bad.mlp", code)));
-        assertEquals(message, e.plainMessage(), code);
-        assertEquals(line + ":" + column, e.line() + ":" + e.column(), "position of: " + message);
-        String shown = e.format();
-        assertTrue(shown.startsWith("bad.mlp:" + line + ":" + column + ": " + message + "\n  "), shown);
-        String sourceLine = code.split("\r?\n", -1)[line - 1];
-        assertTrue(shown.contains("\n  " + sourceLine + "\n  " + " ".repeat(column - 1) + "^"), shown);
-        assertEquals(0, e.getStackTrace().length, "no stack trace is kept");
-        assertFalse(shown.contains("Exception") || shown.contains("\tat "), shown);
+        ErrorShown.check(e, "bad.mlp", code, line, column, message);
     }
 
     // ---- syntax ----

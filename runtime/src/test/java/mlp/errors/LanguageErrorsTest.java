@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,14 +29,7 @@ class LanguageErrorsTest {
     /** Runs {@code code}, which must fail as described. */
     static void fails(String code, int line, int column, String message) {
         MlpError e = run(code);
-        assertEquals(message, e.plainMessage(), code);
-        assertEquals(line + ":" + column, e.line() + ":" + e.column(), "position of: " + message);
-        String shown = e.format();
-        assertTrue(shown.startsWith("bad.mlp:" + line + ":" + column + ": " + message + "\n  "), shown);
-        String sourceLine = code.split("\r?\n", -1)[line - 1];
-        assertTrue(shown.contains("\n  " + sourceLine + "\n  " + " ".repeat(column - 1) + "^"), shown);
-        assertEquals(0, e.getStackTrace().length, "no stack trace is kept");
-        assertFalse(shown.contains("Exception") || shown.contains("\tat "), shown);
+        ErrorShown.check(e, "bad.mlp", code, line, column, message);
     }
 
     @Test
