@@ -81,7 +81,10 @@ class CancellationTest {
         eval("seed(1)\nX = randn(1500, 1500)\nY = 7");
         double before = ((Num) eval("sum(X)")).value();
         long one = timed("Z = X @ X"); // one of the three products below, under the same load
-        long took = cancelAfter(300, "Y = X @ X @ X @ X", true); // several seconds of work
+        // seconds of work whatever the machine: enough products that the cancel comes in the middle (three took
+        // 0.3 s from a fresh clone on a quiet machine, which finished before the cancel); capped far below overflow
+        int products = (int) Math.min(100, Math.max(3, 3000 / Math.max(1, one)));
+        long took = cancelAfter(300, "Y = X" + " @ X".repeat(products), true);
         // a cancel felt only between the products would wait for the rest of one: about `one`
         assertTrue(took < Math.max(PROMPT_MS, one / 2), "stopped " + took + " ms after the cancel; one product takes " + one);
         assertEquals(before, ((Num) eval("sum(X)")).value(), "X is intact");
