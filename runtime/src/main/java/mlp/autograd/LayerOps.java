@@ -36,8 +36,10 @@ public final class LayerOps {
             if (w.requiresGrad() || (b != null && b.requiresGrad()))
                 DenseKernels.weightGradients(gd, xd, n, in, out, w.requiresGrad() ? w.grad().data : null,
                         b != null && b.requiresGrad() ? b.grad().data : null);
-            if (x.requiresGrad()) // dx_k += sum_j W[j,k] g_j: the product with Wᵀ
-                DenseKernels.product(wd, 1, in, in, out, gd, n, x.grad().data, false, null, scratch);
+            if (x.requiresGrad()) { // dx_k += sum_j W[j,k] g_j: the product with Wᵀ (set when claimed)
+                boolean first = x.claimGrad();
+                DenseKernels.product(wd, 1, in, in, out, gd, n, x.grad().data, first, null, scratch);
+            }
         });
     }
 
@@ -61,11 +63,18 @@ public final class LayerOps {
         return node.backward(() -> {
             double[] gd = node.grad().data;
             if (b != null && b.requiresGrad()) {
+                boolean first = b.claimGrad(); // claimed: set, not added to (see Node.claimGrad)
                 double[] gb = b.grad().data;
-                for (int j = 0; j < out; j++) gb[j] += sum(gd, j * n, n);
+                for (int j = 0; j < out; j++) gb[j] = (first ? 0 : gb[j]) + sum(gd, j * n, n);
             }
-            if (w.requiresGrad()) Products.multiply(false, true, out, in, n, gd, n, x.value.data, n, w.grad().data, in, true);
-            if (x.requiresGrad()) Products.multiply(true, false, in, n, out, w.value.data, in, gd, n, x.grad().data, n, true);
+            if (w.requiresGrad()) {
+                boolean first = w.claimGrad();
+                Products.multiply(false, true, out, in, n, gd, n, x.value.data, n, w.grad().data, in, !first);
+            }
+            if (x.requiresGrad()) {
+                boolean first = x.claimGrad();
+                Products.multiply(true, false, in, n, out, w.value.data, in, gd, n, x.grad().data, n, !first);
+            }
         });
     }
 
@@ -200,13 +209,15 @@ public final class LayerOps {
         }, x, gamma, beta);
         return node.backward(() -> { // PyTorch's batch_norm_backward
             double[] xd = x.value.data, gd = node.grad().data, g = gamma.value.data;
+            boolean first = x.requiresGrad() && x.claimGrad(); // set x's gradient, not add to it (Node.claimGrad)
             for (int j = 0; j < c; j++) {
                 int r = j * n;
                 double mu = mean[j], is = invStd[j], total = sum(gd, r, n), dot = centeredDot(xd, r, mu, gd, r, n);
                 if (x.requiresGrad()) {
                     double[] gx = x.grad().data;
                     double k = dot * is * is / n, gradMean = total / n, scale = is * g[j];
-                    for (int i = 0; i < n; i++) gx[r + i] += (gd[r + i] - gradMean - (xd[r + i] - mu) * k) * scale;
+                    if (first) for (int i = 0; i < n; i++) gx[r + i] = (gd[r + i] - gradMean - (xd[r + i] - mu) * k) * scale;
+                    else for (int i = 0; i < n; i++) gx[r + i] += (gd[r + i] - gradMean - (xd[r + i] - mu) * k) * scale;
                 }
                 if (gamma.requiresGrad()) gamma.grad().data[j] += dot * is;
                 if (beta.requiresGrad()) beta.grad().data[j] += total;

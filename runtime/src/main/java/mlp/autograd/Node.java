@@ -15,6 +15,8 @@ import org.ejml.data.DMatrixRMaj;
 public final class Node {
     public final DMatrixRMaj value;
     private DMatrixRMaj grad;
+    /** The gradient is zero but its buffer still holds old numbers: see {@link #clearGradLazily()}. */
+    private boolean gradCleared;
     private Node[] inputs;
     private Runnable forward;
     private Runnable backward;
@@ -124,7 +126,32 @@ public final class Node {
     /** The gradient buffer, allocated (as zeros) on first use. */
     public DMatrixRMaj grad() {
         if (grad == null) grad = new DMatrixRMaj(value.numRows, value.numCols);
+        else if (gradCleared) {
+            grad.zero();
+            gradCleared = false;
+        }
         return grad;
+    }
+
+    /**
+     * Makes the gradient zero without writing it yet (a {@link Plan} clears every gradient once a
+     * pass): the zeros are written when {@link #grad()} is next asked for, unless a backward step
+     * {@link #claimGrad() claims} the gradient first and sets every element itself. A step that
+     * would add its contribution to zeros then writes it once instead of clearing and adding.
+     */
+    void clearGradLazily() {
+        if (grad != null) gradCleared = true;
+    }
+
+    /**
+     * True when the gradient is zero since it was {@linkplain #clearGradLazily() cleared} and no
+     * step has written it yet: the caller must then set every element of {@link #grad()} (the
+     * first contribution), not add to it. False: add to it as usual.
+     */
+    boolean claimGrad() {
+        if (!gradCleared) return false;
+        gradCleared = false;
+        return true;
     }
 
     public boolean hasGrad() {
@@ -133,6 +160,7 @@ public final class Node {
 
     public void zeroGrad() {
         if (grad != null) grad.zero();
+        gradCleared = false;
     }
 
     /**

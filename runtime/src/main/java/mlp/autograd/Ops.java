@@ -33,9 +33,17 @@ public final class Ops {
     public static Node add(Node a, Node b) {
         Node n = a.rows() == b.rows() && a.cols() == b.cols() ? sameShapeAdd(a, b) : arith("+", Kernels.Binary.ADD, a, b);
         return n.backward(() -> {
-            if (a.requiresGrad()) Kernels.addReduced(n.grad(), a.grad());
-            if (b.requiresGrad()) Kernels.addReduced(n.grad(), b.grad());
+            if (a.requiresGrad()) passOn(n, a);
+            if (b.requiresGrad()) passOn(n, b);
         });
+    }
+
+    /** Adds n's gradient into its input's (summed over broadcast axes); copies it when it is the first contribution. */
+    private static void passOn(Node n, Node input) {
+        DMatrixRMaj g = n.grad();
+        if (g.numRows == input.rows() && g.numCols == input.cols() && input.claimGrad())
+            System.arraycopy(g.data, 0, input.grad().data, 0, g.getNumElements());
+        else Kernels.addReduced(g, input.grad());
     }
 
     public static Node sub(Node a, Node b) {
@@ -164,10 +172,23 @@ public final class Ops {
             double[] x = a.value.data, y = out.data;
             for (int i = 0; i < len; i++) y[i] = Math.max(x[i], 0); // nan stays nan, as in PyTorch
         }, a);
-        return n.backward(() -> { // the gradient passes where the input was positive (0 at 0, as PyTorch)
-            double[] x = a.value.data, g = n.grad().data, ga = a.grad().data;
-            for (int i = 0; i < len; i++) ga[i] += x[i] > 0 ? g[i] : 0;
+        // the gradient passes where the output is positive or nan, not where it is 0 (as PyTorch's):
+        // the gradient's bits and a mask of all ones there, of zeros at 0 (the output is never
+        // negative). No branch: one on the sign of random data is mispredicted half the time.
+        return n.backward(() -> {
+            boolean first = a.claimGrad(); // set, not added to (Node.claimGrad)
+            double[] y = out.data, g = n.grad().data, ga = a.grad().data;
+            if (first) {
+                for (int i = 0; i < len; i++) ga[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(g[i]) & positive(y[i]));
+            } else {
+                for (int i = 0; i < len; i++) ga[i] += Double.longBitsToDouble(Double.doubleToRawLongBits(g[i]) & positive(y[i]));
+            }
         });
+    }
+
+    /** All ones when y is above 0 or nan, else all zeros (for y ≥ 0 or nan: relu's output). */
+    private static long positive(double y) {
+        return -(Double.doubleToRawLongBits(y) & Long.MAX_VALUE) >> 63;
     }
 
     public static Node sigmoid(Node a) {

@@ -37,7 +37,7 @@ public final class Plan {
         }
         for (int i = order.length - 1; i >= 0; i--)
             if (order[i].requiresGrad() && order[i].inputs().length > 0) {
-                order[i].zeroGrad();
+                order[i].clearGradLazily();
                 b.add(order[i]);
             }
         forwards = f.toArray(new Runnable[0]);
@@ -97,7 +97,7 @@ public final class Plan {
 
     /** Starts a backward pass in parts: clears the leaves' gradients and seeds the output's with {@code seed}. */
     public void backwardStart(double seed) {
-        for (Node n : leaves) n.zeroGrad();
+        for (Node n : leaves) n.clearGradLazily();
         DMatrixRMaj s = output.grad();
         java.util.Arrays.fill(s.data, 0, s.getNumElements(), seed);
     }
@@ -109,7 +109,7 @@ public final class Plan {
             if (!n.requiresGrad() || n.inputs().length == 0) continue;
             Runnable step = n.backwardStep();
             if (step != null) step.run();
-            n.zeroGrad();
+            n.clearGradLazily();
         }
     }
 
@@ -117,17 +117,19 @@ public final class Plan {
      * Seeds the output's gradient with ones and runs the backward steps, outputs first; the
      * leaves' (parameters') gradients are cleared first and hold the result afterwards.
      *
-     * <p>An inner node's gradient is cleared right after its own backward step has passed it on
-     * (its last use in the pass, while it is still in cache), so it starts the next pass at zero.
+     * <p>An inner node's gradient is cleared right after its own backward step has passed it on,
+     * so it starts the next pass at zero. Clearing is lazy ({@link Node#clearGradLazily()}): the
+     * step that first contributes to a gradient in the next pass writes it whole when it can,
+     * instead of a pass of zeros and a pass adding to them.
      */
     public void backward() {
-        for (Node n : leaves) n.zeroGrad();
+        for (Node n : leaves) n.clearGradLazily();
         DMatrixRMaj seed = output.grad();
         java.util.Arrays.fill(seed.data, 0, seed.getNumElements(), 1.0);
         for (Node n : backwardOrder) {
             Runnable step = n.backwardStep();
             if (step != null) step.run();
-            n.zeroGrad();
+            n.clearGradLazily();
         }
     }
 }

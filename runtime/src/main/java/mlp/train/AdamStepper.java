@@ -34,15 +34,29 @@ final class AdamStepper implements Optimizer.Stepper {
         for (int k = 0; k < params.length; k++) {
             Optimizer.State s = states[k];
             bc.at(++s.steps); // per parameter, as PyTorch's state["step"]
-            double bc2Sqrt = bc.bc2Sqrt();
-            double stepSize = rate / bc.bc1();
-            double[] p = params[k].value.data, g = params[k].grad().data, mk = s.buffers[0], vk = s.buffers[1];
-            for (int i = 0; i < mk.length; i++) {
-                if (decoupled != 0) p[i] *= decay;
-                double gi = l2 == 0 ? g[i] : g[i] + l2 * p[i];
-                mk[i] = mk[i] * beta1 + (1 - beta1) * gi;
-                vk[i] = vk[i] * beta2 + (1 - beta2) * gi * gi;
-                p[i] += -stepSize * (mk[i] / (Math.sqrt(vk[i]) / bc2Sqrt + eps));
+            double[] p = params[k].value.data, g = params[k].grad().data, m = s.buffers[0], v = s.buffers[1];
+            if (decoupled != 0) for (int i = 0; i < m.length; i++) p[i] *= decay;
+            move(p, g, m, v, rate / bc.bc1(), bc.bc2Sqrt());
+        }
+    }
+
+    // One loop without branches, which the JIT turns into vector instructions (sqrt and division
+    // included); the same operations in the same order as PyTorch's, so the same bits as a plain loop.
+    private void move(double[] p, double[] g, double[] m, double[] v, double stepSize, double bc2Sqrt) {
+        double b1 = beta1, b2 = beta2, c1 = 1 - beta1, c2 = 1 - beta2, e = eps, l2 = this.l2, minusStep = -stepSize;
+        if (l2 == 0) {
+            for (int i = 0; i < m.length; i++) {
+                double gi = g[i], mi = m[i] * b1 + c1 * gi, vi = v[i] * b2 + c2 * gi * gi;
+                m[i] = mi;
+                v[i] = vi;
+                p[i] += minusStep * (mi / (Math.sqrt(vi) / bc2Sqrt + e));
+            }
+        } else {
+            for (int i = 0; i < m.length; i++) {
+                double gi = g[i] + l2 * p[i], mi = m[i] * b1 + c1 * gi, vi = v[i] * b2 + c2 * gi * gi;
+                m[i] = mi;
+                v[i] = vi;
+                p[i] += minusStep * (mi / (Math.sqrt(vi) / bc2Sqrt + e));
             }
         }
     }

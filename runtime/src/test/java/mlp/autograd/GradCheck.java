@@ -58,6 +58,11 @@ final class GradCheck {
         Plan plan = new Plan(scalar);
         plan.forward();
         plan.backward();
+        List<DMatrixRMaj> first = leaves.stream().map(l -> l.grad().copy()).toList();
+        plan.backward(); // a second pass gives the same bits: no gradient carries over from the first
+        for (int k = 0; k < leaves.size(); k++)
+            assertTrue(java.util.Arrays.equals(first.get(k).data, leaves.get(k).grad().data),
+                    what + ": input " + k + " has another gradient in a second pass");
         double worst = 0;
         for (int k = 0; k < leaves.size(); k++) {
             Node leaf = leaves.get(k);

@@ -127,6 +127,45 @@ class GradientTest {
         check("a * a + a", List.of(a), () -> Ops.add(Ops.mul(a, a), a));
     }
 
+    // A value used by several steps: the first step to pass on a gradient sets it (Node.claimGrad),
+    // the others add to it; the orders below make each kind of step the first or a later one.
+    @Test
+    void aValueUsedByLayersGetsEveryContribution() {
+        Node x = var(random(37, 71, 1)), w = var(random(37, 37, 2)), b = var(random(1, 37, 3));
+        check("x + linear(relu(linear(x))), through products", List.of(x, w, b), () ->
+                Ops.add(x, LayerOps.linearThroughProducts(Ops.relu(LayerOps.linearThroughProducts(x, w, b)), w, b)));
+        check("linear(x) + x, through products", List.of(x, w, b), () -> Ops.add(LayerOps.linearThroughProducts(x, w, b), x));
+        Node s = var(random(3, 9, 4)), v = var(random(3, 3, 5)), c = var(random(1, 3, 6));
+        check("x + linear(relu(linear(x))), small", List.of(s, v, c), () ->
+                Ops.add(s, LayerOps.linear(Ops.relu(LayerOps.linear(s, v, c)), v, c)));
+        check("linear(x) + x, small", List.of(s, v, c), () -> Ops.add(LayerOps.linear(s, v, c), s));
+        check("relu(x) + x", List.of(s), () -> Ops.add(Ops.relu(s), s));
+        Node t = var(random(3, 9, 9)); // below, relu passes x its gradient before the inner + does
+        check("linear(x + t) + relu(x)", List.of(s, t, v, c), () -> Ops.add(LayerOps.linear(Ops.add(s, t), v, c), Ops.relu(s)));
+        check("x + relu(x) * relu(x)", List.of(s), () -> Ops.add(s, Ops.mul(Ops.relu(s), Ops.relu(s))));
+        DMatrixRMaj mean = new DMatrixRMaj(1, 3), variance = new DMatrixRMaj(1, 3);
+        Node gamma = var(random(1, 3, 7)), beta = var(random(1, 3, 8));
+        check("batchnorm(x) + x", List.of(s, gamma, beta), () ->
+                Ops.add(LayerOps.batchNormTrain(s, gamma, beta, mean, variance, 0.1, 1e-5), s));
+        check("x + batchnorm(x)", List.of(s, gamma, beta), () ->
+                Ops.add(s, LayerOps.batchNormTrain(s, gamma, beta, mean, variance, 0.1, 1e-5)));
+    }
+
+    @Test
+    void aGradientThatNoStepWritesIsZeroAfterEveryPass() { // a comparison passes no gradient to x
+        Node x = var(random(3, 4, 1)), y = var(random(3, 4, 2));
+        Plan plan = new Plan(Ops.sum(Ops.add(Ops.compare(">", x, Ops.scalar(0)), y), -1));
+        plan.forward();
+        plan.backward();
+        java.util.Arrays.fill(x.grad().data, 42); // numbers left in the buffer from elsewhere
+        java.util.Arrays.fill(y.grad().data, 42);
+        plan.backward();
+        for (int i = 0; i < 12; i++) {
+            assertEquals(0.0, x.grad().data[i]);
+            assertEquals(1.0, y.grad().data[i]);
+        }
+    }
+
     // ---- layer operations (feature-major: features × samples) ----
 
     @ParameterizedTest
