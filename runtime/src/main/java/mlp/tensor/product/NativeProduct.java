@@ -14,8 +14,8 @@ import java.util.logging.Logger;
  * stub opens {@code libblas.so.3}, which on Debian is whichever BLAS the alternatives system
  * points at (OpenBLAS when installed).
  *
- * <p>A large product runs as several calls, one per band of C's rows; the bands depend only on
- * the shapes, and a cancel is seen between them. OpenBLAS gives other bits with another number of
+ * <p>A large product runs as several calls, one per band of C along its longer side (rows or
+ * columns); the bands depend only on the shapes, and a cancel is seen between them. OpenBLAS gives other bits with another number of
  * its own threads, so when it runs single-threaded ({@code OPENBLAS_NUM_THREADS=1}, which the
  * launcher sets) the bands are spread over mlp's threads by {@link Workers}: the same bits with one
  * thread or many. Otherwise (an embedding host that left OpenBLAS its own threads) the bands run
@@ -23,13 +23,18 @@ import java.util.logging.Logger;
  */
 public final class NativeProduct implements MatrixProduct {
     /**
-     * Multiply-adds per band, at most: about a tenth of a second on a current core. Each band is a
-     * call in which the BLAS packs all of B again, so smaller bands cost more: at 4000² bands of
-     * 128 rows took 18% more CPU time than one call, bands of 256 rows 10% (bench/blas/README.md).
+     * Multiply-adds per band, at most: about a tenth of a second on a current core, so that a
+     * cancel is seen that often.
      */
     static final long BAND_WORK = 1L << 32;
-    /** Bands wanted, at least (of 16 rows or more), so that two or more cores have about equal shares. */
-    private static final int MIN_BANDS = 8;
+    /**
+     * Each band is a call in which the BLAS packs the other factor whole again, so a band should be
+     * long: re-packing costs about 5 / length of the product per band (measured with OpenBLAS: 8 bands
+     * cost 12% more CPU time than one at 256³, 9% at 500³). Bands of this many rows (or columns) keep
+     * that near 2%; there are at least 2 (two cores) and at most {@link #MAX_BANDS}.
+     */
+    static final int BAND_LENGTH = 256;
+    private static final int MAX_BANDS = 8;
     /** Whether OpenBLAS was told to use one thread, so that mlp's threads may call it side by side. */
     private static final boolean SINGLE_THREADED_LIBRARY = "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
 
@@ -92,15 +97,27 @@ public final class NativeProduct implements MatrixProduct {
             return;
         }
         // Row-major C = op(A) op(B) is column-major Cᵀ = op(B)ᵀ op(A)ᵀ: B's and A's arrays as they lie.
-        long perRow = Math.max(1, (long) n * k);
-        int forCancel = (int) Math.max(16, Math.min(m, BAND_WORK / perRow));
-        int band = Math.min(forCancel, Math.max(16, (m + MIN_BANDS - 1) / MIN_BANDS));
-        int bands = (m + band - 1) / band;
-        Workers.run(bands, SINGLE_THREADED_LIBRARY ? threads : 1, i -> {
-            int r0 = i * band, rows = Math.min(band, m - r0);
-            int aOffset = transA ? r0 : r0 * lda;
-            blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, rows, k, 1.0, b, 0, ldb, a, aOffset, lda,
-                    accumulate ? 1.0 : 0.0, c, r0 * ldc, ldc);
+        // C is cut along its longer side, so that the factor each call packs again is the smaller one.
+        boolean byRows = m >= n;
+        int length = byRows ? m : n;
+        int band = ceilDiv(length, bands(length, (long) (byRows ? n : m) * k));
+        String opB = transB ? "T" : "N", opA = transA ? "T" : "N";
+        double beta = accumulate ? 1.0 : 0.0;
+        Workers.run(ceilDiv(length, band), SINGLE_THREADED_LIBRARY ? threads : 1, i -> {
+            int from = i * band, size = Math.min(band, length - from);
+            if (byRows) blas.dgemm(opB, opA, n, size, k, 1.0, b, 0, ldb, a, transA ? from : from * lda, lda, beta, c, from * ldc, ldc);
+            else blas.dgemm(opB, opA, size, m, k, 1.0, b, transB ? from * ldb : from, ldb, a, 0, lda, beta, c, from, ldc);
         }, cancelCheck);
+    }
+
+    /** How many bands a side of this length is cut into (each line of it {@code workPerLine} multiply-adds): by the shape alone. */
+    static int bands(int length, long workPerLine) {
+        long forCancel = (length * workPerLine + BAND_WORK - 1) / BAND_WORK;
+        long bands = Math.max(forCancel, Math.max(2, Math.min(MAX_BANDS, length / BAND_LENGTH)));
+        return (int) Math.max(1, Math.min(bands, length / 16)); // no band under 16 lines
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 }

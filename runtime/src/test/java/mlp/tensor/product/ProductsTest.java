@@ -73,15 +73,21 @@ class ProductsTest {
     @Test
     void everyProductGivesTheSameBitsOnOneOrTwoThreadsAndRunToRun() {
         Random r = new Random(2);
-        int m = 157, n = 700, k = 600; // several blocks each way and three steps along k
-        double[] a = random(r, m * k), b = random(r, k * n);
-        for (MatrixProduct p : implementations()) {
-            double[] one = new double[m * n], two = new double[m * n], again = new double[m * n];
-            p.multiply(false, true, m, n, k, a, k, b, k, one, n, false, 1, NEVER);
-            p.multiply(false, true, m, n, k, a, k, b, k, two, n, false, 2, NEVER);
-            p.multiply(false, true, m, n, k, a, k, b, k, again, n, false, 2, NEVER);
-            assertArrayEquals(one, two, p.describe());
-            assertArrayEquals(two, again, p.describe());
+        // several blocks each way and three steps along k; C cut along its columns, then its rows
+        for (int[] shape : new int[][]{{157, 700, 600}, {700, 157, 600}}) {
+            int m = shape[0], n = shape[1], k = shape[2];
+            double[] a = random(r, m * k), b = random(r, k * n);
+            for (MatrixProduct p : implementations()) {
+                for (boolean ta : new boolean[]{false, true}) {
+                    int lda = ta ? m : k;
+                    double[] one = new double[m * n], two = new double[m * n], again = new double[m * n];
+                    p.multiply(ta, true, m, n, k, a, lda, b, k, one, n, false, 1, NEVER);
+                    p.multiply(ta, true, m, n, k, a, lda, b, k, two, n, false, 2, NEVER);
+                    p.multiply(ta, true, m, n, k, a, lda, b, k, again, n, false, 2, NEVER);
+                    assertArrayEquals(one, two, p.describe() + " " + m + "x" + n);
+                    assertArrayEquals(two, again, p.describe() + " " + m + "x" + n);
+                }
+            }
         }
     }
 
