@@ -15,10 +15,10 @@ import java.util.logging.Logger;
  * points at (OpenBLAS when installed).
  *
  * <p>A large product runs as several calls, one per band of C along its longer side (rows or
- * columns); the bands depend only on the shapes, and a cancel is seen between them. OpenBLAS gives other bits with another number of
- * its own threads, so when it runs single-threaded ({@code OPENBLAS_NUM_THREADS=1}, which the
- * launcher sets) the bands are spread over mlp's threads by {@link Workers}: the same bits with one
- * thread or many. Otherwise (an embedding host that left OpenBLAS its own threads) the bands run
+ * columns); the bands depend only on the shapes, and a cancel is seen between them. OpenBLAS
+ * gives other bits with another number of its own threads, or of bands, so when it runs
+ * single-threaded ({@code OPENBLAS_NUM_THREADS=1}, which the launcher sets) the bands are spread
+ * over mlp's threads by {@link Workers}: the same bits with one thread or many. Otherwise (an embedding host that left OpenBLAS its own threads) the bands run
  * one after the other and OpenBLAS spreads each over its threads.
  */
 public final class NativeProduct implements MatrixProduct {
@@ -28,10 +28,10 @@ public final class NativeProduct implements MatrixProduct {
      */
     static final long BAND_WORK = 1L << 32;
     /**
-     * Each band is a call in which the BLAS packs the other factor whole again, so a band should be
-     * long: re-packing costs about 5 / length of the product per band (measured with OpenBLAS: 8 bands
-     * cost 12% more CPU time than one at 256³, 9% at 500³). Bands of this many rows (or columns) keep
-     * that near 2%; there are at least 2 (two cores) and at most {@link #MAX_BANDS}.
+     * Each band is a call in which the BLAS packs the other factor whole again, so bands should be
+     * long: with OpenBLAS, 8 bands cost 12% more CPU time than one call at 256³ and 9% at 500³, 2
+     * bands 2%. Bands of at least this many rows (or columns) keep it near that; there are at least
+     * 2 (for two cores) and at most {@link #MAX_BANDS}.
      */
     static final int BAND_LENGTH = 256;
     private static final int MAX_BANDS = 8;
