@@ -14,20 +14,21 @@ import java.util.function.IntConsumer;
  * never changes what it computes (tasks write disjoint parts of the output), so results do not
  * depend on the number of threads. The calling thread looks at the cancel check between
  * tasks and while it waits (the product's cancel check); a cancel stops every thread at its next
- * task boundary.
+ * task boundary. Products use it, and so do the elementwise passes of large tensors
+ * (mlp.tensor.Parallel).
  */
-final class Workers {
+public final class Workers {
     private Workers() {
     }
 
     private static final ExecutorService POOL = Executors.newCachedThreadPool(job -> {
-        Thread t = new Thread(job, "mlp-product");
+        Thread t = new Thread(job, "mlp-worker");
         t.setDaemon(true);
         return t;
     });
 
     /** Runs {@code task.accept(i)} for every i < count, on at most {@code threads} threads. */
-    static void run(int count, int threads, IntConsumer task, Runnable cancelCheck) {
+    public static void run(int count, int threads, IntConsumer task, Runnable cancelCheck) {
         int helpers = Math.min(threads, count) - 1;
         if (helpers <= 0) {
             for (int i = 0; i < count; i++) {
