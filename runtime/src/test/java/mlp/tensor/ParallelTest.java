@@ -222,6 +222,25 @@ class ParallelTest {
     }
 
     @Test
+    void aCancelStopsAPassAtTheNextBlock() {
+        for (int threads : new int[]{1, 2}) {
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger(),
+                    afterStop = new java.util.concurrent.atomic.AtomicInteger();
+            Budget cancellable = new Budget(Limits.DEFAULT_MAX_ELEMENTS, threads, stop::get);
+            mlp.MlpError e = org.junit.jupiter.api.Assertions.assertThrows(mlp.MlpError.class, () -> cancellable.during(() ->
+                    Parallel.forRange(100 * Parallel.BLOCK, (from, to) -> {
+                        if (stop.get()) afterStop.incrementAndGet();
+                        if (started.incrementAndGet() == 10) stop.set(true); // cancelled while the 10th block runs
+                    })));
+            assertEquals("cancelled", e.plainMessage());
+            // every thread looks before each block: at most the other thread's block, begun as the cancel came
+            assertTrue(afterStop.get() <= threads - 1 && started.get() <= 10 + threads - 1,
+                    threads + " threads: " + started + " blocks begun, " + afterStop + " after the cancel");
+        }
+    }
+
+    @Test
     void onTwoThreadsAHelperRunsBlocks() throws Exception {
         // else the comparisons above would compare one thread with itself
         Thread caller = Thread.currentThread();

@@ -12,8 +12,8 @@ import java.util.function.IntConsumer;
  * Runs a fixed list of independent tasks on up to {@code threads} cores: the calling thread and
  * helpers from a shared pool each take the next task until none is left. Which thread runs a task
  * never changes what it computes (tasks write disjoint parts of the output), so results do not
- * depend on the number of threads. The calling thread looks at the cancel check between
- * tasks and while it waits (the product's cancel check); a cancel stops every thread at its next
+ * depend on the number of threads. Every thread looks at the cancel check (the evaluation's) before
+ * each task, and the calling thread also while it waits; a cancel stops every thread at its next
  * task boundary. Products use it, and so do the elementwise passes of large tensors
  * (mlp.tensor.Parallel).
  */
@@ -43,7 +43,10 @@ public final class Workers {
         Object done = new Object();
         Runnable helper = () -> {
             try {
-                for (int i; failure.get() == null && (i = next.getAndIncrement()) < count; ) task.accept(i);
+                for (int i; failure.get() == null && (i = next.getAndIncrement()) < count; ) {
+                    cancelCheck.run(); // here too: the caller may be descheduled on a loaded machine
+                    task.accept(i);
+                }
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
             } finally {
