@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The autograd ops on large tensors (above the split, not a whole number of blocks): value and
  * gradients bit for bit the same on 1 and 2 threads, elementwise values those of the plain
- * function, and a sum over every element the sum of fixed blocks.
+ * function, and a sum over every element (sum, mean, the losses) the sum of fixed blocks.
  */
 class OpsParallelTest {
     static final int ROWS = 397, COLS = 521; // 206837 elements
@@ -102,6 +102,32 @@ class OpsParallelTest {
     }
 
     @Test
+    void lossesGiveTheSameBitsOnOneAndTwoThreads() {
+        DMatrixRMaj probabilities = GradCheck.positive(ROWS, COLS, 9), targets = GradCheck.positive(ROWS, COLS, 10);
+        for (int i = 0; i < probabilities.data.length; i++) {
+            probabilities.data[i] = probabilities.data[i] / 2;    // in (0.15, 0.75)
+            targets.data[i] = targets.data[i] > 0.9 ? 1 : 0;
+        }
+        double[] mse = same("mse", List.of(X, Y), in -> LossOps.mse(in.get(0), in.get(1)));
+        same("mae", List.of(X, Y), in -> LossOps.mae(in.get(0), in.get(1)));
+        same("bce", List.of(probabilities, targets), in -> LossOps.bce(in.get(0), in.get(1)));
+        double[] squares = new double[X.data.length];
+        for (int i = 0; i < squares.length; i++) squares[i] = (X.data[i] - Y.data[i]) * (X.data[i] - Y.data[i]);
+        assertBits(new double[]{blockSum(squares) / squares.length}, mse, "mse: the fixed blocks' sum of squares over n");
+    }
+
+    /** The sum the reductions promise: each block of {@link Parallel#BLOCK} in order, then the blocks' sums in order. */
+    private static double blockSum(double[] x) {
+        double total = 0;
+        for (int from = 0; from < x.length; from += Parallel.BLOCK) {
+            double s = 0;
+            for (int i = from; i < Math.min(x.length, from + Parallel.BLOCK); i++) s += x[i];
+            total += s;
+        }
+        return total;
+    }
+
+    @Test
     void sumsAndMeansGiveTheSameBitsOnOneAndTwoThreads() {
         for (int dim : new int[]{-1, 0, 1}) {
             same("sum dim " + dim, List.of(X), in -> Ops.sum(in.get(0), dim));
@@ -109,13 +135,7 @@ class OpsParallelTest {
         }
         // every element: the sum of fixed blocks, added in block order
         int n = ROWS * COLS;
-        double total = 0;
-        for (int from = 0; from < n; from += Parallel.BLOCK) {
-            double s = 0;
-            for (int i = from; i < Math.min(n, from + Parallel.BLOCK); i++) s += X.data[i];
-            total += s;
-        }
-        double blocks = total;
+        double blocks = blockSum(X.data);
         assertBits(new double[]{blocks}, same("sum", List.of(X), in -> Ops.sum(in.get(0), -1)), "sum of fixed blocks");
         assertBits(new double[]{blocks / n}, same("mean", List.of(X), in -> Ops.mean(in.get(0), -1)), "mean of fixed blocks");
         // down the columns and across the rows: each output added in index order, as one loop does
