@@ -7,8 +7,9 @@ import org.ejml.data.DMatrixRMaj;
  * The losses as fused nodes: each takes the predictions and the targets and gives a 1×1 mean,
  * with PyTorch's definitions (and its clamps, for bce). Shapes are checked by the caller
  * ({@code mlp.train.Loss}), which knows how to word the error. The sums over every element of mse,
- * mae and bce, and their gradients' loops, are {@link Parallel} passes (made once with the node):
- * a large batch's run in fixed blocks on the evaluation's cores.
+ * mae and bce, and their gradients' loops, are {@link Parallel} passes made once with the node: a
+ * large batch's run in fixed blocks on the evaluation's cores, a small one's are called directly
+ * from the step (inlined there, see {@link Ops}).
  */
 public final class LossOps {
     private LossOps() {
@@ -27,7 +28,10 @@ public final class LossOps {
             }
             return s;
         };
-        Node node = Node.op("mse", out, () -> out.data[0] = Parallel.sum(len, squares) / len, p, y);
+        Node node = Node.op("mse", out, () -> {
+            double s = len > Parallel.BLOCK ? Parallel.sum(len, squares) : squares.of(0, len);
+            out.data[0] = s / len;
+        }, p, y);
         Parallel.Range backward = (from, to) -> {
             double[] pd = p.value.data, yd = y.value.data;
             double g = node.grad().data[0] * 2.0 / len;
@@ -40,7 +44,10 @@ public final class LossOps {
                 for (int i = from; i < to; i++) gy[i] -= g * (pd[i] - yd[i]);
             }
         };
-        return node.backward(() -> Parallel.forRange(len, backward));
+        return node.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
+        });
     }
 
     /** mean(|p - y|) over all elements (PyTorch's L1Loss; the slope at 0 is 0). */
@@ -53,7 +60,10 @@ public final class LossOps {
             for (int i = from; i < to; i++) s += Math.abs(pd[i] - yd[i]);
             return s;
         };
-        Node node = Node.op("mae", out, () -> out.data[0] = Parallel.sum(len, distances) / len, p, y);
+        Node node = Node.op("mae", out, () -> {
+            double s = len > Parallel.BLOCK ? Parallel.sum(len, distances) : distances.of(0, len);
+            out.data[0] = s / len;
+        }, p, y);
         Parallel.Range backward = (from, to) -> {
             double[] pd = p.value.data, yd = y.value.data;
             double g = node.grad().data[0] / len;
@@ -63,7 +73,10 @@ public final class LossOps {
                 if (y.requiresGrad()) y.grad().data[i] -= d;
             }
         };
-        return node.backward(() -> Parallel.forRange(len, backward));
+        return node.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
+        });
     }
 
     /**
@@ -83,7 +96,10 @@ public final class LossOps {
             }
             return s;
         };
-        Node node = Node.op("bce", out, () -> out.data[0] = Parallel.sum(len, terms) / len, p, y);
+        Node node = Node.op("bce", out, () -> {
+            double s = len > Parallel.BLOCK ? Parallel.sum(len, terms) : terms.of(0, len);
+            out.data[0] = s / len;
+        }, p, y);
         Parallel.Range backward = (from, to) -> {
             double[] pd = p.value.data, yd = y.value.data;
             double g = node.grad().data[0] / len;
@@ -94,7 +110,10 @@ public final class LossOps {
                     y.grad().data[i] += g * (Math.max(Math.log1p(-pd[i]), -100) - Math.max(Math.log(pd[i]), -100));
             }
         };
-        return node.backward(() -> Parallel.forRange(len, backward));
+        return node.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
+        });
     }
 
     /**

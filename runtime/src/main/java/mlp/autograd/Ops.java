@@ -11,8 +11,11 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * The differentiable operations: each builds a {@link Node} whose forward and backward steps
  * live side by side here. Buffers are allocated when the node is built; the steps only write
- * into them. A step's loop over elements is a {@link Parallel.Range}, made once with the node,
- * so a large tensor's pass runs in blocks on the evaluation's cores and a small one is one call.
+ * into them. A step's loop over elements is a {@link Parallel.Range} (or {@link Parallel.Sum}),
+ * made once with the node: a large tensor's pass runs it in blocks on the evaluation's cores; a
+ * small one calls it directly from the step, a call site that only ever sees that one range, so
+ * the JIT inlines the loop into the step as before (through {@code Parallel.forRange} the call
+ * would be shared by every range, and not inlined).
  */
 public final class Ops {
     private Ops() {
@@ -89,7 +92,10 @@ public final class Ops {
             double[] x = a.value.data, y = b.value.data, o = out.data;
             for (int i = from; i < to; i++) o[i] = x[i] + y[i];
         };
-        return Node.op("+", out, () -> Parallel.forRange(len, add), a, b);
+        return Node.op("+", out, () -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, add);
+            else add.run(0, len);
+        }, a, b);
     }
 
     private static Node arith(String op, Kernels.Binary kind, Node a, Node b) {
@@ -175,12 +181,18 @@ public final class Ops {
             double[] x = a.value.data, y = out.data;
             for (int i = from; i < to; i++) y[i] = Math.max(x[i], 0); // nan stays nan, as in PyTorch
         };
-        Node n = Node.op("relu", out, () -> Parallel.forRange(len, forward), a);
+        Node n = Node.op("relu", out, () -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, forward);
+            else forward.run(0, len);
+        }, a);
         Parallel.Range backward = (from, to) -> { // the gradient passes where the input was positive (0 at 0, as PyTorch)
             double[] x = a.value.data, g = n.grad().data, ga = a.grad().data;
             for (int i = from; i < to; i++) ga[i] += x[i] > 0 ? g[i] : 0;
         };
-        return n.backward(() -> Parallel.forRange(len, backward));
+        return n.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
+        });
     }
 
     public static Node sigmoid(Node a) {
@@ -190,12 +202,18 @@ public final class Ops {
             double[] x = a.value.data, y = out.data;
             for (int i = from; i < to; i++) y[i] = sigmoid(x[i]);
         };
-        Node n = Node.op("sigmoid", out, () -> Parallel.forRange(len, forward), a);
+        Node n = Node.op("sigmoid", out, () -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, forward);
+            else forward.run(0, len);
+        }, a);
         Parallel.Range backward = (from, to) -> {
             double[] y = out.data, g = n.grad().data, ga = a.grad().data;
             for (int i = from; i < to; i++) ga[i] += g[i] * y[i] * (1 - y[i]);
         };
-        return n.backward(() -> Parallel.forRange(len, backward));
+        return n.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
+        });
     }
 
     public static Node tanh(Node a) {
@@ -205,12 +223,18 @@ public final class Ops {
             double[] x = a.value.data, y = out.data;
             for (int i = from; i < to; i++) y[i] = Math.tanh(x[i]);
         };
-        Node n = Node.op("tanh", out, () -> Parallel.forRange(len, forward), a);
+        Node n = Node.op("tanh", out, () -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, forward);
+            else forward.run(0, len);
+        }, a);
         Parallel.Range backward = (from, to) -> {
             double[] y = out.data, g = n.grad().data, ga = a.grad().data;
             for (int i = from; i < to; i++) ga[i] += g[i] * (1 - y[i] * y[i]);
         };
-        return n.backward(() -> Parallel.forRange(len, backward));
+        return n.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
+        });
     }
 
     public static Node exp(Node a) {
@@ -255,7 +279,11 @@ public final class Ops {
             double[] x = a.value.data, y = out.data, g = n.grad().data, ga = a.grad().data;
             for (int i = from; i < to; i++) ga[i] += g[i] * d.of(x[i], y[i]);
         };
-        return n.backward(() -> Parallel.forRange(out.getNumElements(), backward));
+        int len = out.getNumElements();
+        return n.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
+        });
     }
 
     // ---- linear algebra ----
@@ -309,10 +337,13 @@ public final class Ops {
             double[] x = a.value.data, o = out.data;
             for (int r = r0; r < r1; r++) for (int c = 0; c < cols; c++) o[r] += x[r * cols + c];
         };
+        int len = rows * cols;
+        boolean large = Parallel.splits(len);
         Node n = Node.op(label, out, () -> {
             double[] o = out.data;
             java.util.Arrays.fill(o, 0, out.getNumElements(), 0.0);
-            if (dim == -1) o[0] = Parallel.sum(rows * cols, total);
+            if (dim == -1) o[0] = len > Parallel.BLOCK ? Parallel.sum(len, total) : total.of(0, len);
+            else if (!large) (dim == 0 ? down : across).run(0, dim == 0 ? cols : rows);
             else if (dim == 0) Parallel.forColumns(rows, cols, down);
             else Parallel.forRows(rows, cols, across);
             if (average) for (int i = 0; i < out.getNumElements(); i++) o[i] /= count; // as NumPy: a division, not a product with 1/count
@@ -322,7 +353,10 @@ public final class Ops {
             for (int r = r0; r < r1; r++)
                 for (int c = 0; c < cols; c++) ga[r * cols + c] += scale * g[dim == -1 ? 0 : dim == 0 ? c : r];
         };
-        return n.backward(() -> Parallel.forRows(rows, cols, backward));
+        return n.backward(() -> {
+            if (large) Parallel.forRows(rows, cols, backward);
+            else backward.run(0, rows);
+        });
     }
 
     /** max (or min, when {@code smallest}) over all elements or along a dim; the gradient goes to the winner. */

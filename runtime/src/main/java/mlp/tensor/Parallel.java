@@ -9,14 +9,31 @@ import java.util.function.IntConsumer;
  * ({@link Budget#cores()}), its cancel looked at between blocks.
  *
  * <p>Small passes (fewer than {@link #MIN_ELEMENTS}) run as one range on the calling thread:
- * no block, no budget lookup, nothing allocated here. A caller on a hot path that would allocate
- * a lambda capturing its arrays for each call asks {@link #splits} first and runs its plain loop
- * when it says no; a caller that builds its range once (an autograd node's step) just calls
- * {@link #forRange}.
+ * no block, no budget lookup, nothing allocated here. On a hot path of small tensors (the
+ * tutorial's steps run a few microseconds) the caller asks {@link #splits} first and, when it
+ * says no, runs its loop itself: a kernel its plain loop (no lambda capturing its arrays is made
+ * per call), an autograd step the range it made once with its node, called from the step itself
+ * (a call site that only sees that range, which the JIT inlines; the call in {@code forRange} is
+ * shared by every range and is not). For relu's backward, with {@code len} elements:
+ * <pre>{@code
+ * Parallel.Range back = (from, to) -> {   // made once, with the node
+ *     double[] x = a.value.data, g = n.grad().data, gx = a.grad().data;
+ *     for (int i = from; i < to; i++) gx[i] += x[i] > 0 ? g[i] : 0;
+ * };
+ * n.backward(() -> {                       // run every step: nothing allocated when small
+ *     if (Parallel.splits(len)) Parallel.forRange(len, back);
+ *     else back.run(0, len);
+ * });
+ * }</pre>
+ * A large pass allocates a few small objects per call (the block task, the workers' counters),
+ * nothing next to the microseconds its blocks take.
  *
  * <p>The blocks do not depend on the number of threads, only on the size, so neither do the
  * results: an elementwise pass writes each element once whoever runs its block, and
  * {@link #sum} adds each block's sum, then the block sums in block order.
+ *
+ * <p>A body only reads and writes arrays: it runs on pooled helper threads too, which work for no
+ * evaluation (an allocation's cap or a nested pass there would see the default {@link Budget}).
  */
 public final class Parallel {
     private Parallel() {
