@@ -1,7 +1,9 @@
 package mlp.bench;
 
+import mlp.autograd.LossOps;
 import mlp.autograd.Node;
 import mlp.autograd.Ops;
+import mlp.autograd.Plan;
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,7 +18,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-/** The cost of one eager elementwise op on a 300×2 tensor (the tutorial's data size). */
+/**
+ * The cost of one eager elementwise op on a 300×2 tensor (the tutorial's data size), and of one
+ * training step's worth of small autograd passes re-run through a {@link Plan}: mse(sigmoid(relu(a
+ * + b) * b), y) forward and backward, the elementwise nodes a tutorial step runs besides its layers.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -34,8 +40,18 @@ public class ElementwiseBench {
         return m;
     }
 
+    private final Plan step = new Plan(LossOps.mse(Ops.sigmoid(Ops.mul(Ops.relu(Ops.add(Node.variable(random(300, 2, 3)), b)), b)),
+            Node.constant(random(300, 2, 4))));
+
     @Benchmark
     public Node addOps() {
         return Ops.add(a, b);
+    }
+
+    @Benchmark
+    public Plan smallStep() {
+        step.forward();
+        step.backward();
+        return step;
     }
 }

@@ -45,7 +45,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--headless", description = "never open a window: pictures are written to files")
     boolean headless;
 
-    @Option(names = "--threads", paramLabel = "N", description = "cores for large matrix products (default: all)")
+    @Option(names = "--threads", paramLabel = "N", description = "cores for large matrix products and elementwise passes (default: all)")
     Integer threads;
 
     public static void main(String[] args) {

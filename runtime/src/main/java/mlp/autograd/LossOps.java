@@ -1,11 +1,15 @@
 package mlp.autograd;
 
+import mlp.tensor.Parallel;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * The losses as fused nodes: each takes the predictions and the targets and gives a 1×1 mean,
  * with PyTorch's definitions (and its clamps, for bce). Shapes are checked by the caller
- * ({@code mlp.train.Loss}), which knows how to word the error.
+ * ({@code mlp.train.Loss}), which knows how to word the error. The sums over every element of mse,
+ * mae and bce, and their gradients' loops, are {@link Parallel} passes made once with the node: a
+ * large batch's run in fixed blocks on the evaluation's cores, a small one's are called directly
+ * from the step (inlined there, see {@link Ops}).
  */
 public final class LossOps {
     private LossOps() {
@@ -15,26 +19,34 @@ public final class LossOps {
     public static Node mse(Node p, Node y) {
         int len = p.value.getNumElements();
         DMatrixRMaj out = new DMatrixRMaj(1, 1);
-        Node node = Node.op("mse", out, () -> {
+        Parallel.Sum squares = (from, to) -> {
             double[] pd = p.value.data, yd = y.value.data;
             double s = 0;
-            for (int i = 0; i < len; i++) {
+            for (int i = from; i < to; i++) {
                 double d = pd[i] - yd[i];
                 s += d * d;
             }
+            return s;
+        };
+        Node node = Node.op("mse", out, () -> {
+            double s = len > Parallel.BLOCK ? Parallel.sum(len, squares) : squares.of(0, len);
             out.data[0] = s / len;
         }, p, y);
-        return node.backward(() -> {
+        Parallel.Range backward = (from, to) -> {
             double[] pd = p.value.data, yd = y.value.data;
             double g = node.grad().data[0] * 2.0 / len;
             if (p.requiresGrad()) {
                 double[] gp = p.grad().data;
-                for (int i = 0; i < len; i++) gp[i] += g * (pd[i] - yd[i]);
+                for (int i = from; i < to; i++) gp[i] += g * (pd[i] - yd[i]);
             }
             if (y.requiresGrad()) {
                 double[] gy = y.grad().data;
-                for (int i = 0; i < len; i++) gy[i] -= g * (pd[i] - yd[i]);
+                for (int i = from; i < to; i++) gy[i] -= g * (pd[i] - yd[i]);
             }
+        };
+        return node.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
         });
     }
 
@@ -42,20 +54,28 @@ public final class LossOps {
     public static Node mae(Node p, Node y) {
         int len = p.value.getNumElements();
         DMatrixRMaj out = new DMatrixRMaj(1, 1);
-        Node node = Node.op("mae", out, () -> {
+        Parallel.Sum distances = (from, to) -> {
             double[] pd = p.value.data, yd = y.value.data;
             double s = 0;
-            for (int i = 0; i < len; i++) s += Math.abs(pd[i] - yd[i]);
+            for (int i = from; i < to; i++) s += Math.abs(pd[i] - yd[i]);
+            return s;
+        };
+        Node node = Node.op("mae", out, () -> {
+            double s = len > Parallel.BLOCK ? Parallel.sum(len, distances) : distances.of(0, len);
             out.data[0] = s / len;
         }, p, y);
-        return node.backward(() -> {
+        Parallel.Range backward = (from, to) -> {
             double[] pd = p.value.data, yd = y.value.data;
             double g = node.grad().data[0] / len;
-            for (int i = 0; i < len; i++) {
+            for (int i = from; i < to; i++) {
                 double d = g * Math.signum(pd[i] - yd[i]);
                 if (p.requiresGrad()) p.grad().data[i] += d;
                 if (y.requiresGrad()) y.grad().data[i] -= d;
             }
+        };
+        return node.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
         });
     }
 
@@ -67,24 +87,32 @@ public final class LossOps {
     public static Node bce(Node p, Node y) {
         int len = p.value.getNumElements();
         DMatrixRMaj out = new DMatrixRMaj(1, 1);
-        Node node = Node.op("bce", out, () -> {
+        Parallel.Sum terms = (from, to) -> {
             double[] pd = p.value.data, yd = y.value.data;
             double s = 0;
-            for (int i = 0; i < len; i++) {
+            for (int i = from; i < to; i++) {
                 double logP = Math.max(Math.log(pd[i]), -100), log1mP = Math.max(Math.log1p(-pd[i]), -100);
                 s -= yd[i] * logP + (1 - yd[i]) * log1mP;
             }
+            return s;
+        };
+        Node node = Node.op("bce", out, () -> {
+            double s = len > Parallel.BLOCK ? Parallel.sum(len, terms) : terms.of(0, len);
             out.data[0] = s / len;
         }, p, y);
-        return node.backward(() -> {
+        Parallel.Range backward = (from, to) -> {
             double[] pd = p.value.data, yd = y.value.data;
             double g = node.grad().data[0] / len;
-            for (int i = 0; i < len; i++) {
+            for (int i = from; i < to; i++) {
                 if (p.requiresGrad())
                     p.grad().data[i] += g * (pd[i] - yd[i]) / Math.max((1 - pd[i]) * pd[i], 1e-12);
                 if (y.requiresGrad()) // d/dy = log(1-p) - log(p)
                     y.grad().data[i] += g * (Math.max(Math.log1p(-pd[i]), -100) - Math.max(Math.log(pd[i]), -100));
             }
+        };
+        return node.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
         });
     }
 

@@ -15,8 +15,12 @@ import org.ejml.data.DMatrixRMaj;
 public final class Node {
     public final DMatrixRMaj value;
     private DMatrixRMaj grad;
-    /** The gradient is zero but its buffer still holds old numbers: see {@link #clearGradLazily()}. */
-    private boolean gradCleared;
+    /**
+     * The gradient is zero but its buffer still holds old numbers: see {@link #clearGradLazily()}.
+     * Volatile, and the zeros written under a lock, because the blocks of a parallel pass
+     * ({@link mlp.tensor.Parallel}) may each ask for the gradient on their own thread.
+     */
+    private volatile boolean gradCleared;
     private Node[] inputs;
     private Runnable forward;
     private Runnable backward;
@@ -126,11 +130,14 @@ public final class Node {
     /** The gradient buffer, allocated (as zeros) on first use. */
     public DMatrixRMaj grad() {
         if (grad == null) grad = new DMatrixRMaj(value.numRows, value.numCols);
-        else if (gradCleared) {
-            grad.zero();
-            gradCleared = false;
-        }
+        else if (gradCleared) writeZeros();
         return grad;
+    }
+
+    private synchronized void writeZeros() {
+        if (!gradCleared) return; // another thread's block wrote them first
+        grad.zero();
+        gradCleared = false;
     }
 
     /**
@@ -148,7 +155,7 @@ public final class Node {
      * step has written it yet: the caller must then set every element of {@link #grad()} (the
      * first contribution), not add to it. False: add to it as usual.
      */
-    boolean claimGrad() {
+    boolean claimGrad() { // called by a step before it splits its pass: on one thread
         if (!gradCleared) return false;
         gradCleared = false;
         return true;

@@ -3,6 +3,7 @@ package mlp.autograd;
 import mlp.MlpError;
 import mlp.tensor.Kernels;
 import mlp.tensor.Limits;
+import mlp.tensor.Parallel;
 import mlp.tensor.Shapes;
 import org.ejml.data.DMatrixRMaj;
 
@@ -10,7 +11,11 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * The differentiable operations: each builds a {@link Node} whose forward and backward steps
  * live side by side here. Buffers are allocated when the node is built; the steps only write
- * into them.
+ * into them. A step's loop over elements is a {@link Parallel.Range} (or {@link Parallel.Sum}),
+ * made once with the node: a large tensor's pass runs it in blocks on the evaluation's cores; a
+ * small one calls it directly from the step, a call site that only ever sees that one range, so
+ * the JIT inlines the loop into the step as before (through {@code Parallel.forRange} the call
+ * would be shared by every range, and not inlined).
  */
 public final class Ops {
     private Ops() {
@@ -91,9 +96,13 @@ public final class Ops {
     private static Node sameShapeAdd(Node a, Node b) {
         DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
         int len = out.getNumElements();
-        return Node.op("+", out, () -> {
+        Parallel.Range add = (from, to) -> {
             double[] x = a.value.data, y = b.value.data, o = out.data;
-            for (int i = 0; i < len; i++) o[i] = x[i] + y[i];
+            for (int i = from; i < to; i++) o[i] = x[i] + y[i];
+        };
+        return Node.op("+", out, () -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, add);
+            else add.run(0, len);
         }, a, b);
     }
 
@@ -138,13 +147,21 @@ public final class Ops {
 
     private static void local(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out, DMatrixRMaj g, DMatrixRMaj tmp, Local d) {
         int rows = out.numRows, cols = out.numCols;
+        if (!Parallel.splits((long) rows * cols)) local(a, b, out, g, tmp, d, 0, rows);
+        else Parallel.forRows(rows, cols, (r0, r1) -> local(a, b, out, g, tmp, d, r0, r1));
+    }
+
+    // rows [r0, r1) of tmp = d(a, b, out, g), a and b broadcast to out's shape
+    private static void local(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out, DMatrixRMaj g, DMatrixRMaj tmp, Local d,
+                              int r0, int r1) {
+        int rows = out.numRows, cols = out.numCols;
         double[] x = a.data, y = b.data, o = out.data, gd = g.data, t = tmp.data;
         if (a.numRows == rows && a.numCols == cols && b.numRows == rows && b.numCols == cols) {
-            for (int i = 0, n = rows * cols; i < n; i++) t[i] = d.of(x[i], y[i], o[i], gd[i]);
+            for (int i = r0 * cols, n = r1 * cols; i < n; i++) t[i] = d.of(x[i], y[i], o[i], gd[i]);
             return;
         }
         boolean aRow = a.numRows == 1, aCol = a.numCols == 1, bRow = b.numRows == 1, bCol = b.numCols == 1;
-        for (int r = 0; r < rows; r++) {
+        for (int r = r0; r < r1; r++) {
             int ar = aRow ? 0 : r * a.numCols, br = bRow ? 0 : r * b.numCols;
             for (int c = 0; c < cols; c++) {
                 int i = r * cols + c;
@@ -168,21 +185,29 @@ public final class Ops {
     public static Node relu(Node a) {
         DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
         int len = out.getNumElements();
-        Node n = Node.op("relu", out, () -> {
+        Parallel.Range forward = (from, to) -> {
             double[] x = a.value.data, y = out.data;
-            for (int i = 0; i < len; i++) y[i] = Math.max(x[i], 0); // nan stays nan, as in PyTorch
+            for (int i = from; i < to; i++) y[i] = Math.max(x[i], 0); // nan stays nan, as in PyTorch
+        };
+        Node n = Node.op("relu", out, () -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, forward);
+            else forward.run(0, len);
         }, a);
         // the gradient passes where the output is positive or nan, not where it is 0 (as PyTorch's):
         // the gradient's bits and a mask of all ones there, of zeros at 0 (the output is never
         // negative). No branch: one on the sign of random data is mispredicted half the time.
-        return n.backward(() -> {
-            boolean first = a.claimGrad(); // set, not added to (Node.claimGrad)
+        Parallel.Range set = (from, to) -> {
             double[] y = out.data, g = n.grad().data, ga = a.grad().data;
-            if (first) {
-                for (int i = 0; i < len; i++) ga[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(g[i]) & positive(y[i]));
-            } else {
-                for (int i = 0; i < len; i++) ga[i] += Double.longBitsToDouble(Double.doubleToRawLongBits(g[i]) & positive(y[i]));
-            }
+            for (int i = from; i < to; i++) ga[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(g[i]) & positive(y[i]));
+        };
+        Parallel.Range add = (from, to) -> {
+            double[] y = out.data, g = n.grad().data, ga = a.grad().data;
+            for (int i = from; i < to; i++) ga[i] += Double.longBitsToDouble(Double.doubleToRawLongBits(g[i]) & positive(y[i]));
+        };
+        return n.backward(() -> {
+            Parallel.Range pass = a.claimGrad() ? set : add; // claimed: set, not added to (Node.claimGrad)
+            if (Parallel.splits(len)) Parallel.forRange(len, pass);
+            else pass.run(0, len);
         });
     }
 
@@ -194,26 +219,42 @@ public final class Ops {
     public static Node sigmoid(Node a) {
         DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
         int len = out.getNumElements();
-        Node n = Node.op("sigmoid", out, () -> {
+        Parallel.Range forward = (from, to) -> {
             double[] x = a.value.data, y = out.data;
-            for (int i = 0; i < len; i++) y[i] = sigmoid(x[i]);
+            for (int i = from; i < to; i++) y[i] = sigmoid(x[i]);
+        };
+        Node n = Node.op("sigmoid", out, () -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, forward);
+            else forward.run(0, len);
         }, a);
-        return n.backward(() -> {
+        Parallel.Range backward = (from, to) -> {
             double[] y = out.data, g = n.grad().data, ga = a.grad().data;
-            for (int i = 0; i < len; i++) ga[i] += g[i] * y[i] * (1 - y[i]);
+            for (int i = from; i < to; i++) ga[i] += g[i] * y[i] * (1 - y[i]);
+        };
+        return n.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
         });
     }
 
     public static Node tanh(Node a) {
         DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
         int len = out.getNumElements();
-        Node n = Node.op("tanh", out, () -> {
+        Parallel.Range forward = (from, to) -> {
             double[] x = a.value.data, y = out.data;
-            for (int i = 0; i < len; i++) y[i] = Math.tanh(x[i]);
+            for (int i = from; i < to; i++) y[i] = Math.tanh(x[i]);
+        };
+        Node n = Node.op("tanh", out, () -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, forward);
+            else forward.run(0, len);
         }, a);
-        return n.backward(() -> {
+        Parallel.Range backward = (from, to) -> {
             double[] y = out.data, g = n.grad().data, ga = a.grad().data;
-            for (int i = 0; i < len; i++) ga[i] += g[i] * (1 - y[i] * y[i]);
+            for (int i = from; i < to; i++) ga[i] += g[i] * (1 - y[i] * y[i]);
+        };
+        return n.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
         });
     }
 
@@ -255,9 +296,14 @@ public final class Ops {
     public static Node unary(String label, Node a, Kernels.Unary f, Derivative d) {
         DMatrixRMaj out = Limits.matrix(a.rows(), a.cols());
         Node n = Node.op(label, out, () -> Kernels.map(f, a.value, out), a);
-        return n.backward(() -> {
+        Parallel.Range backward = (from, to) -> {
             double[] x = a.value.data, y = out.data, g = n.grad().data, ga = a.grad().data;
-            for (int i = 0, len = out.getNumElements(); i < len; i++) ga[i] += g[i] * d.of(x[i], y[i]);
+            for (int i = from; i < to; i++) ga[i] += g[i] * d.of(x[i], y[i]);
+        };
+        int len = out.getNumElements();
+        return n.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
         });
     }
 
@@ -296,17 +342,41 @@ public final class Ops {
         DMatrixRMaj out = Limits.matrix(dim == 1 ? rows : 1, dim == 0 ? cols : 1);
         int count = dim == -1 ? rows * cols : dim == 0 ? rows : cols;
         double scale = average ? 1.0 / count : 1.0;
-        Node n = Node.op(label, out, () -> {
+        // every element: fixed blocks' sums added in block order; down the columns: strips of columns;
+        // across the rows: blocks of rows (each output element is still added in index order)
+        Parallel.Sum total = (from, to) -> {
+            double[] x = a.value.data;
+            double s = 0;
+            for (int i = from; i < to; i++) s += x[i];
+            return s;
+        };
+        Parallel.Range down = (c0, c1) -> {
             double[] x = a.value.data, o = out.data;
+            for (int r = 0; r < rows; r++) for (int c = c0; c < c1; c++) o[c] += x[r * cols + c];
+        };
+        Parallel.Range across = (r0, r1) -> {
+            double[] x = a.value.data, o = out.data;
+            for (int r = r0; r < r1; r++) for (int c = 0; c < cols; c++) o[r] += x[r * cols + c];
+        };
+        int len = rows * cols;
+        boolean large = Parallel.splits(len);
+        Node n = Node.op(label, out, () -> {
+            double[] o = out.data;
             java.util.Arrays.fill(o, 0, out.getNumElements(), 0.0);
-            for (int r = 0; r < rows; r++)
-                for (int c = 0; c < cols; c++) o[dim == -1 ? 0 : dim == 0 ? c : r] += x[r * cols + c];
+            if (dim == -1) o[0] = len > Parallel.BLOCK ? Parallel.sum(len, total) : total.of(0, len);
+            else if (!large) (dim == 0 ? down : across).run(0, dim == 0 ? cols : rows);
+            else if (dim == 0) Parallel.forColumns(rows, cols, down);
+            else Parallel.forRows(rows, cols, across);
             if (average) for (int i = 0; i < out.getNumElements(); i++) o[i] /= count; // as NumPy: a division, not a product with 1/count
         }, a).params(dim);
-        return n.backward(() -> {
+        Parallel.Range backward = (r0, r1) -> {
             double[] g = n.grad().data, ga = a.grad().data;
-            for (int r = 0; r < rows; r++)
+            for (int r = r0; r < r1; r++)
                 for (int c = 0; c < cols; c++) ga[r * cols + c] += scale * g[dim == -1 ? 0 : dim == 0 ? c : r];
+        };
+        return n.backward(() -> {
+            if (large) Parallel.forRows(rows, cols, backward);
+            else backward.run(0, rows);
         });
     }
 

@@ -605,7 +605,8 @@ public final class MlpInterpreter implements AutoCloseable {
         }
 
         /**
-         * How many cores large matrix products use (default: all the machine has). One thread gives
+         * How many cores large matrix products and the elementwise passes of large tensors use
+         * (default: all the machine has). One thread gives
          * the same numbers as many, bit for bit. The native BLAS (OpenBLAS) takes part in this only
          * when the process runs it single-threaded ({@code OPENBLAS_NUM_THREADS=1} in the
          * environment, as the {@code mlp} launcher sets); otherwise it uses its own threads.

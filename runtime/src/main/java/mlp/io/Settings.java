@@ -154,7 +154,7 @@ public final class Settings {
         return this;
     }
 
-    /** How many cores large matrix products use (default: all the machine has). */
+    /** How many cores large matrix products and elementwise passes use (default: all the machine has). */
     public int threads() {
         return threads;
     }

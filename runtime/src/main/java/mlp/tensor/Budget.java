@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * What one evaluation may use, in one immutable value: the most elements a tensor, a string or a
- * list may have, the cores its matrix products may use, and how to ask whether it was asked to
- * stop. The interpreter makes one per run from its settings and its cancellation.
+ * list may have, the cores its matrix products and large elementwise passes may use, and how to
+ * ask whether it was asked to stop. The interpreter makes one per run from its settings and its
+ * cancellation.
  *
  * <p>The allocating helpers ({@link Limits}, {@link Products}, {@link Interrupt}) find the budget of
  * the evaluation they work for through {@link #current()}: the budget the thread doing the work is
@@ -31,7 +32,7 @@ public record Budget(long maxElements, int threads, BooleanSupplier stop) {
 
     /**
      * @param maxElements the cap on elements (of a tensor, string or list)
-     * @param threads     cores for products; 0 or less: all the machine has
+     * @param threads     cores for products and large elementwise passes; 0 or less: all the machine has
      * @param stop        true once the evaluation should stop (null: never)
      */
     public Budget {
@@ -77,7 +78,7 @@ public record Budget(long maxElements, int threads, BooleanSupplier stop) {
         return new Budget(maxElements, threads, stop);
     }
 
-    /** The cores products may use: as set, else all the machine has. */
+    /** The cores products and large elementwise passes may use: as set, else all the machine has. */
     public int cores() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }

@@ -8,6 +8,8 @@ import java.util.function.DoubleBinaryOperator;
  * The numeric kernels: plain loops over {@code DMatrixRMaj.data}, writing into a given output.
  * Small shapes get tight loops (EJML's general routines cost microseconds of overhead on a
  * 300×2 matrix); larger products go to {@link Products} (native BLAS or blocked, parallel Java).
+ * The elementwise passes of large tensors run in blocks on the evaluation's cores
+ * ({@link Parallel}); a small one takes its plain loop, without the lambda a split would need.
  */
 public final class Kernels {
     private Kernels() {
@@ -51,18 +53,39 @@ public final class Kernels {
     /** {@code target += sign * g}, summed down to target's shape like {@link #addReduced(DMatrixRMaj, DMatrixRMaj)}. */
     public static void addReduced(DMatrixRMaj g, DMatrixRMaj target, double sign) {
         double[] s = g.data, t = target.data;
-        if (g.numRows == target.numRows && g.numCols == target.numCols) {
-            int n = g.getNumElements();
-            if (sign == 1.0) for (int i = 0; i < n; i++) t[i] += s[i];
-            else for (int i = 0; i < n; i++) t[i] += sign * s[i];
+        int rows = g.numRows, cols = g.numCols, n = rows * cols;
+        if (rows == target.numRows && cols == target.numCols) {
+            if (!Parallel.splits(n)) addScaled(s, t, sign, 0, n);
+            else Parallel.forRange(n, (from, to) -> addScaled(s, t, sign, from, to));
             return;
         }
-        boolean rowStretched = target.numRows == 1 && g.numRows != 1;
-        boolean colStretched = target.numCols == 1 && g.numCols != 1;
-        int cols = g.numCols;
-        for (int r = 0; r < g.numRows; r++) {
-            int tr = rowStretched ? 0 : r * target.numCols;
-            for (int c = 0; c < cols; c++) t[tr + (colStretched ? 0 : c)] += sign * s[r * cols + c];
+        boolean rowStretched = target.numRows == 1 && rows != 1;
+        boolean colStretched = target.numCols == 1 && cols != 1;
+        if (!Parallel.splits(n)) addReduced(s, cols, t, target.numCols, sign, rowStretched, colStretched, 0, rows, 0, cols);
+        else if (rowStretched && colStretched) // everything into one element: a sum in fixed blocks
+            t[0] += Parallel.sum(n, (from, to) -> {
+                double sum = 0;
+                for (int i = from; i < to; i++) sum += sign * s[i];
+                return sum;
+            });
+        else if (rowStretched) // down the columns: strips of columns, each column still added row after row
+            Parallel.forColumns(rows, cols, (c0, c1) -> addReduced(s, cols, t, 1, sign, true, false, 0, rows, c0, c1));
+        else // across the rows (or nothing stretched): each block of rows writes its own part
+            Parallel.forRows(rows, cols, (r0, r1) -> addReduced(s, cols, t, target.numCols, sign, false, colStretched, r0, r1, 0, cols));
+    }
+
+    // t[i] += sign * s[i] for i in [from, to)
+    private static void addScaled(double[] s, double[] t, double sign, int from, int to) {
+        if (sign == 1.0) for (int i = from; i < to; i++) t[i] += s[i];
+        else for (int i = from; i < to; i++) t[i] += sign * s[i];
+    }
+
+    // the rows [r0, r1) and columns [c0, c1) of s (cols wide) added into t (tCols wide), stretched axes summed
+    private static void addReduced(double[] s, int cols, double[] t, int tCols, double sign, boolean rowStretched,
+                                   boolean colStretched, int r0, int r1, int c0, int c1) {
+        for (int r = r0; r < r1; r++) {
+            int tr = rowStretched ? 0 : r * tCols;
+            for (int c = c0; c < c1; c++) t[tr + (colStretched ? 0 : c)] += sign * s[r * cols + c];
         }
     }
 
@@ -124,16 +147,25 @@ public final class Kernels {
     }
 
     public static void transpose(DMatrixRMaj a, DMatrixRMaj out) {
-        int rows = a.numRows, cols = a.numCols;
-        double[] x = a.data, o = out.data;
-        for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) o[c * rows + r] = x[r * cols + c];
+        transpose(a, out, false);
     }
 
     /** out += transpose(a). */
     public static void addTransposed(DMatrixRMaj a, DMatrixRMaj out) {
+        transpose(a, out, true);
+    }
+
+    private static void transpose(DMatrixRMaj a, DMatrixRMaj out, boolean add) {
         int rows = a.numRows, cols = a.numCols;
         double[] x = a.data, o = out.data;
-        for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) o[c * rows + r] += x[r * cols + c];
+        if (!Parallel.splits((long) rows * cols)) transpose(x, rows, cols, o, add, 0, rows);
+        else Parallel.forRows(rows, cols, (r0, r1) -> transpose(x, rows, cols, o, add, r0, r1)); // row r of a is column r of out
+    }
+
+    // rows [r0, r1) of x (rows×cols) written, or added, to their columns of o
+    private static void transpose(double[] x, int rows, int cols, double[] o, boolean add, int r0, int r1) {
+        if (add) for (int r = r0; r < r1; r++) for (int c = 0; c < cols; c++) o[c * rows + r] += x[r * cols + c];
+        else for (int r = r0; r < r1; r++) for (int c = 0; c < cols; c++) o[c * rows + r] = x[r * cols + c];
     }
 
     // ---- eager kernels: one loop per operator, for values outside autograd ----
@@ -153,16 +185,24 @@ public final class Kernels {
     public static void elementwise(Binary op, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
         int rows = out.numRows, cols = out.numCols, n = rows * cols;
         boolean aFull = a.numRows == rows && a.numCols == cols, bFull = b.numRows == rows && b.numCols == cols;
-        if (aFull && (bFull || b.getNumElements() == 1)) {
-            run(op, a.data, 0, 1, b.data, 0, bFull ? 1 : 0, out.data, 0, n);
-        } else if (bFull && a.getNumElements() == 1) {
-            run(op, a.data, 0, 0, b.data, 0, 1, out.data, 0, n);
+        double[] x = a.data, y = b.data, o = out.data;
+        if ((aFull && (bFull || b.getNumElements() == 1)) || (bFull && a.getNumElements() == 1)) {
+            int xs = aFull ? 1 : 0, ys = bFull ? 1 : 0; // a step of 0: the one element of a 1×1 operand
+            if (!Parallel.splits(n)) run(op, x, 0, xs, y, 0, ys, o, 0, n);
+            else Parallel.forRange(n, (from, to) -> run(op, x, from * xs, xs, y, from * ys, ys, o, from, to - from));
+        } else if (!Parallel.splits(n)) {
+            rows(op, a, b, out, 0, rows);
         } else {
-            int aStep = a.numCols == 1 ? 0 : 1, bStep = b.numCols == 1 ? 0 : 1;
-            for (int r = 0; r < rows; r++) {
-                run(op, a.data, a.numRows == 1 ? 0 : r * a.numCols, aStep,
-                        b.data, b.numRows == 1 ? 0 : r * b.numCols, bStep, out.data, r * cols, cols);
-            }
+            Parallel.forRows(rows, cols, (r0, r1) -> rows(op, a, b, out, r0, r1));
+        }
+    }
+
+    // rows [r0, r1) of out = a op b, with a row or a column (or both) stretched
+    private static void rows(Binary op, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out, int r0, int r1) {
+        int cols = out.numCols, aStep = a.numCols == 1 ? 0 : 1, bStep = b.numCols == 1 ? 0 : 1;
+        for (int r = r0; r < r1; r++) {
+            run(op, a.data, a.numRows == 1 ? 0 : r * a.numCols, aStep,
+                    b.data, b.numRows == 1 ? 0 : r * b.numCols, bStep, out.data, r * cols, cols);
         }
     }
 
@@ -187,15 +227,21 @@ public final class Kernels {
     public static void map(Unary f, DMatrixRMaj a, DMatrixRMaj out) {
         double[] x = a.data, o = out.data;
         int n = a.getNumElements();
+        if (!Parallel.splits(n)) map(f, x, o, 0, n);
+        else Parallel.forRange(n, (from, to) -> map(f, x, o, from, to));
+    }
+
+    // o[i] = f(x[i]) for i in [from, to)
+    private static void map(Unary f, double[] x, double[] o, int from, int to) {
         switch (f) {
-            case NEG -> { for (int i = 0; i < n; i++) o[i] = -x[i]; }
-            case SIN -> { for (int i = 0; i < n; i++) o[i] = Math.sin(x[i]); }
-            case COS -> { for (int i = 0; i < n; i++) o[i] = Math.cos(x[i]); }
-            case TAN -> { for (int i = 0; i < n; i++) o[i] = Math.tan(x[i]); }
-            case EXP -> { for (int i = 0; i < n; i++) o[i] = Math.exp(x[i]); }
-            case LOG -> { for (int i = 0; i < n; i++) o[i] = Math.log(x[i]); }
-            case SQRT -> { for (int i = 0; i < n; i++) o[i] = Math.sqrt(x[i]); }
-            case ABS -> { for (int i = 0; i < n; i++) o[i] = Math.abs(x[i]); }
+            case NEG -> { for (int i = from; i < to; i++) o[i] = -x[i]; }
+            case SIN -> { for (int i = from; i < to; i++) o[i] = Math.sin(x[i]); }
+            case COS -> { for (int i = from; i < to; i++) o[i] = Math.cos(x[i]); }
+            case TAN -> { for (int i = from; i < to; i++) o[i] = Math.tan(x[i]); }
+            case EXP -> { for (int i = from; i < to; i++) o[i] = Math.exp(x[i]); }
+            case LOG -> { for (int i = from; i < to; i++) o[i] = Math.log(x[i]); }
+            case SQRT -> { for (int i = from; i < to; i++) o[i] = Math.sqrt(x[i]); }
+            case ABS -> { for (int i = from; i < to; i++) o[i] = Math.abs(x[i]); }
         }
     }
 }

@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Cancelling ({@code interpreter.cancellation().request()} from another thread, as Ctrl-C and a
- * host's cancel() do) in the middle of long work: a matrix product, an epoch of training, lstsq,
- * inv. The evaluation stops soon (not when the work would have ended), every variable holds what
+ * host's cancel() do) in the middle of long work: a matrix product, an epoch of training (one of
+ * large elementwise ops), lstsq, inv. The evaluation stops soon (not when the work would have ended), every variable holds what
  * it held before the statement, a model holds the parameters of its last finished epoch, and the
  * interpreter goes on. Timings are generous: the machine is shared.
  */
@@ -90,6 +90,30 @@ class CancellationTest {
         assertEquals(before, ((Num) eval("sum(X)")).value(), "X is intact");
         assertEquals(7.0, ((Num) eval("Y")).value(), "Y keeps its old value");
         assertEquals("[1500, 1500]", mlp.value.Format.repr(eval("(X @ X[:, 0:2]).shape")).replace("2]", "1500]"));
+    }
+
+    @Test
+    void anEpochOfLargeElementwiseOpsStopsBetweenBlocks() {
+        // a function layer of 30 large elementwise ops (a batch of 65536 rows × 2 is 2^17 elements), trained in
+        // batches: an epoch runs the compiled graph batch after batch with no statement, call or large product
+        // between them at which the interpreter or the trainer would look (they look between epochs)
+        String layer = "(x -> " + "sin(".repeat(30) + "x" + ")".repeat(30) + ")";
+        long epochMs = 0;
+        // about three seconds an epoch whatever the machine: time 8 batches (warm), then take as many as that needs
+        for (int batches = 8, round = 0; round < 2; round++, batches = (int) Math.min(64, Math.max(8, 8 * 3000 / Math.max(1, epochMs)))) {
+            eval("seed(5)\nX = randn(" + batches * 65536 + ", 2)\ny = randn(" + batches * 65536 + ", 1)\n"
+                    + "m = linear(2, 2) |> " + layer + " |> linear(2, 1)\n");
+            if (round == 0) eval("warm = train(copy(m), X, y, epochs=1, batch=65536, progress=false)"); // not the JVM's first epoch
+            long start = System.nanoTime();
+            eval("r0 = train(m, X, y, epochs=1, batch=65536, progress=false)");
+            epochMs = (System.nanoTime() - start) / 1_000_000;
+        }
+        assertTrue(epochMs > 1500, "an epoch takes a while: " + epochMs + " ms");
+        // cancel in the middle of the second epoch: felt only at its end, it would wait for half an epoch
+        long took = cancelAfter(epochMs * 3 / 2, "run = train(m, X, y, epochs=3, batch=65536, progress=false)", false);
+        assertTrue(took < Math.max(1000, epochMs / 4), "returned " + took + " ms after the cancel; an epoch takes " + epochMs);
+        int epochs = (int) ((Num) eval("run.epochs")).value();
+        assertTrue(epochs >= 1 && epochs < 3, epochs + " epochs: the run so far");
     }
 
     /** Trains a copy of the model once, so that the timed epoch is not the JVM's first. */

@@ -12,22 +12,23 @@ import java.util.function.IntConsumer;
  * Runs a fixed list of independent tasks on up to {@code threads} cores: the calling thread and
  * helpers from a shared pool each take the next task until none is left. Which thread runs a task
  * never changes what it computes (tasks write disjoint parts of the output), so results do not
- * depend on the number of threads. The calling thread looks at the cancel check between
- * tasks and while it waits (the product's cancel check); a cancel stops every thread at its next
- * task boundary.
+ * depend on the number of threads. Every thread looks at the cancel check (the evaluation's) before
+ * each task, and the calling thread also while it waits; a cancel stops every thread at its next
+ * task boundary. Products use it, and so do the elementwise passes of large tensors
+ * (mlp.tensor.Parallel).
  */
-final class Workers {
+public final class Workers {
     private Workers() {
     }
 
     private static final ExecutorService POOL = Executors.newCachedThreadPool(job -> {
-        Thread t = new Thread(job, "mlp-product");
+        Thread t = new Thread(job, "mlp-worker");
         t.setDaemon(true);
         return t;
     });
 
     /** Runs {@code task.accept(i)} for every i < count, on at most {@code threads} threads. */
-    static void run(int count, int threads, IntConsumer task, Runnable cancelCheck) {
+    public static void run(int count, int threads, IntConsumer task, Runnable cancelCheck) {
         int helpers = Math.min(threads, count) - 1;
         if (helpers <= 0) {
             for (int i = 0; i < count; i++) {
@@ -42,7 +43,10 @@ final class Workers {
         Object done = new Object();
         Runnable helper = () -> {
             try {
-                for (int i; failure.get() == null && (i = next.getAndIncrement()) < count; ) task.accept(i);
+                for (int i; failure.get() == null && (i = next.getAndIncrement()) < count; ) {
+                    cancelCheck.run(); // here too: the caller may be descheduled on a loaded machine
+                    task.accept(i);
+                }
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
             } finally {
