@@ -1,6 +1,7 @@
 package mlp.autograd;
 
 import mlp.tensor.Limits;
+import mlp.tensor.Parallel;
 import mlp.tensor.Products;
 import org.ejml.data.DMatrixRMaj;
 
@@ -55,18 +56,20 @@ public final class LayerOps {
         int in = x.rows(), n = x.cols(), out = w.rows();
         DMatrixRMaj y = Limits.matrix(out, n);
         Node[] inputs = b == null ? new Node[]{x, w} : new Node[]{x, w, b};
+        Parallel.Range biasRows = (from, to) -> { // y's rows start at the bias
+            for (int r = from; r < to; r++) java.util.Arrays.fill(y.data, r * n, (r + 1) * n, b == null ? 0 : b.value.data[r]);
+        };
         Node node = Node.op("linear", y, () -> {
-            double[] yd = y.data;
-            for (int r = 0; r < out; r++) java.util.Arrays.fill(yd, r * n, (r + 1) * n, b == null ? 0 : b.value.data[r]);
-            Products.multiply(false, false, out, n, in, w.value.data, in, x.value.data, n, yd, n, true);
+            Parallel.forRows(out, n, biasRows);
+            Products.multiply(false, false, out, n, in, w.value.data, in, x.value.data, n, y.data, n, true);
         }, inputs);
+        Parallel.Range biasGradient = (from, to) -> { // the sums of g's rows
+            double[] gd = node.grad().data, gb = b.grad().data;
+            for (int j = from; j < to; j++) gb[j] += sum(gd, j * n, n);
+        };
         return node.backward(() -> {
             double[] gd = node.grad().data;
-            if (b != null && b.requiresGrad()) {
-                boolean first = b.claimGrad(); // claimed: set, not added to (see Node.claimGrad)
-                double[] gb = b.grad().data;
-                for (int j = 0; j < out; j++) gb[j] = (first ? 0 : gb[j]) + sum(gd, j * n, n);
-            }
+            if (b != null && b.requiresGrad()) Parallel.forRows(out, n, biasGradient);
             if (w.requiresGrad()) {
                 boolean first = w.claimGrad();
                 Products.multiply(false, true, out, in, n, gd, n, x.value.data, n, w.grad().data, in, !first);
@@ -148,13 +151,21 @@ public final class LayerOps {
     public static Node leakyRelu(Node x, double slope) {
         DMatrixRMaj y = Limits.matrix(x.rows(), x.cols());
         int len = y.getNumElements();
-        Node node = Node.op("leaky_relu", y, () -> {
+        Parallel.Range forward = (from, to) -> {
             double[] xd = x.value.data, yd = y.data;
-            for (int i = 0; i < len; i++) yd[i] = xd[i] > 0 ? xd[i] : slope * xd[i];
+            for (int i = from; i < to; i++) yd[i] = xd[i] > 0 ? xd[i] : slope * xd[i];
+        };
+        Node node = Node.op("leaky_relu", y, () -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, forward);
+            else forward.run(0, len);
         }, x).params(slope);
-        return node.backward(() -> {
+        Parallel.Range backward = (from, to) -> {
             double[] xd = x.value.data, g = node.grad().data, gx = x.grad().data;
-            for (int i = 0; i < len; i++) gx[i] += xd[i] > 0 ? g[i] : slope * g[i];
+            for (int i = from; i < to; i++) gx[i] += xd[i] > 0 ? g[i] : slope * g[i];
+        };
+        return node.backward(() -> {
+            if (Parallel.splits(len)) Parallel.forRange(len, backward);
+            else backward.run(0, len);
         });
     }
 
@@ -192,10 +203,10 @@ public final class LayerOps {
         int c = x.rows(), n = x.cols();
         DMatrixRMaj y = Limits.matrix(c, n);
         double[] mean = new double[c], invStd = new double[c];
-        Node node = Node.stateful("batchnorm", y, () -> {
+        Parallel.Range forward = (from, to) -> { // features are independent: a pass over rows
             double[] xd = x.value.data, yd = y.data, g = gamma.value.data, b = beta.value.data;
             double[] rm = runningMean.data, rv = runningVar.data;
-            for (int j = 0; j < c; j++) {
+            for (int j = from; j < to; j++) {
                 int r = j * n;
                 double mu = sum(xd, r, n) / n, squares = squaredDeviations(xd, r, mu, n);
                 double is = 1 / Math.sqrt(squares / n + eps);
@@ -206,22 +217,27 @@ public final class LayerOps {
                 rm[j] = (1 - momentum) * rm[j] + momentum * mu;
                 rv[j] = (1 - momentum) * rv[j] + momentum * (squares / (n - 1));
             }
-        }, x, gamma, beta);
-        return node.backward(() -> { // PyTorch's batch_norm_backward
+        };
+        Node node = Node.stateful("batchnorm", y, () -> Parallel.forRows(c, n, forward), x, gamma, beta);
+        boolean[] first = new boolean[1]; // x's gradient is set, not added to, in this pass (Node.claimGrad)
+        Parallel.Range backward = (from, to) -> { // PyTorch's batch_norm_backward
             double[] xd = x.value.data, gd = node.grad().data, g = gamma.value.data;
-            boolean first = x.requiresGrad() && x.claimGrad(); // set x's gradient, not add to it (Node.claimGrad)
-            for (int j = 0; j < c; j++) {
+            for (int j = from; j < to; j++) {
                 int r = j * n;
                 double mu = mean[j], is = invStd[j], total = sum(gd, r, n), dot = centeredDot(xd, r, mu, gd, r, n);
                 if (x.requiresGrad()) {
                     double[] gx = x.grad().data;
                     double k = dot * is * is / n, gradMean = total / n, scale = is * g[j];
-                    if (first) for (int i = 0; i < n; i++) gx[r + i] = (gd[r + i] - gradMean - (xd[r + i] - mu) * k) * scale;
+                    if (first[0]) for (int i = 0; i < n; i++) gx[r + i] = (gd[r + i] - gradMean - (xd[r + i] - mu) * k) * scale;
                     else for (int i = 0; i < n; i++) gx[r + i] += (gd[r + i] - gradMean - (xd[r + i] - mu) * k) * scale;
                 }
                 if (gamma.requiresGrad()) gamma.grad().data[j] += dot * is;
                 if (beta.requiresGrad()) beta.grad().data[j] += total;
             }
+        };
+        return node.backward(() -> {
+            first[0] = x.requiresGrad() && x.claimGrad(); // claimed on this thread, before the pass splits
+            Parallel.forRows(c, n, backward);
         });
     }
 
@@ -229,17 +245,18 @@ public final class LayerOps {
     public static Node batchNormInfer(Node x, Node gamma, Node beta, DMatrixRMaj runningMean, DMatrixRMaj runningVar, double eps) {
         int c = x.rows(), n = x.cols();
         DMatrixRMaj y = Limits.matrix(c, n);
-        Node node = Node.op("batchnorm", y, () -> {
+        Parallel.Range forward = (from, to) -> {
             double[] xd = x.value.data, yd = y.data, g = gamma.value.data, b = beta.value.data;
-            for (int j = 0; j < c; j++) {
+            for (int j = from; j < to; j++) {
                 double is = 1 / Math.sqrt(runningVar.data[j] + eps), alpha = is * g[j];
                 double shift = b[j] - runningMean.data[j] * alpha;
                 for (int i = 0; i < n; i++) yd[j * n + i] = xd[j * n + i] * alpha + shift;
             }
-        }, x, gamma, beta);
-        return node.backward(() -> {
+        };
+        Node node = Node.op("batchnorm", y, () -> Parallel.forRows(c, n, forward), x, gamma, beta);
+        Parallel.Range backward = (from, to) -> {
             double[] xd = x.value.data, gd = node.grad().data, g = gamma.value.data;
-            for (int j = 0; j < c; j++) {
+            for (int j = from; j < to; j++) {
                 int r = j * n;
                 double is = 1 / Math.sqrt(runningVar.data[j] + eps), mu = runningMean.data[j];
                 if (x.requiresGrad()) axpy(is * g[j], gd, r, x.grad().data, r, n);
@@ -250,7 +267,8 @@ public final class LayerOps {
                 }
                 if (beta.requiresGrad()) beta.grad().data[j] += sum(gd, r, n);
             }
-        });
+        };
+        return node.backward(() -> Parallel.forRows(c, n, backward));
     }
 
     /**
