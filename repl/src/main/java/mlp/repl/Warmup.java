@@ -44,7 +44,12 @@ final class Warmup {
     private Warmup() {
     }
 
-    /** Epochs of each throw-away run: enough for C2 to compile the kernels each one calls once or twice an epoch. */
+    /**
+     * Epochs of the throw-away runs. The linear model's bring the first runs' kernels (each called
+     * once or twice an epoch) to C2 before the script's first {@code train}; the stack's give relu,
+     * residual and batch norm their C1 code and profiles, and C2 compiles them soon after, often
+     * during the script's first runs (1000 epochs of it did no better: bench/training/README.md).
+     */
     static final int LINEAR_EPOCHS = 1000, STACK_EPOCHS = 600;
 
     private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
