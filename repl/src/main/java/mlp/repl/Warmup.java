@@ -1,39 +1,56 @@
 package mlp.repl;
 
-import mlp.eval.Interpreter;
-import mlp.io.Settings;
-import mlp.syntax.Source;
+import mlp.nn.Activation;
+import mlp.nn.BatchNorm;
+import mlp.nn.Init;
+import mlp.nn.Layer;
+import mlp.nn.Linear;
+import mlp.nn.Residual;
+import mlp.nn.Stack;
+import mlp.train.Losses;
+import mlp.train.Optimizer;
+import mlp.train.Optimizers;
+import mlp.train.Run;
+import mlp.train.Trainer;
+import org.ejml.data.DMatrixRMaj;
 
-import java.io.PrintWriter;
-import java.io.Writer;
+import java.util.List;
+import java.util.Random;
 
 /**
  * JIT warm-up for a script that trains: while the main thread starts the script (parsing it,
  * loading its data), a daemon thread on another core trains a few throw-away models of the
- * tutorial's layer kinds in an interpreter of its own, so that the JIT has compiled the training
- * loop's kernels (linear, relu, residual, batch norm, mse, Adam) before the script's first
- * {@code train} call instead of during it. A user runs a script once: without this, a short
- * first run (the tutorial's 1000 epochs) spends most of its time in the interpreter and in
- * code compiled with profiling on (bench/training/first.sh measures it).
+ * tutorial's layer kinds, so that the JIT has compiled the training loop's kernels (linear,
+ * relu, residual, batch norm, mse, Adam) before the script's first {@code train} call instead of
+ * during it. A user runs a script once: without this, a short first run (the tutorial's 1000
+ * epochs) spends most of its time in the interpreter and in code compiled with profiling on
+ * (bench/training/first.sh measures it).
  *
- * <p>It shares nothing with the script's interpreter (its own random generator, settings and
- * data; nothing is printed or written), and floating-point results in Java do not depend on
- * whether code is compiled, so the script's numbers are the same bits with or without it. Started
- * only with at least two cores (on one it would slow the script down) and when a script
- * contains {@code train(}; {@code MLP_WARMUP=off} turns it off.
+ * <p>The models are built and trained through the runtime's own classes ({@link Trainer}), not
+ * through an interpreter: a {@code .mlp} warm-up spent its first ~0.15 s creating an interpreter
+ * and parsing before its first epoch, and then often finished after the script's first
+ * {@code train} had begun, so that the JIT compiled the first runs' kernels while those runs
+ * ran (bench/training/README.md). The linear layer alone goes first: it is what the tutorial's
+ * first two (shortest) runs train.
+ *
+ * <p>It shares nothing with the script's interpreter (its own random generator and data; the
+ * built-in {@code adam} at its defaults keeps no state; nothing is printed or written), and
+ * floating-point results in Java do not depend on whether code is compiled, so the script's
+ * numbers are the same bits with or without it. Started only with at least two cores (on one it
+ * would slow the script down) and when a script contains {@code train(}; {@code MLP_WARMUP=off}
+ * turns it off.
  */
 final class Warmup {
     private Warmup() {
     }
 
-    /** The throw-away runs: the tutorial's layer kinds on 100×2 data, progress off. */
-    static final String SCRIPT = """
-            X = randn(100, 2)
-            y = X @ [[1, 2], [3, 4]] + 0.5
-            run = train(linear(2, 2), X, y, lr=0.01, epochs=1500, progress=false)
-            model = linear(2, 2) |> relu |> residual |> batchnorm |> linear(2, 2)
-            run = train(model, X, y, lr=0.01, epochs=600, progress=false)
-            """;
+    /**
+     * Epochs of the throw-away runs. The linear model's bring the first runs' kernels (each called
+     * once or twice an epoch) to C2 before the script's first {@code train}; the stack's give relu,
+     * residual and batch norm their C1 code and profiles, and C2 compiles them soon after, often
+     * during the script's first runs (1000 epochs of it did no better: bench/training/README.md).
+     */
+    static final int LINEAR_EPOCHS = 1000, STACK_EPOCHS = 600;
 
     private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -77,10 +94,41 @@ final class Warmup {
 
     static void run() {
         try {
-            Settings settings = new Settings().out(new PrintWriter(Writer.nullWriter())).progress(null).threads(1);
-            new Interpreter(settings).run(new Source("<warm-up>", SCRIPT));
+            runs();
         } catch (RuntimeException | Error e) {
             // a warm-up that fails only means a slower first run: the script itself is unaffected
         }
+    }
+
+    /**
+     * The throw-away runs, on 100×2 random data with the {@code train} built-in's defaults (adam,
+     * mse, 100 frames, no progress bar): {@code linear(2, 2)}, then {@code linear(2, 2) |> relu |>
+     * residual |> batchnorm |> linear(2, 2)}. Returns them (a test checks that they trained).
+     */
+    static List<Run> runs() {
+        Random random = new Random(1);
+        DMatrixRMaj x = new DMatrixRMaj(100, 2), y = new DMatrixRMaj(100, 2);
+        for (int i = 0; i < 100; i++) { // y = X @ [[1, 2], [3, 4]] + 0.5
+            double a = random.nextGaussian(), b = random.nextGaussian();
+            x.set(i, 0, a);
+            x.set(i, 1, b);
+            y.set(i, 0, a + 3 * b + 0.5);
+            y.set(i, 1, 2 * a + 4 * b + 0.5);
+        }
+        Layer stack = new Stack(List.of(linear(random), Activation.RELU, Residual.block(2, Init.DEFAULT, random),
+                new BatchNorm(2), linear(random)));
+        stack.resolve(2, random, Layer.Given.tensor());
+        return List.of(train(linear(random), x, y, LINEAR_EPOCHS, random), train(stack, x, y, STACK_EPOCHS, random));
+    }
+
+    private static Linear linear(Random random) {
+        return new Linear(2, 2, true, Init.DEFAULT, random);
+    }
+
+    private static Run train(Layer model, DMatrixRMaj x, DMatrixRMaj y, int epochs, Random random) {
+        Optimizer adam = Optimizers.ALL.stream().filter(o -> o.name().equals("adam")).findFirst().orElseThrow();
+        Trainer.Request request = new Trainer.Request(model, x, y, epochs, adam, Losses.named("mse"), epoch -> 0.01,
+                0, 100, false, false, null, null, 0, 0);
+        return new Trainer(request, new Trainer.Host(random, () -> false, null, false, List.of())).run();
     }
 }

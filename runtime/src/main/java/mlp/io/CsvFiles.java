@@ -25,9 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class CsvFiles {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
-    // unambiguous (digits, then an optional dot and digits): matching is linear in the cell's length,
-    // where "\\d+\\.?\\d*" could split a long run of digits in quadratically many ways (a 50 kB cell took 15 s)
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     private CsvFiles() {
@@ -114,11 +111,44 @@ public final class CsvFiles {
     }
 
     public static boolean isNumber(String cell) {
-        return NUMBER.matcher(cell).matches() || NON_FINITE.matcher(cell).matches();
+        return isDecimal(cell) || NON_FINITE.matcher(cell).matches();
+    }
+
+    /**
+     * Whether the whole cell is a decimal number, {@code [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?}
+     * (ASCII digits), scanned once from left to right: linear in the cell's length. Not a regex:
+     * the JIT's C2 compile of the regex matcher, which the cells of a few small files made hot, was
+     * a ~40 kB method that took its only compiler thread 0.3–1.4 s, delaying the compiles of a
+     * script's first training runs (bench/training/README.md).
+     */
+    static boolean isDecimal(String cell) {
+        int n = cell.length(), i = 0;
+        if (i < n && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) i++;
+        int start = i;
+        while (i < n && isDigit(cell.charAt(i))) i++;
+        int digits = i - start;
+        if (i < n && cell.charAt(i) == '.') {
+            start = ++i;
+            while (i < n && isDigit(cell.charAt(i))) i++;
+            digits += i - start;
+        }
+        if (digits == 0) return false;
+        if (i < n && (cell.charAt(i) == 'e' || cell.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) i++;
+            start = i;
+            while (i < n && isDigit(cell.charAt(i))) i++;
+            if (i == start) return false;
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     public static double parse(String cell) {
-        if (NUMBER.matcher(cell).matches()) return Double.parseDouble(cell);
+        if (isDecimal(cell)) return Double.parseDouble(cell);
         boolean negative = cell.startsWith("-");
         if (cell.toLowerCase().contains("nan")) return Double.NaN;
         return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
