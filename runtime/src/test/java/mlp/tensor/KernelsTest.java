@@ -19,7 +19,8 @@ class KernelsTest {
         return m;
     }
 
-    private static DoubleBinaryOperator reference(Kernels.Binary op) {
+    /** Each binary operator as a plain function: what its loop must give (ParallelTest uses it too). */
+    static DoubleBinaryOperator reference(Kernels.Binary op) {
         return switch (op) {
             case ADD -> (x, y) -> x + y;
             case SUB -> (x, y) -> x - y;

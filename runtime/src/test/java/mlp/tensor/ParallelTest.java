@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
 
@@ -106,22 +105,6 @@ class ParallelTest {
         }
     }
 
-    private static DoubleBinaryOperator reference(Kernels.Binary op) {
-        return switch (op) {
-            case ADD -> (x, y) -> x + y;
-            case SUB -> (x, y) -> x - y;
-            case MUL -> (x, y) -> x * y;
-            case DIV -> (x, y) -> x / y;
-            case POW -> Math::pow;
-            case EQ -> (x, y) -> x == y ? 1 : 0;
-            case NE -> (x, y) -> x != y ? 1 : 0;
-            case LT -> (x, y) -> x < y ? 1 : 0;
-            case LE -> (x, y) -> x <= y ? 1 : 0;
-            case GT -> (x, y) -> x > y ? 1 : 0;
-            case GE -> (x, y) -> x >= y ? 1 : 0;
-        };
-    }
-
     @Test
     void binaryKernelsOnLargeTensorsGiveThePlainLoopsBits() {
         int[][] shapes = {{ROWS, COLS}, {1, COLS}, {ROWS, 1}, {1, 1}};
@@ -134,7 +117,7 @@ class ParallelTest {
                     DMatrixRMaj b = sb[0] == ROWS && sb[1] == COLS ? other : random(sb[0], sb[1]);
                     int[] shape = Shapes.broadcast("op", a, b);
                     DMatrixRMaj general = new DMatrixRMaj(shape[0], shape[1]);
-                    Kernels.broadcast(a, b, general, reference(op)); // one plain loop
+                    Kernels.broadcast(a, b, general, KernelsTest.reference(op)); // one plain loop
                     String what = op + " " + Shapes.of(a) + " " + Shapes.of(b);
                     assertBits(general.data, sameOnOneAndTwoThreads(what, () -> {
                         DMatrixRMaj out = new DMatrixRMaj(shape[0], shape[1]);
