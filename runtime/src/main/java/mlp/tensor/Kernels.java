@@ -186,7 +186,10 @@ public final class Kernels {
         int rows = out.numRows, cols = out.numCols, n = rows * cols;
         boolean aFull = a.numRows == rows && a.numCols == cols, bFull = b.numRows == rows && b.numCols == cols;
         double[] x = a.data, y = b.data, o = out.data;
-        if ((aFull && (bFull || b.getNumElements() == 1)) || (bFull && a.getNumElements() == 1)) {
+        if (aFull && bFull) {
+            if (!Parallel.splits(n)) same(op, x, y, o, 0, n);
+            else Parallel.forRange(n, (from, to) -> same(op, x, y, o, from, to));
+        } else if ((aFull && (bFull || b.getNumElements() == 1)) || (bFull && a.getNumElements() == 1)) {
             int xs = aFull ? 1 : 0, ys = bFull ? 1 : 0; // a step of 0: the one element of a 1×1 operand
             if (!Parallel.splits(n)) run(op, x, 0, xs, y, 0, ys, o, 0, n);
             else Parallel.forRange(n, (from, to) -> run(op, x, from * xs, xs, y, from * ys, ys, o, from, to - from));
@@ -203,6 +206,18 @@ public final class Kernels {
         for (int r = r0; r < r1; r++) {
             run(op, a.data, a.numRows == 1 ? 0 : r * a.numCols, aStep,
                     b.data, b.numRows == 1 ? 0 : r * b.numCols, bStep, out.data, r * cols, cols);
+        }
+    }
+
+    // o[i] = x[i] op y[i] for i in [from, to): two operands of out's shape. Every array indexed by the
+    // loop counter alone, which the JIT turns into vector instructions (a step, as in run, keeps it scalar).
+    private static void same(Binary op, double[] x, double[] y, double[] o, int from, int to) {
+        switch (op) {
+            case ADD -> { for (int i = from; i < to; i++) o[i] = x[i] + y[i]; }
+            case SUB -> { for (int i = from; i < to; i++) o[i] = x[i] - y[i]; }
+            case MUL -> { for (int i = from; i < to; i++) o[i] = x[i] * y[i]; }
+            case DIV -> { for (int i = from; i < to; i++) o[i] = x[i] / y[i]; }
+            default -> run(op, x, from, 1, y, from, 1, o, from, to - from);
         }
     }
 
