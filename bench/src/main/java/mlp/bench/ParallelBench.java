@@ -67,8 +67,9 @@ public class ParallelBench {
         grad = new DMatrixRMaj(rows, cols);
         n = rows * cols;
         double[] x = a.data, g = b.data, gx = grad.data;
-        reluBackward = (from, to) -> {
-            for (int i = from; i < to; i++) gx[i] += x[i] > 0 ? g[i] : 0;
+        reluBackward = (from, to) -> { // as Ops.relu's: the gradient's bits masked where the value is positive (no branch)
+            for (int i = from; i < to; i++)
+                gx[i] += Double.longBitsToDouble(Double.doubleToRawLongBits(g[i]) & (-(Double.doubleToRawLongBits(Math.max(x[i], 0)) & Long.MAX_VALUE) >> 63));
         };
         total = (from, to) -> {
             double s = 0;
