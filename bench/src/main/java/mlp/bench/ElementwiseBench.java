@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,18 +29,12 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class ElementwiseBench {
-    private final Node a = Node.constant(random(300, 2, 1));
-    private final Node b = Node.constant(random(300, 2, 2));
+    private final Node a = Node.constant(BenchData.random(300, 2, 1));
+    private final Node b = Node.constant(BenchData.random(300, 2, 2));
 
-    private static DMatrixRMaj random(int r, int c, long seed) {
-        Random rng = new Random(seed);
-        DMatrixRMaj m = new DMatrixRMaj(r, c);
-        for (int i = 0; i < m.data.length; i++) m.data[i] = rng.nextGaussian();
-        return m;
-    }
 
-    private final Plan step = new Plan(LossOps.mse(Ops.sigmoid(Ops.mul(Ops.relu(Ops.add(Node.variable(random(300, 2, 3)), b)), b)),
-            Node.constant(random(300, 2, 4))));
+    private final Plan step = new Plan(LossOps.mse(Ops.sigmoid(Ops.mul(Ops.relu(Ops.add(Node.variable(BenchData.random(300, 2, 3)), b)), b)),
+            Node.constant(BenchData.random(300, 2, 4))));
 
     @Benchmark
     public Node addOps() {

@@ -24,7 +24,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,10 +49,10 @@ public class InterpreterBench {
     public void setup() {
         interpreter = new Interpreter(new Settings().out(new PrintWriter(Writer.nullWriter())).progress(null)
                 .pictures(Settings.Pictures.OFF));
-        x = random(300, 2, 1);
-        y = random(300, 2, 2);
-        w = random(2, 2, 3);
-        b = random(1, 2, 4);
+        x = BenchData.random(300, 2, 1);
+        y = BenchData.random(300, 2, 2);
+        w = BenchData.random(2, 2, 3);
+        b = BenchData.random(1, 2, 4);
         interpreter.globals().define("X", new Tensor(x));
         interpreter.globals().define("Y", new Tensor(y));
         interpreter.globals().define("W", new Tensor(w));
@@ -93,12 +92,6 @@ public class InterpreterBench {
         return ((Stmt.Eval) SourceParser.parse(new Source("bench", code)).get(0)).expr();
     }
 
-    private static DMatrixRMaj random(int r, int c, long seed) {
-        Random rng = new Random(seed);
-        DMatrixRMaj m = new DMatrixRMaj(r, c);
-        for (int i = 0; i < m.data.length; i++) m.data[i] = rng.nextGaussian();
-        return m;
-    }
 
     // ---- through the interpreter ----
 

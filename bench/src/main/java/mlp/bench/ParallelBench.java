@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,20 +48,14 @@ public class ParallelBench {
     private Plan graph;
     private int n;
 
-    private static DMatrixRMaj random(int r, int c, long seed) {
-        Random rng = new Random(seed);
-        DMatrixRMaj m = new DMatrixRMaj(r, c);
-        for (int i = 0; i < m.data.length; i++) m.data[i] = rng.nextGaussian();
-        return m;
-    }
 
     @Setup
     public void setUp() {
         Budget.DEFAULT.withThreads(threads).install(); // this benchmark thread's evaluation: its threads
         String[] rc = shape.split("x");
         int rows = Integer.parseInt(rc[0]), cols = Integer.parseInt(rc[1]);
-        a = random(rows, cols, 1);
-        b = random(rows, cols, 2);
+        a = BenchData.random(rows, cols, 1);
+        b = BenchData.random(rows, cols, 2);
         out = new DMatrixRMaj(rows, cols);
         grad = new DMatrixRMaj(rows, cols);
         n = rows * cols;

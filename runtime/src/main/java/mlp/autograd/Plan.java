@@ -11,7 +11,8 @@ import java.util.Set;
  * A graph put in order once: the nodes a result depends on, inputs before users. Re-running
  * {@link #forward()} recomputes every value in place (after the caller has written new data into
  * the leaves' buffers); {@link #backward()} fills the gradients in reverse order. Neither
- * allocates.
+ * allocates a buffer: only a pass over a large tensor that is split over the cores makes a few
+ * small objects to hand out its blocks ({@link mlp.tensor.Parallel}).
  */
 public final class Plan {
     private final Node output;

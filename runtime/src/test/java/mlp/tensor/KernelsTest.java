@@ -19,6 +19,20 @@ class KernelsTest {
         return m;
     }
 
+    /** Each function with a loop of its own, as Java's Math has it: what its loop must give (ParallelTest uses it too). */
+    static DoubleUnaryOperator reference(Kernels.Unary f) {
+        return switch (f) {
+            case NEG -> x -> -x;
+            case SIN -> Math::sin;
+            case COS -> Math::cos;
+            case TAN -> Math::tan;
+            case EXP -> Math::exp;
+            case LOG -> Math::log;
+            case SQRT -> Math::sqrt;
+            case ABS -> Math::abs;
+        };
+    }
+
     /** Each binary operator as a plain function: what its loop must give (ParallelTest uses it too). */
     static DoubleBinaryOperator reference(Kernels.Binary op) {
         return switch (op) {
@@ -62,16 +76,7 @@ class KernelsTest {
         a.data[0] = -0.0;
         a.data[1] = Double.NaN;
         for (Kernels.Unary f : Kernels.Unary.values()) {
-            DoubleUnaryOperator ref = switch (f) {
-                case NEG -> x -> -x;
-                case SIN -> Math::sin;
-                case COS -> Math::cos;
-                case TAN -> Math::tan;
-                case EXP -> Math::exp;
-                case LOG -> Math::log;
-                case SQRT -> Math::sqrt;
-                case ABS -> Math::abs;
-            };
+            DoubleUnaryOperator ref = reference(f);
             DMatrixRMaj out = new DMatrixRMaj(5, 3);
             Kernels.map(f, a, out);
             for (int i = 0; i < out.data.length; i++)

@@ -135,16 +135,7 @@ class ParallelTest {
         a.data[5] = -0.0;
         a.data[Parallel.BLOCK + 1] = Double.NaN;
         for (Kernels.Unary f : Kernels.Unary.values()) {
-            DoubleUnaryOperator ref = switch (f) {
-                case NEG -> x -> -x;
-                case SIN -> Math::sin;
-                case COS -> Math::cos;
-                case TAN -> Math::tan;
-                case EXP -> Math::exp;
-                case LOG -> Math::log;
-                case SQRT -> Math::sqrt;
-                case ABS -> Math::abs;
-            };
+            DoubleUnaryOperator ref = KernelsTest.reference(f);
             double[] expected = new double[a.data.length];
             for (int i = 0; i < expected.length; i++) expected[i] = ref.applyAsDouble(a.data[i]);
             assertBits(expected, sameOnOneAndTwoThreads(f.name(), () -> {
